@@ -1,0 +1,27 @@
+/// Amounts of money are integer fen (分) everywhere; these helpers convert for people.
+public enum Fen {
+    /// `50300` → `"503.00"`.
+    public static func yuanText(_ fen: Int) -> String {
+        let sign = fen < 0 ? "-" : ""
+        let a = abs(fen)
+        let cents = a % 100
+        return "\(sign)\(a / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// `"503"`, `"503.5"`, `"503.00"`, `"1,503.00"` yuan → fen; nil for anything else,
+    /// including more than two decimals (no silent rounding of money).
+    public static func parseYuan(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+            .replacingOccurrences(of: "元", with: "")
+        guard !t.isEmpty, !t.hasPrefix("-") else { return nil }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int(parts[0]) else { return nil }
+        var cents = 0
+        if parts.count == 2 {
+            let frac = parts[1]
+            guard frac.count >= 1, frac.count <= 2, let f = Int(frac) else { return nil }
+            cents = frac.count == 1 ? f * 10 : f
+        }
+        return whole * 100 + cents
+    }
+}

@@ -1,0 +1,171 @@
+// The one catalogue of user-interface text. Every word a page shows comes from here, so the
+// English switch covers everything and a translator has one file to read.
+
+extension UIText {
+    // MARK: Application
+    public static let appName = UIText(zh: "1+X证书制度试点管理平台", en: "1+X Certificate Pilot Platform")
+    public static let appShort = UIText(zh: "OneX", en: "OneX")
+    public static let switchLanguage = UIText(zh: "English", en: "中文")
+    public static let skipToContent = UIText(zh: "跳到正文", en: "Skip to content")
+
+    // MARK: Navigation
+    public static let navHome = UIText(zh: "首页", en: "Home")
+    public static let navRegions = UIText(zh: "地区", en: "Regions")
+    public static let navOrganizations = UIText(zh: "培训评价组织", en: "Organisations")
+    public static let navCertificates = UIText(zh: "证书目录", en: "Certificates")
+    public static let navSchools = UIText(zh: "试点院校", en: "Schools")
+    public static let navAlliances = UIText(zh: "证书试点联盟", en: "Alliances")
+    public static let navExperts = UIText(zh: "专家库", en: "Expert pool")
+    public static let navUsers = UIText(zh: "用户管理", en: "Users")
+    public static let navImports = UIText(zh: "数据导入", en: "Imports")
+    public static let navAudit = UIText(zh: "审计日志", en: "Audit log")
+    public static let navPolicy = UIText(zh: "省级政策", en: "Province policy")
+    public static let navMySchool = UIText(zh: "本校信息", en: "My school")
+    public static let navMyRegion = UIText(zh: "本地区院校", en: "Schools of my region")
+    public static let navMyCertificates = UIText(zh: "本组织证书", en: "My certificates")
+    public static let logout = UIText(zh: "退出登录", en: "Log out")
+
+    // MARK: Nouns
+    public static let nounRegion = UIText(zh: "地区", en: "Region")
+    public static let nounOrganization = UIText(zh: "培训评价组织", en: "Organisation")
+    public static let nounCertificate = UIText(zh: "证书", en: "Certificate")
+    public static let nounSchool = UIText(zh: "院校", en: "School")
+    public static let nounAlliance = UIText(zh: "联盟", en: "Alliance")
+    public static let nounExpert = UIText(zh: "专家", en: "Expert")
+    public static let nounUser = UIText(zh: "用户", en: "User")
+
+    // MARK: Login
+    public static let loginTitle = UIText(zh: "登录", en: "Log in")
+    public static let loginIntro = UIText(zh: "请使用本单位账号登录。", en: "Log in with your unit's account.")
+    public static let username = UIText(zh: "用户名", en: "Username")
+    public static let password = UIText(zh: "密码", en: "Password")
+    public static let loginButton = UIText(zh: "登录", en: "Log in")
+    public static let loginFailed = UIText(zh: "用户名或密码错误。", en: "Wrong username or password.")
+    public static let loginLocked = UIText(zh: "登录失败次数过多，账号已暂时锁定，请15分钟后再试。",
+                                           en: "Too many failed attempts: the account is locked for 15 minutes.")
+    public static let demoHint = UIText(zh: "演示账号见 README（密码均为 onex-demo-2026）。",
+                                        en: "Demo accounts are listed in the README (password onex-demo-2026).")
+
+    // MARK: Home
+    public static let welcome = UIText(zh: "欢迎", en: "Welcome")
+    public static let yourRole = UIText(zh: "角色", en: "Role")
+    public static let yourUnit = UIText(zh: "单位", en: "Unit")
+    public static let activePolicy = UIText(zh: "当前政策", en: "Active policy")
+    public static let today = UIText(zh: "今天", en: "Today")
+    public static let counts = UIText(zh: "数据概况", en: "At a glance")
+
+    // MARK: Lists and forms
+    public static let search = UIText(zh: "搜索", en: "Search")
+    public static let searchPlaceholder = UIText(zh: "代码或名称", en: "Code or name")
+    public static let exportCSV = UIText(zh: "导出 CSV", en: "Export CSV")
+    public static let exportXLSX = UIText(zh: "导出 Excel", en: "Export Excel")
+    public static let create = UIText(zh: "新建", en: "New")
+    public static let edit = UIText(zh: "编辑", en: "Edit")
+    public static let save = UIText(zh: "保存", en: "Save")
+    public static let cancel = UIText(zh: "取消", en: "Cancel")
+    public static let total = UIText(zh: "共", en: "Total")
+    public static let records = UIText(zh: "条", en: "records")
+    public static let previousPage = UIText(zh: "上一页", en: "Previous")
+    public static let nextPage = UIText(zh: "下一页", en: "Next")
+    public static let pageOf = UIText(zh: "页", en: "page")
+    public static let noRecords = UIText(zh: "没有符合条件的记录。", en: "No matching records.")
+    public static let details = UIText(zh: "详情", en: "Details")
+    public static let actions = UIText(zh: "操作", en: "Actions")
+    public static let formHasErrors = UIText(zh: "表单有错误，请修改后重新提交。", en: "The form has errors; please correct them.")
+    public static let saved = UIText(zh: "已保存。", en: "Saved.")
+    public static let requiredMark = UIText(zh: "必填", en: "required")
+    public static let yes = UIText(zh: "是", en: "Yes")
+    public static let no = UIText(zh: "否", en: "No")
+    public static let codeExists = UIText(zh: "该代码已存在", en: "This code already exists")
+    public static let backToList = UIText(zh: "返回列表", en: "Back to list")
+    public static let relatedSchools = UIText(zh: "所属院校", en: "Schools")
+    public static let relatedCertificates = UIText(zh: "证书", en: "Certificates")
+    public static let history = UIText(zh: "变更记录", en: "Change history")
+
+    // MARK: Fields
+    public static let fieldRegionCode = UIText(zh: "地区代码", en: "Region code")
+    public static let fieldRegionName = UIText(zh: "地区名称", en: "Region name")
+    public static let fieldRegionKind = UIText(zh: "地区类型", en: "Region kind")
+    public static let fieldOrganizationCode = UIText(zh: "组织代码", en: "Organisation code")
+    public static let fieldOrganizationName = UIText(zh: "组织名称", en: "Organisation name")
+    public static let fieldCertificateCode = UIText(zh: "证书代码", en: "Certificate code")
+    public static let fieldCertificateName = UIText(zh: "证书名称", en: "Certificate name")
+    public static let fieldBatch = UIText(zh: "批次", en: "Batch")
+    public static let fieldOrganization = UIText(zh: "培训评价组织", en: "Organisation")
+    public static let fieldLevels = UIText(zh: "证书等级", en: "Levels")
+    public static let fieldMinCandidates = UIText(zh: "最低考核人数", en: "Minimum exam takers")
+    public static let fieldCostCapJunior = UIText(zh: "初级成本上限（分）", en: "Cost cap junior (fen)")
+    public static let fieldCostCapIntermediate = UIText(zh: "中级成本上限（分）", en: "Cost cap intermediate (fen)")
+    public static let fieldCostCapSenior = UIText(zh: "高级成本上限（分）", en: "Cost cap senior (fen)")
+    public static let fieldSchoolCode = UIText(zh: "院校代码", en: "School code")
+    public static let fieldSchoolName = UIText(zh: "院校名称", en: "School name")
+    public static let fieldSchoolKind = UIText(zh: "院校类型", en: "School kind")
+    public static let fieldRegion = UIText(zh: "所属地区", en: "Region")
+    public static let fieldRegistered = UIText(zh: "已在国家平台注册", en: "Registered on national platform")
+    public static let fieldFiledOn = UIText(zh: "试点备案日期", en: "Pilot filing date")
+    public static let fieldCertificate = UIText(zh: "证书", en: "Certificate")
+    public static let fieldLeadSchool = UIText(zh: "牵头院校", en: "Lead school")
+    public static let fieldMembers = UIText(zh: "成员院校", en: "Member schools")
+    public static let fieldExpertCode = UIText(zh: "专家编号", en: "Expert code")
+    public static let fieldPersonName = UIText(zh: "姓名", en: "Name")
+    public static let fieldExpertise = UIText(zh: "专业领域", en: "Field")
+    public static let fieldWorkUnit = UIText(zh: "工作单位", en: "Employer")
+    public static let fieldRole = UIText(zh: "角色", en: "Role")
+    public static let fieldUnit = UIText(zh: "所属单位代码", en: "Unit code")
+    public static let fieldActive = UIText(zh: "启用", en: "Active")
+    public static let fieldNewPassword = UIText(zh: "新密码（留空则不修改）", en: "New password (blank keeps it)")
+
+    // MARK: Imports
+    public static let importTitle = UIText(zh: "批量导入", en: "Bulk import")
+    public static let importIntro = UIText(
+        zh: "上传 CSV（UTF-8 或 GB18030 编码）或 Excel（.xlsx）文件。第一行为表头，可使用字段名或中文列名。任何一行有误，整个文件都不会导入。",
+        en: "Upload a CSV (UTF-8 or GB18030) or Excel (.xlsx) file. The first row names the columns by field name or Chinese label. If any row is wrong, nothing is imported.")
+    public static let importTable = UIText(zh: "导入到", en: "Import into")
+    public static let importFile = UIText(zh: "文件", en: "File")
+    public static let importButton = UIText(zh: "上传并导入", en: "Upload and import")
+    public static let importRejected = UIText(zh: "文件未导入：请修正以下问题后重新上传。", en: "Nothing was imported: fix these problems and upload again.")
+    public static let importDone = UIText(zh: "导入完成", en: "Import complete")
+    public static let importCreated = UIText(zh: "新增", en: "Created")
+    public static let importUpdated = UIText(zh: "更新", en: "Updated")
+    public static let importColumns = UIText(zh: "可用列", en: "Columns")
+    public static let importTemplate = UIText(zh: "下载模板", en: "Download template")
+    public static let line = UIText(zh: "行号", en: "Line")
+    public static let reason = UIText(zh: "原因", en: "Reason")
+    public static let field = UIText(zh: "字段", en: "Field")
+    public static let noFile = UIText(zh: "请选择要上传的文件。", en: "Choose a file to upload.")
+
+    // MARK: Audit
+    public static let auditIntro = UIText(zh: "所有数据变更按时间记录，记录之间以哈希链相连，任何修改或删除都可被检测。",
+                                          en: "Every change is recorded in order; entries are hash-chained so that any edit or deletion is detectable.")
+    public static let auditTime = UIText(zh: "时间", en: "Time")
+    public static let auditActor = UIText(zh: "操作人", en: "By")
+    public static let auditAction = UIText(zh: "操作", en: "Action")
+    public static let auditEntity = UIText(zh: "对象", en: "Record")
+    public static let auditBefore = UIText(zh: "变更前", en: "Before")
+    public static let auditAfter = UIText(zh: "变更后", en: "After")
+    public static let auditChainOK = UIText(zh: "哈希链校验通过", en: "Hash chain verified")
+    public static let auditChainBroken = UIText(zh: "哈希链校验失败", en: "Hash chain broken")
+
+    // MARK: Policy
+    public static let policyIntro = UIText(zh: "本省考核计划申报规则。每次修改都会形成新版本。", en: "This province's exam-plan rules. Every edit is a new version.")
+    public static let policyVersion = UIText(zh: "版本", en: "Version")
+    public static let policyAuthor = UIText(zh: "修改人", en: "Author")
+    public static let policyDocument = UIText(zh: "政策文件（JSON）", en: "Policy document (JSON)")
+    public static let windows = UIText(zh: "申报窗口", en: "Windows")
+    public static let phaseSchool = UIText(zh: "院校申报", en: "School phase")
+    public static let phaseCity = UIText(zh: "市级初审", en: "City review")
+    public static let phaseProvince = UIText(zh: "省级审核", en: "Province review")
+
+    // MARK: Users
+    public static let usersIntro = UIText(zh: "管理各单位账号。院校、市县、组织账号须填写所属单位代码。", en: "Manage accounts. School, city and organisation accounts need their unit code.")
+    public static let lockedUntil = UIText(zh: "锁定至", en: "Locked until")
+
+    // MARK: Errors
+    public static let errorNotFound = UIText(zh: "页面或记录不存在。", en: "The page or record does not exist.")
+    public static let errorForbidden = UIText(zh: "您没有执行此操作的权限。", en: "You are not allowed to do this.")
+    public static let errorUnauthorized = UIText(zh: "请先登录。", en: "Please log in.")
+    public static let errorCSRF = UIText(zh: "表单已过期，请刷新页面后重新提交。", en: "The form has expired; reload the page and submit again.")
+    public static let errorServer = UIText(zh: "服务器出错，请稍后重试。错误编号：", en: "Something went wrong on the server. Request id: ")
+    public static let errorBadRequest = UIText(zh: "请求格式有误。", en: "The request is malformed.")
+    public static let errorTitle = UIText(zh: "出错了", en: "Error")
+}

@@ -1,0 +1,17 @@
+import OneXDomain
+import Vapor
+
+/// `POST /api/v1/imports/{table}`: a CSV or XLSX body, all or nothing.
+enum ImportAPI {
+    static func register(on api: any RoutesBuilder) {
+        api.on(.POST, "imports", ":table", body: .collect(maxSize: "64mb")) { req in
+            let actor = try req.actor(in: .provinceAdmin)
+            guard let kind = CatalogKind(rawValue: try req.parameters.require("table")) else { throw AppError.notFound }
+            let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+            let table = try CatalogService.readUpload(data)
+            let result = try await CatalogService.importTable(kind: kind, table: table, actor: actor.username,
+                                                              at: req.now, on: req.db)
+            return try JSONBody.response(result)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import OneXDomain
+import Vapor
+
+/// A JSON value, for building documents whose shape is not a Swift type.
+indirect enum JSONValue: Encodable, Sendable {
+    case string(String), int(Int), bool(Bool), array([JSONValue]), object([(String, JSONValue)])
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
+        case .int(let n): var c = encoder.singleValueContainer(); try c.encode(n)
+        case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
+        case .array(let a): var c = encoder.unkeyedContainer(); for v in a { try c.encode(v) }
+        case .object(let pairs):
+            var c = encoder.container(keyedBy: AnyKey.self)
+            for (k, v) in pairs { try c.encode(v, forKey: AnyKey(k)) }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The OpenAPI 3.1 description served at `/openapi.json`. A test checks that it lists exactly
+/// the routes registered under `/api/v1`.
+enum OpenAPIDocument {
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var tag: String
+        var request: String? = nil
+        var success: Int = 200
+        var isPublic = false
+    }
+
+    static var operations: [Operation] {
+        var ops: [Operation] = [
+            Operation(method: "post", path: "/api/v1/auth/token", summary: "Log in: exchange username and password for a bearer token",
+                      tag: "auth", request: "Credentials", isPublic: true),
+            Operation(method: "delete", path: "/api/v1/auth/token", summary: "Log out: revoke the token used", tag: "auth", success: 204),
+            Operation(method: "get", path: "/api/v1/me", summary: "The calling user", tag: "auth"),
+            Operation(method: "get", path: "/api/v1/users", summary: "List accounts", tag: "users"),
+            Operation(method: "post", path: "/api/v1/users", summary: "Create an account", tag: "users", request: "Account", success: 201),
+            Operation(method: "get", path: "/api/v1/users/{username}", summary: "One account", tag: "users"),
+            Operation(method: "put", path: "/api/v1/users/{username}", summary: "Edit an account", tag: "users", request: "Account"),
+            Operation(method: "post", path: "/api/v1/imports/{table}",
+                      summary: "Import a CSV (UTF-8 or GB18030) or XLSX file into regions, organizations, certificates, schools, alliances or experts; all or nothing",
+                      tag: "imports", request: "File"),
+            Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
+            Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
+            Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
+            Operation(method: "put", path: "/api/v1/admin/clock", summary: "Set the manual clock (ONEX_CLOCK=manual only)", tag: "admin", request: "Clock"),
+            Operation(method: "get", path: "/api/v1/audit", summary: "Audit log, newest first", tag: "audit"),
+            Operation(method: "get", path: "/api/v1/audit/verify", summary: "Verify the audit log's hash chain", tag: "audit"),
+        ]
+        for kind in CatalogKind.allCases {
+            let k = kind.rawValue
+            let schema = schemaName(kind)
+            ops += [
+                Operation(method: "get", path: "/api/v1/\(k)", summary: "List \(k) visible to the caller (?q=&limit=&offset=)", tag: "catalog"),
+                Operation(method: "post", path: "/api/v1/\(k)", summary: "Create one of \(k)", tag: "catalog", request: schema, success: 201),
+                Operation(method: "get", path: "/api/v1/\(k)/{code}", summary: "One of \(k) by code", tag: "catalog"),
+                Operation(method: "put", path: "/api/v1/\(k)/{code}", summary: "Update one of \(k)", tag: "catalog", request: schema),
+            ]
+        }
+        return ops
+    }
+
+    static func schemaName(_ kind: CatalogKind) -> String {
+        switch kind {
+        case .regions: "Region"
+        case .organizations: "Organization"
+        case .certificates: "Certificate"
+        case .schools: "School"
+        case .alliances: "Alliance"
+        case .experts: "Expert"
+        }
+    }
+
+    static func str(_ extra: [(String, JSONValue)] = []) -> JSONValue { .object([("type", .string("string"))] + extra) }
+    static func int() -> JSONValue { .object([("type", .string("integer"))]) }
+    static func bool() -> JSONValue { .object([("type", .string("boolean"))]) }
+    static func obj(_ props: [(String, JSONValue)], required: [String]) -> JSONValue {
+        .object([("type", .string("object")), ("properties", .object(props)), ("required", .array(required.map { .string($0) }))])
+    }
+    static func enumeration(_ values: [String]) -> JSONValue {
+        .object([("type", .string("string")), ("enum", .array(values.map { .string($0) }))])
+    }
+
+    static var schemas: [(String, JSONValue)] {
+        let levels = enumeration(Level.allCases.map(\.rawValue))
+        return [
+            ("Credentials", obj([("username", str()), ("password", str())], required: ["username", "password"])),
+            ("Account", obj([("username", str()), ("password", str()), ("role", enumeration(Role.allCases.map(\.rawValue))),
+                             ("unit", str()), ("active", bool())], required: ["username", "role"])),
+            ("Region", obj([("code", str()), ("name", str()), ("kind", enumeration(RegionKind.allCases.map(\.rawValue)))],
+                           required: ["code", "name", "kind"])),
+            ("Organization", obj([("code", str()), ("name", str())], required: ["code", "name"])),
+            ("Certificate", obj([("code", str()), ("name", str()), ("batch", int()), ("organization", str()),
+                                 ("levels", .object([("type", .string("array")), ("items", levels)])),
+                                 ("minCandidates", int()),
+                                 ("costCaps", .object([("type", .string("object")), ("description", .string("fen per level")),
+                                                       ("additionalProperties", int())]))],
+                                required: ["code", "name", "batch", "organization", "levels"])),
+            ("School", obj([("code", str()), ("name", str()), ("kind", enumeration(SchoolKind.allCases.map(\.rawValue))),
+                            ("region", str()), ("nationalPlatformRegistered", bool()),
+                            ("filedOn", str([("format", .string("date"))]))],
+                           required: ["code", "name", "kind", "region", "nationalPlatformRegistered"])),
+            ("Alliance", obj([("certificate", str()), ("leadSchool", str()),
+                              ("members", .object([("type", .string("array")), ("items", str())]))],
+                             required: ["certificate", "leadSchool", "members"])),
+            ("Expert", obj([("code", str()), ("name", str()), ("field", str()), ("unit", str())],
+                           required: ["code", "name", "field", "unit"])),
+            ("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])),
+            ("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])),
+            ("File", .object([("type", .string("string")), ("format", .string("binary"))])),
+            ("Problem", obj([("type", str()), ("title", str()), ("status", int()), ("detail", str()),
+                             ("errors", .object([("type", .string("array")), ("items", obj(
+                                [("code", str()), ("message", str()), ("line", int()), ("field", str())],
+                                required: ["code", "message"]))]))],
+                            required: ["type", "title", "status", "detail"])),
+        ]
+    }
+
+    static var document: JSONValue {
+        var paths: [(String, [(String, JSONValue)])] = []
+        for op in operations {
+            var fields: [(String, JSONValue)] = [("summary", .string(op.summary)), ("tags", .array([.string(op.tag)]))]
+            let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { p -> JSONValue in
+                .object([("name", .string(String(p.dropFirst().dropLast()))), ("in", .string("path")),
+                         ("required", .bool(true)), ("schema", str())])
+            }
+            if !params.isEmpty { fields.append(("parameters", .array(params))) }
+            if let r = op.request {
+                let type = r == "File" ? "text/csv" : "application/json"
+                var content: [(String, JSONValue)] = [(type, .object([("schema", .object([("$ref", .string("#/components/schemas/\(r)"))]))]))]
+                if r == "File" {
+                    content.append(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    .object([("schema", .object([("$ref", .string("#/components/schemas/File"))]))])))
+                }
+                fields.append(("requestBody", .object([("required", .bool(true)), ("content", .object(content))])))
+            }
+            let problem: JSONValue = .object([("description", .string("Problem")), ("content", .object([
+                ("application/problem+json", .object([("schema", .object([("$ref", .string("#/components/schemas/Problem"))]))])),
+            ]))])
+            var responses: [(String, JSONValue)] = [(String(op.success), .object([("description", .string("OK"))]))]
+            responses += [("400", problem), ("401", problem), ("403", problem), ("404", problem), ("422", problem)]
+            fields.append(("responses", .object(responses)))
+            if op.isPublic { fields.append(("security", .array([]))) }
+            if let i = paths.firstIndex(where: { $0.0 == op.path }) {
+                paths[i].1.append((op.method, .object(fields)))
+            } else {
+                paths.append((op.path, [(op.method, .object(fields))]))
+            }
+        }
+        return .object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([("title", .string("OneX API")), ("version", .string("1")),
+                              ("description", .string("Provincial management platform for the 1+X certificate pilot"))])),
+            ("paths", .object(paths.map { ($0.0, .object($0.1)) })),
+            ("components", .object([
+                ("schemas", .object(schemas)),
+                ("securitySchemes", .object([("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))])),
+            ])),
+            ("security", .array([.object([("bearer", .array([]))])])),
+        ])
+    }
+}

@@ -1,0 +1,36 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// The audit log for the province office and auditors, with the hash chain's state.
+enum AuditPage {
+    static func register(on web: any RoutesBuilder) {
+        web.get("audit") { req in try await render(req) }
+    }
+
+    static func render(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor()
+        guard Access.readsAuditLog(actor) else { throw AppError.notFound }
+        let paging = Paging(req, defaultLimit: 50)
+        let (entries, total) = try await AuditEntry.query(on: req.db).sort(\.$seq, .descending)
+            .page(limit: paging.limit, offset: paging.offset)
+        let report = try await AuditVerifier.verify(on: req.db)
+        let state = report.ok
+            ? Components.alert("\(lang(.auditChainOK))（\(report.entries)）· \(report.head.prefix(16))…", ok: true)
+            : Components.alert("\(lang(.auditChainBroken))：\(report.problems.prefix(5).joined(separator: "；"))")
+        let rows = entries.map { e -> [HTML] in
+            [HTML(raw: String(e.seq)), "\(Shanghai.minuteText(e.at))", "\(e.actor)", "\(e.action)", "\(e.entity) / \(e.entityKey)",
+             "<code>\(String((e.before ?? "").prefix(160)))</code>", "<code>\(String((e.after ?? "").prefix(160)))</code>"]
+        }
+        let body: HTML = """
+            <h1>\(lang(.navAudit))</h1>
+            <p class="muted">\(lang(.auditIntro))</p>
+            \(state)
+            \(Components.table(headers: ["#", lang(.auditTime), lang(.auditActor), lang(.auditAction), lang(.auditEntity),
+                                         lang(.auditBefore), lang(.auditAfter)], rows: rows, numeric: [0], empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: SitePath.audit.path, query: [], lang: lang))
+            """
+        return Layout.page(req: req, title: lang(.navAudit), crumbs: [.init(title: lang(.navAudit))], body: body)
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// The form controls of each catalog table: choices become selects, flags checkboxes.
+enum FormFields {
+    static func fields(for kind: CatalogKind, editing: Bool, lang: Lang, on db: any Database) async throws -> [Components.FormField] {
+        let columns: [Column] = switch kind {
+        case .regions: RegionRecord.columns
+        case .organizations: OrganizationRecord.columns
+        case .certificates: CertificateRecord.columns
+        case .schools: SchoolRecord.columns
+        case .alliances: AllianceRecord.columns
+        case .experts: ExpertRecord.columns
+        }
+        var out: [Components.FormField] = []
+        for (i, c) in columns.enumerated() {
+            var f = Components.FormField(name: c.field, label: lang(c.label), required: c.required)
+            if i == 0 && editing { f.readOnly = true }
+            switch (kind, c.field) {
+            case (.regions, "kind"):
+                f.kind = .select(RegionKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+            case (.schools, "kind"):
+                f.kind = .select(SchoolKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+            case (_, "region"):
+                let regions = try await Region.query(on: db).sort(\.$code).all()
+                f.kind = .select(regions.map { ($0.code, "\($0.name)（\($0.code)）") })
+            case (_, "organization"):
+                let orgs = try await Organization.query(on: db).sort(\.$code).all()
+                f.kind = .select(orgs.map { ($0.code, "\($0.name)（\($0.code)）") })
+            case (_, "batch"):
+                f.kind = .select((1...4).map { (String($0), lang.pick("第\($0)批", "Batch \($0)")) })
+            case (_, "nationalPlatformRegistered"):
+                f.kind = .checkbox
+            case (_, "filedOn"):
+                f.kind = .date
+            case (_, "minCandidates"), (_, "costCapJunior"), (_, "costCapIntermediate"), (_, "costCapSenior"):
+                f.kind = .number
+            case (_, "levels"):
+                f.hint = lang.pick("用分号分隔，如：初级;中级;高级", "Separated by semicolons, e.g. junior;intermediate;senior")
+            case (_, "members"):
+                f.hint = lang.pick("院校代码，用分号分隔", "School codes separated by semicolons")
+            default: break
+            }
+            out.append(f)
+        }
+        return out
+    }
+}

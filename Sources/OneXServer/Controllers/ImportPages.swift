@@ -1,0 +1,93 @@
+import Fluent
+import OneXDomain
+import OneXTabular
+import Vapor
+
+/// Upload a CSV or XLSX into a catalog table; all or nothing, with a line-numbered report.
+enum ImportPages {
+    static func register(on web: any RoutesBuilder) {
+        web.get("imports") { req in try render(req, selected: .schools, outcome: nil) }
+        web.on(.POST, "imports", body: .collect(maxSize: "64mb")) { req in try await upload(req) }
+        web.get("imports", "template", ":file") { req in
+            _ = try req.actor(in: .provinceAdmin)
+            let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")
+            guard let kind = CatalogKind(rawValue: name) else { throw AppError.notFound }
+            return Download.file([columns(kind).map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
+        }
+    }
+
+    static func columns(_ kind: CatalogKind) -> [Column] {
+        switch kind {
+        case .regions: RegionRecord.columns
+        case .organizations: OrganizationRecord.columns
+        case .certificates: CertificateRecord.columns
+        case .schools: SchoolRecord.columns
+        case .alliances: AllianceRecord.columns
+        case .experts: ExpertRecord.columns
+        }
+    }
+
+    enum Outcome {
+        case done(CatalogService.ImportResult, String)
+        case rejected([FieldError], String)
+    }
+
+    static func render(_ req: Request, selected: CatalogKind, outcome: Outcome?, status: HTTPResponseStatus = .ok) throws -> Response {
+        let lang = req.lang
+        _ = try req.actor(in: .provinceAdmin)
+        var result: HTML = ""
+        switch outcome {
+        case .done(let r, let file)?:
+            result = Components.alert("\(lang(.importDone))：\(file) · \(lang(.importCreated)) \(r.created) · \(lang(.importUpdated)) \(r.updated)", ok: true)
+        case .rejected(let errors, let file)?:
+            result = "\(Components.alert("\(lang(.importRejected))（\(file)）"))\(Components.errorList(errors, lang: lang))"
+        case nil: break
+        }
+        let options = CatalogKind.allCases.map { k -> HTML in
+            "<option value=\"\(k.rawValue)\"\(k == selected ? HTML(raw: " selected") : "")>\(lang(k.title))</option>"
+        }
+        let columnHelp = CatalogKind.allCases.map { k -> HTML in
+            let cols = columns(k).map { "\($0.field)（\($0.label.zh)）\($0.required ? "*" : "")" }.joined(separator: "，")
+            return "<tr><td>\(lang(k.title))</td><td><code>\(cols)</code></td><td><a href=\"\(SitePath.importTemplate(k).path)\">\(lang(.importTemplate))</a></td></tr>"
+        }
+        let body: HTML = """
+            <h1>\(lang(.importTitle))</h1>
+            <p>\(lang(.importIntro))</p>
+            \(result)
+            <form method="post" action="\(SitePath.imports.path)" enctype="multipart/form-data" class="stack">
+            <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
+            <div class="field"><label for="table">\(lang(.importTable))</label><select id="table" name="table">\(options)</select></div>
+            <div class="field"><label for="file">\(lang(.importFile))</label><input type="file" id="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></div>
+            <div class="field"><button type="submit" class="btn">\(lang(.importButton))</button></div>
+            </form>
+            <h2>\(lang(.importColumns))</h2>
+            <table class="grid"><tbody>\(columnHelp)</tbody></table>
+            """
+        let html = Layout.page(req: req, title: lang(.importTitle), crumbs: [.init(title: lang(.navImports))], body: body)
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html.raw))
+    }
+
+    struct UploadForm: Content {
+        var table: String
+        var file: File?
+    }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let actor = try req.actor(in: .provinceAdmin)
+        let form = try req.content.decode(UploadForm.self)
+        guard let kind = CatalogKind(rawValue: form.table) else { throw AppError.badRequest("未知的数据表：\(form.table)") }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try render(req, selected: kind, outcome: .rejected([FieldError(code: "required", message: req.lang(.noFile))], ""),
+                              status: .unprocessableEntity)
+        }
+        do {
+            let table = try CatalogService.readUpload(Data(buffer: file.data))
+            let result = try await CatalogService.importTable(kind: kind, table: table, actor: actor.username, at: req.now, on: req.db)
+            return try render(req, selected: kind, outcome: .done(result, file.filename))
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try render(req, selected: kind, outcome: .rejected(e.errors, file.filename), status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// The province office's account management.
+enum UserPages {
+    static func register(on web: any RoutesBuilder) {
+        web.get("users") { req in try await list(req) }
+        web.get("users", "new") { req in try await form(req, existing: nil, values: ["active": "true"], errors: []) }
+        web.post("users", "new") { req in try await submit(req, existing: nil) }
+        web.get("users", ":username") { req in
+            _ = try req.actor(in: .provinceAdmin)
+            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+                throw AppError.notFound
+            }
+            return req.redirect(to: SitePath.editUser(user.username).path)
+        }
+        web.get("users", ":username", "edit") { req in
+            _ = try req.actor(in: .provinceAdmin)
+            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+                throw AppError.notFound
+            }
+            return try await form(req, existing: user, values: ["username": user.username, "role": user.role,
+                                                                "unit": user.unitCode ?? "", "active": user.active ? "true" : ""],
+                                  errors: [])
+        }
+        web.post("users", ":username", "edit") { req in
+            _ = try req.actor(in: .provinceAdmin)
+            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+                throw AppError.notFound
+            }
+            return try await submit(req, existing: user)
+        }
+    }
+
+    static func list(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        _ = try req.actor(in: .provinceAdmin)
+        let paging = Paging(req, defaultLimit: 50)
+        let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
+        let rows = users.map { u -> [HTML] in
+            let role = u.roleValue
+            return ["<a href=\"\(SitePath.editUser(u.username).path)\">\(u.username)</a>", "\(lang.pick(role.chinese, role.english))",
+                    "\(u.unitCode ?? "—")", "\(u.active ? lang(.yes) : lang(.no))",
+                    "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]
+        }
+        let body: HTML = """
+            <h1>\(lang(.navUsers))</h1>
+            <p class="muted">\(lang(.usersIntro))</p>
+            <div class="toolbar"><span class="spacer"></span><a class="btn" href="\(SitePath.newUser.path)">\(lang(.create))</a></div>
+            \(Components.table(headers: [lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive), lang(.lockedUntil)],
+                               rows: rows, empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [], lang: lang))
+            """
+        return Layout.page(req: req, title: lang(.navUsers), crumbs: [.init(title: lang(.navUsers))], body: body)
+    }
+
+    static func form(_ req: Request, existing: User?, values: FieldValues, errors: [FieldError],
+                     status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lang = req.lang
+        let fields: [Components.FormField] = [
+            .init(name: "username", label: lang(.username), required: true, readOnly: existing != nil),
+            .init(name: existing == nil ? "password" : "password", label: lang(existing == nil ? .password : .fieldNewPassword),
+                  kind: .password, required: existing == nil, hint: lang.pick("至少8位，含字母和数字", "At least 8 characters with letters and digits")),
+            .init(name: "role", label: lang(.fieldRole), kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                  required: true),
+            .init(name: "unit", label: lang(.fieldUnit), hint: lang.pick("地区、院校或组织代码；省级角色留空", "Region, school or organisation code; empty for province roles")),
+            .init(name: "active", label: lang(.fieldActive), kind: .checkbox),
+        ]
+        let action = existing.map { SitePath.editUser($0.username).path } ?? SitePath.newUser.path
+        let title = "\(lang(existing == nil ? .create : .edit)) · \(lang(.nounUser))"
+        let body: HTML = """
+            <h1>\(title)</h1>
+            \(Components.form(action: action, csrf: CSRF.token(for: req), fields: fields, values: values, errors: errors,
+                              submit: lang(.save), cancel: SitePath.users.path, lang: lang))
+            """
+        let page = Layout.page(req: req, title: title, crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: title)], body: body)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func submit(_ req: Request, existing: User?) async throws -> Response {
+        let actor = try req.actor(in: .provinceAdmin)
+        var values = try req.content.decode([String: String].self)
+        values["_csrf"] = nil
+        if let existing { values["username"] = existing.username }
+        let draft = AccountDraft(username: values["username"] ?? "", password: values["password"], role: values["role"] ?? "",
+                                 unit: values["unit"], active: values["active"] == "true")
+        do {
+            try await AccountService.save(draft, existing: existing, actor: actor.username, req: req)
+            return req.redirect(to: SitePath.users.path)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            values["password"] = nil
+            return try await form(req, existing: existing, values: values, errors: e.errors, status: .unprocessableEntity)
+        }
+    }
+}

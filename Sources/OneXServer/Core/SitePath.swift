@@ -1,0 +1,54 @@
+import Foundation
+import OneXDomain
+
+/// Every path of the web UI. Routes are registered from the same names and links are built
+/// from this enum, so a link cannot point to a page that does not exist.
+public enum SitePath: Sendable, Equatable {
+    case home
+    case login
+    case logout
+    case language(Lang)
+    case list(CatalogKind)
+    case create(CatalogKind)
+    case detail(CatalogKind, String)
+    case edit(CatalogKind, String)
+    case export(CatalogKind, ExportFormat)
+    case imports
+    case importTemplate(CatalogKind)
+    case audit
+    case policy
+    case users
+    case newUser
+    case user(String)
+    case editUser(String)
+    case stylesheet
+
+    public enum ExportFormat: String, Sendable { case csv, xlsx }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language(let lang): "/lang/\(lang.rawValue)"
+        case .list(let kind): "/\(kind.rawValue)"
+        case .create(let kind): "/\(kind.rawValue)/new"
+        case .detail(let kind, let code): "/\(kind.rawValue)/\(Self.segment(code))"
+        case .edit(let kind, let code): "/\(kind.rawValue)/\(Self.segment(code))/edit"
+        case .export(let kind, let format): "/\(kind.rawValue)/export.\(format.rawValue)"
+        case .imports: "/imports"
+        case .importTemplate(let kind): "/imports/template/\(kind.rawValue).csv"
+        case .audit: "/audit"
+        case .policy: "/policy"
+        case .users: "/users"
+        case .newUser: "/users/new"
+        case .user(let name): "/users/\(Self.segment(name))"
+        case .editUser(let name): "/users/\(Self.segment(name))/edit"
+        case .stylesheet: "/static/onex.css"
+        }
+    }
+
+    static func segment(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? s
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: String
+    // A user's unit is a real foreign key of the matching table, at most one of them set.
+    @OptionalParent(key: "region_id") var region: Region?
+    @OptionalParent(key: "school_id") var school: School?
+    @OptionalParent(key: "organization_id") var organization: Organization?
+    @Field(key: "active") var active: Bool
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var roleValue: Role { Role(rawValue: role) ?? .auditor }
+
+    /// The unit's business code; the matching parent must be eager-loaded.
+    var unitCode: String? {
+        $region.value??.code ?? $school.value??.code ?? $organization.value??.code
+    }
+
+    func actor() -> Actor { Actor(username: username, role: roleValue, unit: unitCode) }
+
+    static func withUnits(on db: any Database) -> QueryBuilder<User> {
+        User.query(on: db).with(\.$region).with(\.$school).with(\.$organization)
+    }
+}
+
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    /// SHA-256 of the token: a leaked database does not leak usable tokens.
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

@@ -1,0 +1,107 @@
+import OneXDomain
+import Vapor
+
+/// Building blocks every page uses: tables, pager, forms with inline errors, alerts.
+enum Components {
+    static func table(headers: [String], rows: [[HTML]], numeric: Set<Int> = [], empty: String) -> HTML {
+        if rows.isEmpty { return "<p class=\"muted\">\(empty)</p>" }
+        let head = headers.enumerated().map { i, h -> HTML in
+            "<th scope=\"col\"\(numeric.contains(i) ? HTML(raw: " class=\"num\"") : "")>\(h)</th>"
+        }
+        let body = rows.map { row -> HTML in
+            let cells = row.enumerated().map { i, c -> HTML in
+                "<td\(numeric.contains(i) ? HTML(raw: " class=\"num\"") : "")>\(c)</td>"
+            }
+            return "<tr>\(cells)</tr>"
+        }
+        return "<table class=\"grid\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>"
+    }
+
+    /// Previous/next links keeping the other query parameters.
+    static func pager(total: Int, paging: Paging, path: String, query: [(String, String)], lang: Lang) -> HTML {
+        func link(_ offset: Int) -> String {
+            var items = query.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            items.append("offset=\(offset)")
+            return path + "?" + items.joined(separator: "&")
+        }
+        let page = paging.offset / paging.limit + 1
+        let pages = max(1, (total + paging.limit - 1) / paging.limit)
+        let prev: HTML = paging.offset > 0
+            ? "<a href=\"\(link(max(0, paging.offset - paging.limit)))\" rel=\"prev\">\(lang(.previousPage))</a>" : ""
+        let next: HTML = paging.offset + paging.limit < total
+            ? "<a href=\"\(link(paging.offset + paging.limit))\" rel=\"next\">\(lang(.nextPage))</a>" : ""
+        let count = lang == .zh ? "共 \(total) 条 · 第 \(page)/\(pages) 页" : "\(total) records · page \(page) of \(pages)"
+        return "<div class=\"pager\"><span>\(count)</span>\(prev)\(next)</div>"
+    }
+
+    static func alert(_ message: String, ok: Bool = false) -> HTML {
+        "<div class=\"alert \(ok ? "alert-ok" : "alert-error")\" role=\"\(ok ? "status" : "alert")\">\(message)</div>"
+    }
+
+    static func errorList(_ errors: [FieldError], lang: Lang) -> HTML {
+        let rows = errors.map { e -> [HTML] in
+            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field ?? "")", "\(e.message)"]
+        }
+        return table(headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
+    }
+
+    struct FormField {
+        enum Kind {
+            case text, password, date, number
+            case select([(value: String, label: String)])
+            case checkbox
+            case textarea
+        }
+
+        var name: String
+        var label: String
+        var kind: Kind = .text
+        var required = false
+        var readOnly = false
+        var hint: String? = nil
+    }
+
+    static func form(action: String, csrf: String, fields: [FormField], values: FieldValues, errors: [FieldError],
+                     submit: String, cancel: String?, lang: Lang, multipart: Bool = false) -> HTML {
+        let general = errors.filter { e in e.field == nil || !fields.contains { $0.name == e.field } }
+        var html: HTML = errors.isEmpty ? "" : alert(lang(.formHasErrors))
+        if !general.isEmpty { html = "\(html)\(alert(general.map(\.message).joined(separator: "；")))" }
+        let inputs = fields.map { f -> HTML in
+            let value = values[f.name] ?? ""
+            let fieldErrors = errors.filter { $0.field == f.name }
+            let id = "f-\(f.name)"
+            let req: HTML = f.required ? " <span class=\"req\" title=\"\(lang(.requiredMark))\">*</span>" : ""
+            let attrs = HTML(raw: (f.required ? " required" : "") + (f.readOnly ? " readonly" : "")
+                + (fieldErrors.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-err\""))
+            let control: HTML
+            switch f.kind {
+            case .text: control = "<input type=\"text\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .password: control = "<input type=\"password\" id=\"\(id)\" name=\"\(f.name)\" autocomplete=\"new-password\"\(attrs)>"
+            case .date: control = "<input type=\"date\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .number: control = "<input type=\"number\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .textarea: control = "<textarea id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
+            case .checkbox:
+                let on = ["true", "1", "on", "是"].contains(value.lowercased())
+                control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(f.name)\" value=\"true\"\(on ? HTML(raw: " checked") : "")>"
+            case .select(let options):
+                let opts = ([(value: "", label: "—")] + options).map { o -> HTML in
+                    "<option value=\"\(o.value)\"\(o.value == value ? HTML(raw: " selected") : "")>\(o.label)</option>"
+                }
+                control = "<select id=\"\(id)\" name=\"\(f.name)\"\(attrs)>\(opts)</select>"
+            }
+            let hint: HTML = f.hint.map { "<div class=\"hint\">\($0)</div>" } ?? ""
+            let err: HTML = fieldErrors.isEmpty ? ""
+                : "<div class=\"error\" id=\"\(id)-err\">\(fieldErrors.map(\.message).joined(separator: "；"))</div>"
+            return "<div class=\"field\(fieldErrors.isEmpty ? "" : " has-error")\"><label for=\"\(id)\">\(f.label)\(req)</label>\(control)\(hint)\(err)</div>"
+        }
+        let cancelLink: HTML = cancel.map { " <a class=\"btn secondary\" href=\"\($0)\">\(lang(.cancel))</a>" } ?? ""
+        let enctype: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
+        return """
+            \(html)<form method="post" action="\(action)" class="stack"\(enctype) novalidate>
+            <input type="hidden" name="_csrf" value="\(csrf)">
+            \(inputs)
+            <div class="field"><button type="submit" class="btn">\(submit)</button>\(cancelLink)</div>
+            </form>
+            """
+    }
+}

@@ -1,0 +1,96 @@
+import OneXDomain
+import Vapor
+
+/// The frame of every page: header with the user's navigation, breadcrumbs, content, footer.
+enum Layout {
+    struct Crumb {
+        var title: String
+        var path: SitePath?
+    }
+
+    static func page(req: Request, title: String, crumbs: [Crumb], body: HTML) -> HTML {
+        let lang = req.lang
+        let actor = req.currentUser?.actor
+        let other: Lang = lang == .zh ? .en : .zh
+        let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+        let switchHref = SitePath.language(other).path + "?back=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+        var userBox: HTML = ""
+        if let actor {
+            userBox = """
+                <div class="user"><span>\(actor.username) · \(lang.pick(actor.role.chinese, actor.role.english))\(actor.unit.map { " · " + $0 } ?? "")</span>
+                <form method="post" action="\(SitePath.logout.path)" class="inline"><input type="hidden" name="_csrf" value="\(CSRF.token(for: req))"><button type="submit" class="link">\(lang(.logout))</button></form></div>
+                """
+        }
+        let crumbHTML: HTML = crumbs.isEmpty ? "" : """
+            <nav class="crumbs" aria-label="breadcrumb"><a href="\(SitePath.home.path)">\(lang(.navHome))</a>\(HTML.join(crumbs.map { c in
+                if let p = c.path { return " › <a href=\"\(p.path)\">\(c.title)</a>" }
+                return " › <span>\(c.title)</span>"
+            }))</nav>
+            """
+        return """
+            <!DOCTYPE html>
+            <html lang="\(lang == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · \(lang(.appName))</title>
+            <link rel="stylesheet" href="\(SitePath.stylesheet.path)">
+            </head>
+            <body>
+            <a class="skip" href="#main">\(lang(.skipToContent))</a>
+            <header class="top">
+            <div class="brand"><a href="\(SitePath.home.path)">\(lang(.appName))</a></div>
+            <div class="tools"><a class="lang" href="\(switchHref)" lang="\(other == .zh ? "zh-CN" : "en")">\(lang(.switchLanguage))</a>\(userBox)</div>
+            </header>
+            <div class="frame">
+            \(actor.map { navigation(for: $0, lang: lang, current: req.url.path) } ?? "")
+            <main id="main">
+            \(crumbHTML)
+            \(body)
+            </main>
+            </div>
+            <footer>OneX · \(lang(.appName))</footer>
+            </body>
+            </html>
+            """
+    }
+
+    struct NavItem {
+        var title: UIText
+        var path: SitePath
+    }
+
+    static func items(for actor: Actor) -> [NavItem] {
+        var items = [NavItem(title: .navHome, path: .home)]
+        for kind in Access.navigation(for: actor) {
+            var title = kind.title
+            switch (kind, actor.role) {
+            case (.schools, .school): title = .navMySchool
+            case (.schools, .cityReviewer): title = .navMyRegion
+            case (.certificates, .organization): title = .navMyCertificates
+            default: break
+            }
+            items.append(NavItem(title: title, path: .list(kind)))
+        }
+        if actor.role == .provinceAdmin {
+            items.append(NavItem(title: .navImports, path: .imports))
+            items.append(NavItem(title: .navUsers, path: .users))
+        }
+        if actor.role.seesWholeProvince {
+            items.append(NavItem(title: .navPolicy, path: .policy))
+        }
+        if Access.readsAuditLog(actor) {
+            items.append(NavItem(title: .navAudit, path: .audit))
+        }
+        return items
+    }
+
+    static func navigation(for actor: Actor, lang: Lang, current: String) -> HTML {
+        let links = items(for: actor).map { item -> HTML in
+            let p = item.path.path
+            let active = p == "/" ? current == "/" : current.hasPrefix(p)
+            return "<li><a href=\"\(p)\"\(active ? HTML(raw: " aria-current=\"page\"") : "")>\(lang(item.title))</a></li>"
+        }
+        return "<nav class=\"side\" aria-label=\"main\"><ul>\(links)</ul></nav>"
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+import Vapor
+
+/// Every migration in order. Append only: a migration that has run is never renamed or edited.
+func registerMigrations(_ app: Application) {
+    app.migrations.add(CreateCatalog())
+    app.migrations.add(CreateAccounts())
+    app.migrations.add(CreatePolicyVersions())
+    app.migrations.add(CreateAuditEntries())
+    app.migrations.add(SessionRecord.migration)
+}

@@ -1,0 +1,59 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+func routes(_ app: Application) throws {
+    // Machine endpoints: no session, no login.
+    app.get("healthz") { req async throws -> Response in
+        _ = try await Region.query(on: req.db).count()
+        return try JSONBody.response(["status": "ok"])
+    }
+    app.get("openapi.json") { _ in try JSONBody.response(OpenAPIDocument.document) }
+    app.get("static", "onex.css") { req -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: StaticAssets.stylesheet))
+    }
+
+    // JSON API: bearer tokens, no cookies, so no CSRF.
+    let api = app.grouped("api", "v1").grouped(BearerUserMiddleware())
+    AuthAPI.registerPublic(on: api)
+    let authed = api.grouped(RequireUserMiddleware())
+    AuthAPI.register(on: authed)
+    UsersAPI.register(on: authed)
+    CatalogAPI.register(RegionStore.self, on: authed)
+    CatalogAPI.register(OrganizationStore.self, on: authed)
+    CatalogAPI.register(CertificateStore.self, on: authed)
+    CatalogAPI.register(SchoolStore.self, on: authed)
+    CatalogAPI.register(AllianceStore.self, on: authed)
+    CatalogAPI.register(ExpertStore.self, on: authed)
+    ImportAPI.register(on: authed)
+    PolicyAPI.register(on: authed)
+    AdminAPI.register(on: authed)
+
+    // Web pages: server-side session, CSRF token on every form.
+    let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
+    SessionPages.register(on: web)
+    let pages = web.grouped(RequireUserMiddleware())
+    HomePage.register(on: pages)
+    CatalogPages.register(RegionStore.self, on: pages)
+    CatalogPages.register(OrganizationStore.self, on: pages)
+    CatalogPages.register(CertificateStore.self, on: pages)
+    CatalogPages.register(SchoolStore.self, on: pages)
+    CatalogPages.register(AllianceStore.self, on: pages)
+    CatalogPages.register(ExpertStore.self, on: pages)
+    ImportPages.register(on: pages)
+    AuditPage.register(on: pages)
+    PolicyPage.register(on: pages)
+    UserPages.register(on: pages)
+}
+
+enum StaticAssets {
+    static let stylesheet: String = {
+        guard let url = Bundle.module.url(forResource: "onex", withExtension: "css", subdirectory: "static"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "" }
+        return text
+    }()
+}
