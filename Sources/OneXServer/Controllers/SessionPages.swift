@@ -59,10 +59,11 @@ enum SessionPages {
         do {
             let user = try await AccountService.authenticate(username: form.username, password: form.password, req: req)
             // A new session id at login, so an id planted before login is worthless after it.
-            let csrf = req.session.data["csrf"]
-            req.session.destroy()
+            if let old = req.session.id {
+                try await req.application.sessions.driver.deleteSession(old, for: req).get()
+                req.session.id = nil
+            }
             req.session.data["uid"] = user.id!.uuidString
-            req.session.data["csrf"] = csrf ?? Tokens.generate()
             return req.redirect(to: safeLocal((try? req.query.get(String.self, at: "next")) ?? "/"))
         } catch AccountService.LoginFailure.locked {
             return loginPage(req, error: lang(.loginLocked), username: form.username, status: .unauthorized)

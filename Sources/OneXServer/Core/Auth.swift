@@ -48,14 +48,17 @@ struct SessionUserMiddleware: AsyncMiddleware {
 struct BearerUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = req.headers.bearerAuthorization {
+            // An unknown, expired or revoked token leaves the caller anonymous: protected routes
+            // answer 401, and logging in again still works.
             let hash = Tokens.hash(bearer.token)
-            guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash)
+            if let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash)
                 .filter(\.$revokedAt == nil).first(),
                 token.expiresAt > req.now,
                 let user = try await User.withUnits(on: req.db).filter(\.$id == token.$user.id).first(),
                 user.active
-            else { throw AppError.unauthorized }
-            req.currentUser = CurrentUser(id: user.id!, actor: user.actor())
+            {
+                req.currentUser = CurrentUser(id: user.id!, actor: user.actor())
+            }
         }
         return try await next.respond(to: req)
     }

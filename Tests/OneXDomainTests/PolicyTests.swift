@@ -1,0 +1,51 @@
+import Foundation
+import OneXDomain
+import Testing
+
+@Suite("Policy documents (policies.md)")
+struct PolicyTests {
+    static func shipped(_ name: String) throws -> Policy {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("policies/\(name).json")
+        return try JSONDecoder().decode(Policy.self, from: Data(contentsOf: url))
+    }
+
+    @Test("HN-2, HN-5, HN-8, HN-10: the shipped Henan policy reads and is valid")
+    func henan() throws {
+        let p = try Self.shipped("henan")
+        #expect(p.problems().isEmpty)
+        #expect(p.recurringWindows.map(\.school) == [["03-11", "03-20"], ["09-11", "09-20"]])
+        #expect(p.rules.decreaseLimit == 0.30)
+        #expect(p.rules.forcedExit?.minAgeDays == 365)
+        // HN-10: the one-off window has no decrease limit (null), which differs from "not set".
+        #expect(p.extraWindows[0].decreaseLimit == .some(nil))
+        #expect(p.extraWindows[0].countsInIndicators == false)
+    }
+
+    @Test("AH22-5, AH22-7, AH22-2: the shipped Anhui policy reads and is valid")
+    func anhui() throws {
+        let p = try Self.shipped("anhui")
+        #expect(p.problems().isEmpty)
+        #expect(p.recurringWindows[0].province == ["04-08", "04-15"])
+        #expect(p.rules.decreaseLimit == 0)
+        #expect(p.rules.lowCompletionCap?.threshold == 0.5)
+        #expect(p.rules.forcedExit == nil)
+    }
+
+    @Test("A policy survives encoding and decoding unchanged, null limits included")
+    func roundTrip() throws {
+        let p = try Self.shipped("henan")
+        let again = try JSONDecoder().decode(Policy.self, from: JSONEncoder().encode(p))
+        #expect(again == p)
+    }
+
+    @Test("A bad document is refused with a precise message per problem")
+    func problems() throws {
+        var p = try Self.shipped("henan")
+        p.recurringWindows[0].school = ["03-20", "03-11"]
+        p.rules.decreaseLimit = 1.5
+        p.reporting.biweeklyDueDays = [31]
+        let fields = p.problems().map(\.field)
+        #expect(fields == ["recurringWindows[0].school", "rules.decreaseLimit", "reporting.biweeklyDueDays"])
+    }
+}

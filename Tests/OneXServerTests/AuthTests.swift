@@ -1,0 +1,96 @@
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import Testing
+import Vapor
+
+@Suite("Accounts, tokens and lock-out")
+struct AuthTests {
+    @Test("A token from the right password works; a wrong password and a missing token are 401", arguments: TestDB.all)
+    func tokens(db: TestDB) async throws {
+        try await withApp(db) { app, _ in
+            let c = Client(app)
+            #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
+            #expect(try await c.login("admin", "wrong-one-1").status == .unauthorized)
+            let ok = try await c.login("admin", adminPassword)
+            #expect(ok.status == .ok)
+            #expect((ok.json["user"] as? [String: Any])?["role"] as? String == "provinceAdmin")
+            #expect(try await c.send(.GET, "/api/v1/me").status == .ok)
+            c.token = "forged"
+            #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
+        }
+    }
+
+    @Test("Logging out revokes the token; tokens expire by the clock", arguments: TestDB.all)
+    func revokeAndExpire(db: TestDB) async throws {
+        try await withApp(db) { app, clock in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            #expect(try await c.send(.DELETE, "/api/v1/auth/token").status == .noContent)
+            #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
+            try await c.login("admin", adminPassword)
+            clock.set(fixedNow.addingTimeInterval(13 * 3600))
+            #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
+        }
+    }
+
+    @Test("Five wrong passwords lock the account for 15 minutes, even against the right one", arguments: TestDB.all)
+    func lockout(db: TestDB) async throws {
+        try await withApp(db) { app, clock in
+            let c = Client(app)
+            for _ in 0..<LoginThrottle.maxFailures { try await c.login("admin", "nope-nope-1") }
+            let locked = try await c.login("admin", adminPassword)
+            #expect(locked.status == .unauthorized)
+            #expect((locked.json["detail"] as? String)?.contains("锁定") == true)
+            clock.set(fixedNow.addingTimeInterval(16 * 60))
+            #expect(try await c.login("admin", adminPassword).status == .ok)
+        }
+    }
+
+    @Test("The province office creates accounts; others may not; the unit must exist", arguments: TestDB.all)
+    func manageUsers(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            let created = try await c.send(.POST, "/api/v1/users",
+                                           json: #"{"username":"newschool","password":"pass12345","role":"school","unit":"Z002"}"#)
+            #expect(created.status == .created)
+            let badUnit = try await c.send(.POST, "/api/v1/users",
+                                           json: #"{"username":"x1","password":"pass12345","role":"school","unit":"NOPE"}"#)
+            #expect(badUnit.status == .unprocessableEntity)
+            #expect(badUnit.errorCodes == ["unknown_reference"])
+            let dup = try await c.send(.POST, "/api/v1/users",
+                                       json: #"{"username":"newschool","password":"pass12345","role":"auditor"}"#)
+            #expect(dup.errorCodes == ["duplicate_code"])
+            let s = Client(app)
+            #expect(try await s.login("newschool", "pass12345").status == .ok)
+            #expect((try await s.send(.GET, "/api/v1/me").json["unit"] as? String) == "Z002")
+            #expect(try await s.send(.POST, "/api/v1/users", json: #"{"username":"y","password":"pass12345","role":"auditor"}"#).status
+                    == .forbidden)
+            // Deactivated accounts cannot log in.
+            #expect(try await c.send(.PUT, "/api/v1/users/newschool", json: #"{"username":"newschool","role":"school","unit":"Z002","active":false}"#).status == .ok)
+            #expect(try await Client(app).login("newschool", "pass12345").status == .unauthorized)
+        }
+    }
+
+    @Test("The manual clock endpoint exists only with ONEX_CLOCK=manual", arguments: TestDB.all)
+    func clockEndpoint(db: TestDB) async throws {
+        try await withApp(db) { app, clock in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            let r = try await c.send(.PUT, "/api/v1/admin/clock", json: #"{"now":"2026-09-11T00:00:00+08:00"}"#)
+            #expect(r.status == .ok)
+            #expect(LocalDate(clock.now()) == LocalDate(year: 2026, month: 9, day: 11))
+            // Half a year later the old token has expired: every rule reads the same clock.
+            #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
+            try await c.login("admin", adminPassword)
+            let bad = try await c.send(.PUT, "/api/v1/admin/clock", json: #"{"now":"tomorrow"}"#)
+            #expect(bad.status == .unprocessableEntity, "\(bad.body)")
+        }
+        try await withApp(db, manualClock: false) { app, _ in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            #expect(try await c.send(.PUT, "/api/v1/admin/clock", json: #"{"now":"2026-09-11T00:00:00+08:00"}"#).status == .notFound)
+        }
+    }
+}

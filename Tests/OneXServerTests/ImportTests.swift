@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import OneXTabular
+import Testing
+import Vapor
+
+@Suite("Imports: all or nothing, CSV / GB18030 / XLSX (CAT-1..3)")
+struct ImportTests {
+    /// 1,000 schools in the demo's regions; `bad` puts an unknown region on that line.
+    static func schools(bad: Int?) -> [[String]] {
+        var rows = [["院校代码", "院校名称", "院校类型", "所属地区", "已在国家平台注册"]]
+        for i in 0..<1000 {
+            let line = i + 2
+            rows.append(["T\(i)", "测试学校\(i)", i % 2 == 0 ? "中职学校" : "高职院校", line == bad ? "0000" : "4101", "是"])
+        }
+        return rows
+    }
+
+    enum Format: String, CaseIterable, Sendable { case csv, gb18030, xlsx }
+
+    static func encode(_ rows: [[String]], _ format: Format) -> Data {
+        switch format {
+        case .csv: return CSV.write(rows)
+        case .gb18030:
+            let text = rows.map { $0.joined(separator: ",") }.joined(separator: "\r\n")
+            return TextDecoding.encodeGB18030(text)!
+        case .xlsx: return XLSX.write(rows)
+        }
+    }
+
+    static var cases: [(TestDB, Format)] { TestDB.all.flatMap { db in Format.allCases.map { (db, $0) } } }
+
+    @Test("CAT-2: one bad row among a thousand imports nothing and names the row; fixed, all import", arguments: cases)
+    func allOrNothing(db: TestDB, format: Format) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            let before = try await School.query(on: app.db).count()
+            let bad = try await c.send(.POST, "/api/v1/imports/schools", body: Self.encode(Self.schools(bad: 731), format))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.errorLines == [731])
+            #expect(try await School.query(on: app.db).count() == before)
+            let good = try await c.send(.POST, "/api/v1/imports/schools", body: Self.encode(Self.schools(bad: nil), format))
+            #expect(good.status == .ok)
+            #expect(good.json["created"] as? Int == 1000)
+            #expect(try await School.query(on: app.db).count() == before + 1000)
+            // The same file again changes nothing.
+            let again = try await c.send(.POST, "/api/v1/imports/schools", body: Self.encode(Self.schools(bad: nil), format))
+            #expect(again.json["created"] as? Int == 0 && again.json["updated"] as? Int == 0)
+        }
+    }
+
+    @Test("CAT-1: certificates import with levels and cost caps; existing codes are updated", arguments: TestDB.all)
+    func certificates(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            let csv = "code,name,batch,organization,levels,minCandidates,costCapJunior\n1-004,物流管理,1,ORG-ZWL,初级;中级,25,45000\n9-001,新证书,4,ORG-ZWL,junior,10,30000\n"
+            let r = try await c.send(.POST, "/api/v1/imports/certificates", body: Data(csv.utf8))
+            #expect(r.status == .ok)
+            #expect(r.json["created"] as? Int == 1 && r.json["updated"] as? Int == 1)
+            let cert = try await c.send(.GET, "/api/v1/certificates/1-004")
+            #expect(cert.json["minCandidates"] as? Int == 25)
+        }
+    }
+
+    @Test("Unreadable files and unknown tables are refused with a reason", arguments: TestDB.all)
+    func unreadable(db: TestDB) async throws {
+        try await withApp(db) { app, _ in
+            let c = Client(app)
+            try await c.login("admin", adminPassword)
+            let garbage = try await c.send(.POST, "/api/v1/imports/regions", body: Data([0x81, 0x20, 0xFF, 0xFF]))
+            #expect(garbage.status == .unprocessableEntity)
+            #expect(garbage.errorCodes == ["unreadable_file"])
+            #expect(try await c.send(.POST, "/api/v1/imports/regions", body: Data()).status == .unprocessableEntity)
+            #expect(try await c.send(.POST, "/api/v1/imports/planets", body: Data("a".utf8)).status == .notFound)
+        }
+    }
+}
