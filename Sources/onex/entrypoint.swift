@@ -35,9 +35,15 @@ enum Entrypoint {
                 let c = app.http.server.configuration
                 app.logger.notice("Open http://\(c.hostname):\(c.port)/ and log in (accounts: README.md)")
             }
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        do {
+            // Vapor reports a failing command itself; only the exit code is ours to set.
+            try await app.execute()
+        } catch {
             try? await app.asyncShutdown()
             exit(1)
         }

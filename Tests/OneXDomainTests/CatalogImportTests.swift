@@ -96,3 +96,20 @@ struct CatalogImportTests {
         #expect(a.references.count == 4)
     }
 }
+
+@Suite("Display of records")
+struct DisplayTests {
+    @Test("CAT-1: lists show levels and kinds in the reader's language and money in yuan")
+    func display() {
+        let c = CertificateRecord(code: "C", name: "n", batch: 1, organization: "O", levels: [.junior, .senior],
+                                  minCandidates: 20, costCaps: [.junior: 50300])
+        let record: any CatalogRecord = c
+        #expect(record.display("levels", lang: .zh) == "初级、高级")
+        #expect(record.display("levels", lang: .en) == "junior, senior")
+        #expect(record.display("costCapJunior", lang: .zh) == "503.00 元")
+        let s: any CatalogRecord = SchoolRecord(code: "Z", name: "n", kind: .higherVocational, region: "4101",
+                                                nationalPlatformRegistered: true)
+        #expect(s.display("kind", lang: .zh) == "高职院校")
+        #expect(s.display("nationalPlatformRegistered", lang: .en) == "Yes")
+    }
+}

@@ -96,3 +96,17 @@ extension CatalogKind {
         }
     }
 }
+
+extension CatalogKind {
+    /// The columns of the table's record type, for code that knows the table only at run time.
+    public var columns: [Column] {
+        switch self {
+        case .regions: RegionRecord.columns
+        case .organizations: OrganizationRecord.columns
+        case .certificates: CertificateRecord.columns
+        case .schools: SchoolRecord.columns
+        case .alliances: AllianceRecord.columns
+        case .experts: ExpertRecord.columns
+        }
+    }
+}

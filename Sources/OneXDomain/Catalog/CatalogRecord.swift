@@ -57,6 +57,8 @@ public protocol CatalogRecord: Codable, Sendable, Equatable {
     var references: [Reference] { get }
     /// Checks a record that came as JSON with the same rules as `init(values:)`.
     func problems() -> [FieldError]
+    /// A column's text for people: enum values in the reader's language, money in yuan.
+    func display(_ field: String, lang: Lang) -> String
 }
 
 extension CatalogRecord {
@@ -71,7 +73,6 @@ extension CatalogRecord {
         }
     }
 
-    /// A column's text for people: enum values in the reader's language.
     public func display(_ field: String, lang: Lang) -> String {
         values[field] ?? ""
     }

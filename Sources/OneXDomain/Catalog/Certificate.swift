@@ -89,10 +89,10 @@ public struct CertificateRecord: CatalogRecord {
 
     public func display(_ field: String, lang: Lang) -> String {
         switch field {
-        case "levels": return levels.map { lang.pick($0.chinese, $0.rawValue) }.joined(separator: "、")
+        case "levels": return levels.map { lang.pick($0.chinese, $0.rawValue) }.joined(separator: lang.pick("、", ", "))
         case "costCapJunior", "costCapIntermediate", "costCapSenior":
             let level = Level.allCases.first { Self.capField($0) == field }!
-            return costCaps[level].map { Fen.yuanText($0) } ?? ""
+            return costCaps[level].map { Fen.yuanText($0) + lang.pick(" 元", " yuan") } ?? ""
         default: return values[field] ?? ""
         }
     }

@@ -6,6 +6,8 @@ import Vapor
 enum AuditPage {
     static func register(on web: any RoutesBuilder) {
         web.get("audit") { req in try await render(req) }
+        web.get("audit", "export.csv") { req in try await export(req, format: .csv) }
+        web.get("audit", "export.xlsx") { req in try await export(req, format: .xlsx) }
     }
 
     static func render(_ req: Request) async throws -> HTML {
@@ -27,10 +29,28 @@ enum AuditPage {
             <h1>\(lang(.navAudit))</h1>
             <p class="muted">\(lang(.auditIntro))</p>
             \(state)
+            <div class="toolbar"><span class="spacer"></span>
+            <a class="btn secondary" href="\(SitePath.auditExport(.csv).path)">\(lang(.exportCSV))</a>
+            <a class="btn secondary" href="\(SitePath.auditExport(.xlsx).path)">\(lang(.exportXLSX))</a></div>
             \(Components.table(headers: ["#", lang(.auditTime), lang(.auditActor), lang(.auditAction), lang(.auditEntity),
                                          lang(.auditBefore), lang(.auditAfter)], rows: rows, numeric: [0], empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.audit.path, query: [], lang: lang))
             """
         return Layout.page(req: req, title: lang(.navAudit), crumbs: [.init(title: lang(.navAudit))], body: body)
+    }
+
+    /// The whole log, oldest first, with hashes: what an auditor takes away to check elsewhere.
+    static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor()
+        guard Access.readsAuditLog(actor) else { throw AppError.notFound }
+        let entries = try await AuditEntry.query(on: req.db).sort(\.$seq).all()
+        var rows = [["#", lang(.auditTime), lang(.auditActor), lang(.auditAction), lang(.auditEntity), "key",
+                     lang(.auditBefore), lang(.auditAfter), "prevHash", "hash"]]
+        rows += entries.map { e in
+            [String(e.seq), Shanghai.rfc3339(e.at), e.actor, e.action, e.entity, e.entityKey, e.before ?? "", e.after ?? "",
+             e.prevHash, e.hash]
+        }
+        return Download.file(rows, name: "audit-\(LocalDate(req.now))", format: format)
     }
 }

@@ -5,14 +5,7 @@ import Vapor
 /// The form controls of each catalog table: choices become selects, flags checkboxes.
 enum FormFields {
     static func fields(for kind: CatalogKind, editing: Bool, lang: Lang, on db: any Database) async throws -> [Components.FormField] {
-        let columns: [Column] = switch kind {
-        case .regions: RegionRecord.columns
-        case .organizations: OrganizationRecord.columns
-        case .certificates: CertificateRecord.columns
-        case .schools: SchoolRecord.columns
-        case .alliances: AllianceRecord.columns
-        case .experts: ExpertRecord.columns
-        }
+        let columns = kind.columns
         var out: [Components.FormField] = []
         for (i, c) in columns.enumerated() {
             var f = Components.FormField(name: c.field, label: lang(c.label), required: c.required)

@@ -12,18 +12,7 @@ enum ImportPages {
             _ = try req.actor(in: .provinceAdmin)
             let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")
             guard let kind = CatalogKind(rawValue: name) else { throw AppError.notFound }
-            return Download.file([columns(kind).map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
-        }
-    }
-
-    static func columns(_ kind: CatalogKind) -> [Column] {
-        switch kind {
-        case .regions: RegionRecord.columns
-        case .organizations: OrganizationRecord.columns
-        case .certificates: CertificateRecord.columns
-        case .schools: SchoolRecord.columns
-        case .alliances: AllianceRecord.columns
-        case .experts: ExpertRecord.columns
+            return Download.file([kind.columns.map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
         }
     }
 
@@ -47,7 +36,7 @@ enum ImportPages {
             "<option value=\"\(k.rawValue)\"\(k == selected ? HTML(raw: " selected") : "")>\(lang(k.title))</option>"
         }
         let columnHelp = CatalogKind.allCases.map { k -> HTML in
-            let cols = columns(k).map { "\($0.field)（\($0.label.zh)）\($0.required ? "*" : "")" }.joined(separator: "，")
+            let cols = k.columns.map { "\($0.field)（\($0.label.zh)）\($0.required ? "*" : "")" }.joined(separator: "，")
             return "<tr><td>\(lang(k.title))</td><td><code>\(cols)</code></td><td><a href=\"\(SitePath.importTemplate(k).path)\">\(lang(.importTemplate))</a></td></tr>"
         }
         let body: HTML = """

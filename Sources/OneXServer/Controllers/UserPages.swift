@@ -6,6 +6,8 @@ import Vapor
 enum UserPages {
     static func register(on web: any RoutesBuilder) {
         web.get("users") { req in try await list(req) }
+        web.get("users", "export.csv") { req in try await export(req, format: .csv) }
+        web.get("users", "export.xlsx") { req in try await export(req, format: .xlsx) }
         web.get("users", "new") { req in try await form(req, existing: nil, values: ["active": "true"], errors: []) }
         web.post("users", "new") { req in try await submit(req, existing: nil) }
         web.get("users", ":username") { req in
@@ -47,12 +49,24 @@ enum UserPages {
         let body: HTML = """
             <h1>\(lang(.navUsers))</h1>
             <p class="muted">\(lang(.usersIntro))</p>
-            <div class="toolbar"><span class="spacer"></span><a class="btn" href="\(SitePath.newUser.path)">\(lang(.create))</a></div>
+            <div class="toolbar"><span class="spacer"></span>
+            <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)">\(lang(.exportCSV))</a>
+            <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)">\(lang(.exportXLSX))</a>
+            <a class="btn" href="\(SitePath.newUser.path)">\(lang(.create))</a></div>
             \(Components.table(headers: [lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive), lang(.lockedUntil)],
                                rows: rows, empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [], lang: lang))
             """
         return Layout.page(req: req, title: lang(.navUsers), crumbs: [.init(title: lang(.navUsers))], body: body)
+    }
+
+    static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
+        let lang = req.lang
+        _ = try req.actor(in: .provinceAdmin)
+        let users = try await User.withUnits(on: req.db).sort(\.$username).all()
+        var rows = [[lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive)]]
+        rows += users.map { [$0.username, $0.role, $0.unitCode ?? "", $0.active ? "true" : "false"] }
+        return Download.file(rows, name: "users-\(LocalDate(req.now))", format: format)
     }
 
     static func form(_ req: Request, existing: User?, values: FieldValues, errors: [FieldError],

@@ -16,8 +16,10 @@ public enum SitePath: Sendable, Equatable {
     case imports
     case importTemplate(CatalogKind)
     case audit
+    case auditExport(ExportFormat)
     case policy
     case users
+    case usersExport(ExportFormat)
     case newUser
     case user(String)
     case editUser(String)
@@ -39,8 +41,10 @@ public enum SitePath: Sendable, Equatable {
         case .imports: "/imports"
         case .importTemplate(let kind): "/imports/template/\(kind.rawValue).csv"
         case .audit: "/audit"
+        case .auditExport(let format): "/audit/export.\(format.rawValue)"
         case .policy: "/policy"
         case .users: "/users"
+        case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"
         case .user(let name): "/users/\(Self.segment(name))"
         case .editUser(let name): "/users/\(Self.segment(name))/edit"
