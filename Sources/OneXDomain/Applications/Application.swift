@@ -1,0 +1,79 @@
+/// The kind of an application line (HN-1): a new plan, more of an existing one, or less.
+public enum LineKind: String, CaseIterable, Codable, Sendable {
+    case new, increase, decrease
+
+    public var chinese: String {
+        switch self {
+        case .new: "新增"
+        case .increase: "调增"
+        case .decrease: "调减"
+        }
+    }
+}
+
+/// The reasons Henan allows for a decrease (HN-5); a policy lists which apply.
+public enum DecreaseReason: String, CaseIterable, Codable, Sendable {
+    case certificateChanged, fewerStudents, budget, organizationCancelled
+
+    public var chinese: String {
+        switch self {
+        case .certificateChanged: "证书或等级变更"
+        case .fewerStudents: "学生人数减少"
+        case .budget: "经费预算不足"
+        case .organizationCancelled: "评价组织取消考核"
+        }
+    }
+}
+
+/// One line of a school's application: certificate, level, kind, count and, for a decrease, why.
+public struct ApplicationLine: Codable, Sendable, Equatable {
+    public var certificate: String
+    public var level: Level
+    public var kind: LineKind
+    public var count: Int
+    public var reason: String?
+
+    public init(certificate: String, level: Level, kind: LineKind, count: Int, reason: String? = nil) {
+        self.certificate = certificate
+        self.level = level
+        self.kind = kind
+        self.count = count
+        self.reason = reason
+    }
+
+    public var plan: PlanKey.Partial { PlanKey.Partial(certificate: certificate, level: level) }
+}
+
+/// Where an application is in its life (api.md, Statuses).
+public enum ApplicationStatus: String, CaseIterable, Codable, Sendable {
+    case draft, cityReview, provinceReview, approved, rejected
+
+    public var chinese: String {
+        switch self {
+        case .draft: "草稿"
+        case .cityReview: "市级初审中"
+        case .provinceReview: "省级审核中"
+        case .approved: "已通过"
+        case .rejected: "未通过"
+        }
+    }
+}
+
+/// A plan: school × certificate × level × year (PLAN-1). The school is implied by context.
+public struct PlanKey: Hashable, Sendable, Codable {
+    public var certificate: String
+    public var level: Level
+    public var year: Int
+
+    public init(certificate: String, level: Level, year: Int) {
+        self.certificate = certificate
+        self.level = level
+        self.year = year
+    }
+
+    /// Certificate and level without the year, as a line names its plan.
+    public struct Partial: Hashable, Sendable {
+        public var certificate: String
+        public var level: Level
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// A broken rule: a stable code of policies.md, the line it concerns (1-based, nil for the whole
+/// application) and a message in Chinese.
+public struct RuleViolation: Error, Codable, Sendable, Equatable {
+    public var code: String
+    public var line: Int?
+    public var message: String
+
+    public init(_ code: String, line: Int?, _ message: String) {
+        self.code = code
+        self.line = line
+        self.message = message
+    }
+
+    public var fieldError: FieldError { FieldError(code: code, message: message, line: line) }
+}
+
+/// Everything the rules look at besides the application itself, gathered by the caller.
+public struct RuleContext: Sendable {
+    public var policy: Policy
+    public var school: SchoolRecord
+    public var certificates: [String: CertificateRecord]
+    /// Current counts of the school's existing, active plans.
+    public var plans: [PlanKey: Int]
+    /// Certificates the school had plans for in the previous year (AH22-4).
+    public var certificatesLastYear: Set<String>
+    /// The previous year's total applied count and overall completion rate (AH22-2).
+    public var previousYear: PreviousYear?
+    /// Applied counts of this year's other applications already submitted or approved (AH22-2).
+    public var alreadyAppliedThisYear: Int
+    /// 1-based lines that have their justification document attached (AH22-4).
+    public var linesWithJustification: Set<Int>
+    public var hasAdjustmentForm: Bool
+    public var now: Date
+
+    public struct PreviousYear: Sendable, Equatable {
+        public var total: Int
+        public var completionRate: Double?
+
+        public init(total: Int, completionRate: Double?) {
+            self.total = total
+            self.completionRate = completionRate
+        }
+    }
+
+    public init(policy: Policy, school: SchoolRecord, certificates: [String: CertificateRecord], plans: [PlanKey: Int],
+                certificatesLastYear: Set<String> = [], previousYear: PreviousYear? = nil, alreadyAppliedThisYear: Int = 0,
+                linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, now: Date) {
+        self.policy = policy
+        self.school = school
+        self.certificates = certificates
+        self.plans = plans
+        self.certificatesLastYear = certificatesLastYear
+        self.previousYear = previousYear
+        self.alreadyAppliedThisYear = alreadyAppliedThisYear
+        self.linesWithJustification = linesWithJustification
+        self.hasAdjustmentForm = hasAdjustmentForm
+        self.now = now
+    }
+}
+
+/// Checks a school's application against the province policy and returns every violation at
+/// once, line by line, so the school can fix them all in one go (HN-1..5, AH22-1..4, AH22-7).
+public enum RuleEngine {
+    public static func check(year: Int, lines: [ApplicationLine], context c: RuleContext) -> [RuleViolation] {
+        var out: [RuleViolation] = []
+        let rules = c.policy.rules
+        let today = LocalDate(c.now)
+        let window = c.policy.window(open: .school, on: today)
+
+        // AH22-1: the school must be registered on the national platform first.
+        if rules.requireNationalPlatformRegistration && !c.school.nationalPlatformRegistered {
+            out.append(RuleViolation("school_not_registered", line: nil,
+                                     "\(c.school.name)尚未在职业技能等级证书信息管理服务平台注册，不能申报"))
+        }
+        if lines.isEmpty {
+            out.append(RuleViolation("no_lines", line: nil, "申报至少应包含一行"))
+        }
+
+        var seen: [PlanKey: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            let n = index + 1
+            let key = PlanKey(certificate: line.certificate, level: line.level, year: year)
+            if let first = seen[key] {
+                out.append(RuleViolation("duplicate_line", line: n, "与第\(first)行为同一考核计划，请合并为一行"))
+                continue
+            }
+            seen[key] = n
+            if line.count <= 0 {
+                out.append(RuleViolation("invalid_count", line: n, "人数应为正整数"))
+                continue
+            }
+
+            // HN-2 / AH22-5 / HN-4: the school phase of a window, except increases where allowed.
+            let exempt = line.kind == .increase && rules.increaseAnyTime
+            if window == nil && !exempt {
+                out.append(RuleViolation("outside_window", line: n, "当前不在院校申报时间内（\(today)），\(line.kind.chinese)申报只能在申报窗口内提交"))
+            }
+
+            // AH22-1: only certificates of the published catalog, and levels they have.
+            guard let cert = c.certificates[line.certificate] else {
+                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(line.certificate)”不在已公布的证书目录中"))
+                continue
+            }
+            guard cert.levels.contains(line.level) else {
+                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(cert.name)”没有\(line.level.chinese)等级"))
+                continue
+            }
+
+            let current = c.plans[key]
+            var resulting = line.count
+            switch line.kind {
+            case .new:
+                if current != nil {
+                    out.append(RuleViolation("plan_exists", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划已存在，请申报调增"))
+                }
+                // AH22-4: one certificate, one justification, one application.
+                if rules.newCertificateJustification && !c.certificatesLastYear.contains(line.certificate)
+                    && !c.linesWithJustification.contains(n)
+                {
+                    out.append(RuleViolation("justification_required", line: n, "“\(cert.name)”为本校新申报证书，须上传该证书的申报表（论证材料）"))
+                }
+            case .increase, .decrease:
+                guard let current else {
+                    out.append(RuleViolation("no_such_plan", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划不存在，请申报新增"))
+                    continue
+                }
+                if line.kind == .increase {
+                    resulting = current + line.count
+                    if rules.increaseNeedsAdjustmentForm && !c.hasAdjustmentForm {
+                        out.append(RuleViolation("adjustment_form_required", line: n, "调增须上传经学校审批的调整申请表"))
+                    }
+                } else {
+                    resulting = current - line.count
+                    out += decreaseViolations(line, n: n, current: current, window: window, policy: c.policy)
+                }
+            }
+
+            // AH22-3: the resulting count meets the certificate's minimum exam takers.
+            if rules.minCandidates && resulting > 0 && resulting < cert.minCandidates {
+                out.append(RuleViolation("below_min_candidates", line: n,
+                                         "“\(cert.name)”每次申报考核人数不得少于\(cert.minCandidates)人，本行后为\(resulting)人"))
+            }
+        }
+
+        // AH22-2: a low-completion school may not apply for more than last year in total.
+        if let cap = c.policy.rules.lowCompletionCap, let prev = c.previousYear, let rate = prev.completionRate,
+            rate < cap.threshold
+        {
+            let added = lines.filter { $0.kind != .decrease }.reduce(0) { $0 + max(0, $1.count) }
+            let total = c.alreadyAppliedThisYear + added
+            if total > prev.total {
+                out.append(RuleViolation("over_previous_year_scale", line: nil,
+                                         "上一年度考核完成率为\(percent(rate))，低于\(percent(cap.threshold))，本年度申报总数（\(total)人）不得超过上一年度申报总数（\(prev.total)人）"))
+            }
+        }
+        return out
+    }
+
+    static func decreaseViolations(_ line: ApplicationLine, n: Int, current: Int, window: ResolvedWindow?,
+                                   policy: Policy) -> [RuleViolation] {
+        var out: [RuleViolation] = []
+        let limit = policy.decreaseLimit(in: window)
+        if limit == 0 {
+            return [RuleViolation("decrease_not_allowed", line: n, "本省当前政策不允许调减考核计划")]
+        }
+        if let limit {
+            let most = Int((Double(current) * limit + 1e-9).rounded(.down))
+            if line.count > most {
+                out.append(RuleViolation("decrease_limit_exceeded", line: n,
+                                         "调减人数\(line.count)超过当前计划数\(current)的\(percent(limit))（最多\(most)人）"))
+            }
+        }
+        if !policy.rules.decreaseReasons.isEmpty && !policy.rules.decreaseReasons.contains(line.reason ?? "") {
+            let allowed = policy.rules.decreaseReasons.compactMap { DecreaseReason(rawValue: $0)?.chinese ?? $0 }
+            out.append(RuleViolation("decrease_reason_required", line: n, "调减须说明原因：\(allowed.joined(separator: "、"))"))
+        }
+        return out
+    }
+
+    static func percent(_ x: Double) -> String {
+        let p = (x * 1000).rounded() / 10
+        return p == p.rounded() ? "\(Int(p))%" : "\(p)%"
+    }
+}
+
+/// Who reviews an application and when (AH22-6, HN-6, HN-7).
+public enum ReviewRouting {
+    /// The first review stage after submission: the city bureau for city-owned secondary
+    /// schools, the province for every other kind.
+    public static func firstStage(for kind: SchoolKind) -> ApplicationStatus {
+        kind.reviewedByCityFirst ? .cityReview : .provinceReview
+    }
+
+    /// Whether a reviewer may act on an application in `stage` now. Increase-only applications
+    /// may be reviewed any time where the policy lets increases be filed any time (HN-4).
+    public static func phaseOpen(_ stage: ApplicationStatus, lines: [ApplicationLine], policy: Policy, now: Date) -> Bool {
+        if policy.rules.increaseAnyTime && !lines.isEmpty && lines.allSatisfy({ $0.kind == .increase }) { return true }
+        let day = LocalDate(now)
+        switch stage {
+        case .cityReview: return policy.window(open: .city, on: day) != nil
+        case .provinceReview: return policy.window(open: .province, on: day) != nil
+        default: return false
+        }
+    }
+}
