@@ -8,4 +8,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreatePolicyVersions())
     app.migrations.add(CreateAuditEntries())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreateApplicationsAndPlans())
 }

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     ImportAPI.register(on: authed)
     PolicyAPI.register(on: authed)
     AdminAPI.register(on: authed)
+    ApplicationsAPI.register(on: authed)
 
     // Web pages: server-side session, CSRF token on every form.
     let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())

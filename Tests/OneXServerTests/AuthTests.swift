@@ -23,7 +23,7 @@ struct AuthTests {
 
     @Test("Logging out revokes the token; tokens expire by the clock", arguments: TestDB.all)
     func revokeAndExpire(db: TestDB) async throws {
-        try await withApp(db) { app, clock in
+        try await withApp(db, tokenLifetime: 12 * 3600) { app, clock in
             let c = Client(app)
             try await c.login("admin", adminPassword)
             #expect(try await c.send(.DELETE, "/api/v1/auth/token").status == .noContent)
@@ -75,7 +75,7 @@ struct AuthTests {
 
     @Test("The manual clock endpoint exists only with ONEX_CLOCK=manual", arguments: TestDB.all)
     func clockEndpoint(db: TestDB) async throws {
-        try await withApp(db) { app, clock in
+        try await withApp(db, tokenLifetime: 12 * 3600) { app, clock in
             let c = Client(app)
             try await c.login("admin", adminPassword)
             let r = try await c.send(.PUT, "/api/v1/admin/clock", json: #"{"now":"2026-09-11T00:00:00+08:00"}"#)

@@ -26,7 +26,8 @@ let adminPassword = "admin-pass-1"
 
 /// Builds the real application on a fresh database (in-memory SQLite, or a new PostgreSQL
 /// schema), runs `body`, and tears everything down.
-func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true,
+func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy: String = "henan",
+             tokenLifetime: TimeInterval = 3650 * 86400,
              _ body: (Application, ManualClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -41,8 +42,8 @@ func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true,
         schema = String(s)
         database = .postgres(url: ProcessInfo.processInfo.environment["ONEX_TEST_POSTGRES_URL"]!, schema: schema)
     }
-    let config = AppConfig(database: database, policySource: "henan", adminPassword: adminPassword,
-                           manualClock: manualClock, demo: demo, bcryptCost: 4)
+    let config = AppConfig(database: database, policySource: policy, adminPassword: adminPassword,
+                           manualClock: manualClock, demo: demo, bcryptCost: 4, tokenLifetime: tokenLifetime)
     do {
         try await configure(app, config: config, clock: clock)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }

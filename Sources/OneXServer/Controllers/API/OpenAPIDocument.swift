@@ -58,6 +58,16 @@ enum OpenAPIDocument {
             Operation(method: "put", path: "/api/v1/admin/clock", summary: "Set the manual clock (ONEX_CLOCK=manual only)", tag: "admin", request: "Clock"),
             Operation(method: "get", path: "/api/v1/audit", summary: "Audit log, newest first", tag: "audit"),
             Operation(method: "get", path: "/api/v1/audit/verify", summary: "Verify the audit log's hash chain", tag: "audit"),
+            Operation(method: "get", path: "/api/v1/applications", summary: "Applications visible to the caller (?status=&year=)", tag: "applications"),
+            Operation(method: "post", path: "/api/v1/applications", summary: "A school starts a draft application",
+                      tag: "applications", request: "ApplicationDraft", success: 201),
+            Operation(method: "get", path: "/api/v1/applications/{id}", summary: "One application with lines, reviews, attachments and, for a draft, its violations", tag: "applications"),
+            Operation(method: "put", path: "/api/v1/applications/{id}", summary: "Replace a draft's year and lines", tag: "applications", request: "ApplicationDraft"),
+            Operation(method: "post", path: "/api/v1/applications/{id}/submit", summary: "Submit: every rule is checked; 422 lists every violation", tag: "applications"),
+            Operation(method: "post", path: "/api/v1/applications/{id}/reviews", summary: "Approve, return or reject in the reviewer's phase", tag: "applications", request: "Review"),
+            Operation(method: "post", path: "/api/v1/applications/{id}/attachments", summary: "Upload a stamped scan, justification (with line) or adjustment form (multipart)", tag: "applications", request: "File", success: 201),
+            Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans"),
+            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit)", tag: "admin"),
         ]
         for kind in CatalogKind.allCases {
             let k = kind.rawValue
@@ -117,6 +127,11 @@ enum OpenAPIDocument {
                              required: ["certificate", "leadSchool", "members"])),
             ("Expert", obj([("code", str()), ("name", str()), ("field", str()), ("unit", str())],
                            required: ["code", "name", "field", "unit"])),
+            ("ApplicationDraft", obj([("year", int()), ("lines", .object([("type", .string("array")), ("items", obj(
+                [("certificate", str()), ("level", levels), ("kind", enumeration(LineKind.allCases.map(\.rawValue))),
+                 ("count", int()), ("reason", enumeration(DecreaseReason.allCases.map(\.rawValue)))],
+                required: ["certificate", "level", "kind", "count"]))]))], required: ["year", "lines"])),
+            ("Review", obj([("decision", enumeration(["approve", "return", "reject"])), ("comment", str())], required: ["decision"])),
             ("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])),
             ("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])),
             ("File", .object([("type", .string("string")), ("format", .string("binary"))])),

@@ -1,0 +1,120 @@
+import Crypto
+import Fluent
+import OneXDomain
+import Vapor
+
+/// `/api/v1/applications`, `/api/v1/plans` and the jobs of api.md.
+enum ApplicationsAPI {
+    static func register(on api: any RoutesBuilder) {
+        let apps = api.grouped("applications")
+        apps.get { req in
+            let actor = try req.actor()
+            guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.forbidden }
+            if let status = try? req.query.get(String.self, at: "status") { q.filter(\.$status == status) }
+            if let year = try? req.query.get(Int.self, at: "year") { q.filter(\.$year == year) }
+            let paging = Paging(req)
+            let (rows, total) = try await q.with(\.$lines).with(\.$reviews).with(\.$school)
+                .sort(\.$updatedAt, .descending).page(limit: paging.limit, offset: paging.offset)
+            var items: [ApplicationService.ApplicationBody] = []
+            for row in rows { items.append(try await ApplicationService.body(row, violations: nil, on: req.db)) }
+            return try JSONBody.response(ListBody(items: items, total: total))
+        }
+        apps.post { req in
+            let actor = try req.actor(in: .school)
+            let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
+            let row = try await ApplicationService.saveDraft(draft, existing: nil, actor: actor, now: req.now, on: req.db)
+            return try await respond(row.id!, req, status: .created)
+        }
+        apps.get(":id") { req in try await respond(try id(req), req) }
+        apps.put(":id") { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
+            _ = try await ApplicationService.saveDraft(draft, existing: row, actor: actor, now: req.now, on: req.db)
+            return try await respond(row.id!, req)
+        }
+        apps.post(":id", "submit") { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
+            return try await respond(row.id!, req)
+        }
+        apps.post(":id", "reviews") { req in
+            let actor = try req.actor(in: .cityReviewer, .provinceReviewer, .provinceAdmin)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            let input = try JSONBody.decode(ApplicationService.ReviewInput.self, from: req)
+            _ = try await ApplicationService.review(row, input: input, actor: actor, now: req.now, on: req.db)
+            return try await respond(row.id!, req)
+        }
+        apps.on(.POST, ":id", "attachments", body: .collect(maxSize: "20mb")) { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            struct Upload: Content {
+                var purpose: String
+                var line: Int?
+                var file: File
+            }
+            let upload = try req.content.decode(Upload.self)
+            guard ["stampedScan", "justification", "adjustmentForm"].contains(upload.purpose) else {
+                throw AppError.invalid([FieldError(code: "invalid", message: "附件用途应为 stampedScan、justification 或 adjustmentForm",
+                                                   field: "purpose")])
+            }
+            if upload.purpose == "justification" && upload.line == nil {
+                throw AppError.invalid([FieldError(code: "required", message: "申报表须注明对应的申报行", field: "line")])
+            }
+            let data = Data(buffer: upload.file.data)
+            if data.isEmpty { throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")]) }
+            let a = AttachmentRow()
+            a.$application.id = row.id!
+            a.purpose = upload.purpose
+            a.lineNo = upload.line
+            a.filename = upload.file.filename
+            a.contentType = upload.file.contentType?.description ?? "application/octet-stream"
+            a.size = data.count
+            a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            a.data = data
+            a.uploadedBy = actor.username
+            a.at = req.now
+            let now = req.now
+            try await req.db.transaction { tx in
+                try await a.create(on: tx)
+                try await AuditWriter(tx).append(actor: actor.username, action: "attach", entity: "applications",
+                                                 key: row.id!.uuidString, before: nil as String?,
+                                                 after: "\(a.purpose) \(a.filename) \(a.sha256)", at: now)
+            }
+            return try JSONBody.response(ApplicationService.AttachmentBody(
+                id: a.id!, purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size, sha256: a.sha256, at: a.at),
+                status: .created)
+        }
+
+        api.get("plans") { req in
+            let actor = try req.actor()
+            let (items, total) = try await PlanService.list(
+                actor: actor, school: try? req.query.get(String.self, at: "school"), year: try? req.query.get(Int.self, at: "year"),
+                certificate: try? req.query.get(String.self, at: "certificate"), paging: Paging(req),
+                today: LocalDate(req.now), on: req.db)
+            return try JSONBody.response(ListBody(items: items, total: total))
+        }
+
+        api.post("admin", "jobs", ":job", "run") { req in
+            let actor = try req.actor(in: .provinceAdmin)
+            switch try req.parameters.require("job") {
+            case "forcedExit":
+                return try JSONBody.response(try await PlanService.runForcedExit(now: req.now, actor: actor.username, on: req.db))
+            default:
+                throw AppError.notFound
+            }
+        }
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = UUID(uuidString: try req.parameters.require("id")) else { throw AppError.notFound }
+        return id
+    }
+
+    static func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let row = try await ApplicationService.find(id, actor: try req.actor(), on: req.db)
+        let violations = row.statusValue == .draft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : nil
+        return try JSONBody.response(try await ApplicationService.body(row, violations: violations, on: req.db), status: status)
+    }
+}

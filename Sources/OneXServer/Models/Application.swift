@@ -1,0 +1,143 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+final class ApplicationRow: Model, @unchecked Sendable {
+    static let schema = "applications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "school_id") var school: School
+    @Field(key: "year") var year: Int
+    @Field(key: "status") var status: String
+    @OptionalField(key: "policy_version") var policyVersion: Int?
+    /// The window whose school phase was open at submission; nil for an any-time increase.
+    @OptionalField(key: "window_name") var windowName: String?
+    /// Bumped by every decision, so two decisions on the same revision collide (see reviews).
+    @Field(key: "revision") var revision: Int
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @Children(for: \.$application) var lines: [ApplicationLineRow]
+    @Children(for: \.$application) var reviews: [ReviewRow]
+
+    init() {}
+
+    var statusValue: ApplicationStatus { ApplicationStatus(rawValue: status) ?? .draft }
+
+    var domainLines: [ApplicationLine] {
+        ($lines.value ?? []).sorted { $0.lineNo < $1.lineNo }.map { $0.toDomain() }
+    }
+}
+
+final class ApplicationLineRow: Model, @unchecked Sendable {
+    static let schema = "application_lines"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRow
+    @Field(key: "line_no") var lineNo: Int
+    /// By code, not id: a draft may name a certificate that is not in the catalog, and the
+    /// school must see that as a violation rather than lose the line.
+    @Field(key: "certificate_code") var certificateCode: String
+    @Field(key: "level") var level: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "count") var count: Int
+    @OptionalField(key: "reason") var reason: String?
+
+    init() {}
+
+    func toDomain() -> ApplicationLine {
+        ApplicationLine(certificate: certificateCode, level: Level(rawValue: level) ?? .junior,
+                        kind: LineKind(rawValue: kind) ?? .new, count: count, reason: reason)
+    }
+}
+
+final class ReviewRow: Model, @unchecked Sendable {
+    static let schema = "reviews"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRow
+    @Field(key: "revision") var revision: Int
+    @Field(key: "stage") var stage: String
+    @Field(key: "decision") var decision: String
+    @Field(key: "reviewer") var reviewer: String
+    @Field(key: "comment") var comment: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+final class AttachmentRow: Model, @unchecked Sendable {
+    static let schema = "attachments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: ApplicationRow
+    @Field(key: "purpose") var purpose: String
+    @OptionalField(key: "line_no") var lineNo: Int?
+    @Field(key: "filename") var filename: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "data") var data: Data
+    @Field(key: "uploaded_by") var uploadedBy: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+final class PlanRow: Model, @unchecked Sendable {
+    static let schema = "plans"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "school_id") var school: School
+    @Parent(key: "certificate_id") var certificate: Certificate
+    @Field(key: "level") var level: String
+    @Field(key: "year") var year: Int
+    @Field(key: "count") var count: Int
+    @Field(key: "status") var status: String
+    @Field(key: "first_approved_at") var firstApprovedAt: Date
+    @Children(for: \.$plan) var changes: [PlanChangeRow]
+    @Children(for: \.$plan) var exams: [ExamRow]
+
+    init() {}
+}
+
+final class PlanChangeRow: Model, @unchecked Sendable {
+    static let schema = "plan_changes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "plan_id") var plan: PlanRow
+    @Field(key: "kind") var kind: String
+    /// Signed: a decrease or an exit is negative.
+    @Field(key: "count") var count: Int
+    @OptionalParent(key: "application_id") var application: ApplicationRow?
+    @Field(key: "reviewer") var reviewer: String
+    @Field(key: "at") var at: Date
+    @Field(key: "counts_in_indicators") var countsInIndicators: Bool
+
+    init() {}
+}
+
+final class ExamRow: Model, @unchecked Sendable {
+    static let schema = "exams"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "plan_id") var plan: PlanRow
+    @Field(key: "date") var date: String
+    @Field(key: "registered") var registered: Int
+    @Field(key: "attended") var attended: Int
+    @Field(key: "passed") var passed: Int
+
+    init() {}
+}
+
+final class JobRun: Model, @unchecked Sendable {
+    static let schema = "job_runs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "job") var job: String
+    @Field(key: "day") var day: String
+    @Field(key: "result") var result: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}

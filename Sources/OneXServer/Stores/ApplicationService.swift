@@ -1,0 +1,313 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// Exam-plan applications: drafts, submission with the full rule check, routing and review,
+/// and the province's approval applied to the plans (HN-1..12, AH22-1..7, PLAN-1).
+enum ApplicationService {
+    // MARK: Scoping
+
+    /// The applications an actor may see: a school its own; a city bureau those its region's
+    /// secondary schools have submitted (the others go straight to the province, AH22-6);
+    /// province roles and auditors every one ever submitted, including those returned to draft.
+    static func scoped(for actor: Actor, on db: any Database) -> QueryBuilder<ApplicationRow>? {
+        let q = ApplicationRow.query(on: db).join(School.self, on: \ApplicationRow.$school.$id == \School.$id)
+        switch actor.role {
+        case .school:
+            return q.filter(School.self, \.$code == (actor.unit ?? ""))
+        case .cityReviewer:
+            return q.join(Region.self, on: \School.$region.$id == \Region.$id).filter(Region.self, \.$code == (actor.unit ?? ""))
+                .filter(School.self, \.$kind == SchoolKind.secondary.rawValue).filter(\.$submittedAt != nil)
+        case .provinceAdmin, .provinceReviewer, .auditor:
+            return q.filter(\.$submittedAt != nil)
+        case .organization, .expert:
+            return nil
+        }
+    }
+
+    static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> ApplicationRow {
+        guard let row = try await scoped(for: actor, on: db)?.filter(\.$id == id)
+            .with(\.$lines).with(\.$reviews).with(\.$school).first()
+        else { throw AppError.notFound }
+        return row
+    }
+
+    // MARK: Bodies
+
+    struct Draft: Decodable {
+        var year: Int
+        var lines: [ApplicationLine]
+    }
+
+    struct ReviewBody: Encodable {
+        var stage: String
+        var decision: String
+        var reviewer: String
+        var comment: String
+        var at: Date
+    }
+
+    struct AttachmentBody: Encodable {
+        var id: UUID
+        var purpose: String
+        var line: Int?
+        var filename: String
+        var size: Int
+        var sha256: String
+        var at: Date
+    }
+
+    struct ApplicationBody: Encodable {
+        var id: UUID
+        var school: String
+        var year: Int
+        var status: ApplicationStatus
+        var policyVersion: Int?
+        var window: String?
+        var submittedAt: Date?
+        var lines: [ApplicationLine]
+        var reviews: [ReviewBody]
+        var attachments: [AttachmentBody]
+        /// The rules' verdict now, for a draft: what submitting would refuse.
+        var violations: [RuleViolation]?
+    }
+
+    static func body(_ row: ApplicationRow, violations: [RuleViolation]?, on db: any Database) async throws -> ApplicationBody {
+        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
+            .field(\.$id).field(\.$purpose).field(\.$lineNo).field(\.$filename).field(\.$size).field(\.$sha256).field(\.$at)
+            .sort(\.$at).all()
+        let school = try await row.$school.get(on: db)
+        return ApplicationBody(
+            id: row.id!, school: school.code, year: row.year, status: row.statusValue, policyVersion: row.policyVersion,
+            window: row.windowName, submittedAt: row.submittedAt, lines: row.domainLines,
+            reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
+                ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
+            },
+            attachments: attachments.map {
+                AttachmentBody(id: $0.id!, purpose: $0.purpose, line: $0.lineNo, filename: $0.filename, size: $0.size,
+                               sha256: $0.sha256, at: $0.at)
+            },
+            violations: violations)
+    }
+
+    // MARK: Drafts
+
+    static func saveDraft(_ draft: Draft, existing: ApplicationRow?, actor: Actor, now: Date, on db: any Database) async throws -> ApplicationRow {
+        guard actor.role == .school, let code = actor.unit,
+            let school = try await School.query(on: db).filter(\.$code == code).first()
+        else { throw AppError.forbidden }
+        guard (2019...2100).contains(draft.year) else {
+            throw AppError.invalid([FieldError(code: "invalid", message: "申报年度无效：\(draft.year)", field: "year")])
+        }
+        if let existing, existing.statusValue != .draft {
+            throw AppError.conflict("申报已提交，不能再修改", code: "not_draft")
+        }
+        return try await db.transaction { tx in
+            let row = existing ?? ApplicationRow()
+            if existing == nil {
+                row.$school.id = school.id!
+                row.status = ApplicationStatus.draft.rawValue
+                row.revision = 0
+                row.createdAt = now
+            }
+            row.year = draft.year
+            row.updatedAt = now
+            try await row.save(on: tx)
+            try await ApplicationLineRow.query(on: tx).filter(\.$application.$id == row.id!).delete()
+            for (i, line) in draft.lines.enumerated() {
+                let l = ApplicationLineRow()
+                l.$application.id = row.id!
+                l.lineNo = i + 1
+                l.certificateCode = line.certificate
+                l.level = line.level.rawValue
+                l.kind = line.kind.rawValue
+                l.count = line.count
+                l.reason = line.reason
+                try await l.create(on: tx)
+            }
+            try await AuditWriter(tx).append(actor: actor.username, action: existing == nil ? "create" : "update",
+                                             entity: "applications", key: row.id!.uuidString, before: nil as DraftAudit?,
+                                             after: DraftAudit(year: draft.year, lines: draft.lines), at: now)
+            return row
+        }
+    }
+
+    struct DraftAudit: Encodable {
+        var year: Int
+        var lines: [ApplicationLine]
+    }
+
+    // MARK: Rules
+
+    static func context(for row: ApplicationRow, policy: Policy, now: Date, on db: any Database) async throws -> RuleContext {
+        let school = try await School.query(on: db).with(\.$region).filter(\.$id == row.$school.id).first()!
+        let certificates = try await Certificate.query(on: db).with(\.$organization).all()
+        let plans = try await PlanRow.query(on: db).with(\.$certificate).with(\.$exams)
+            .filter(\.$school.$id == school.id!).all()
+        var current: [PlanKey: Int] = [:]
+        var lastYearCerts = Set<String>()
+        var lastYearTotal = 0
+        var lastYearAttended = 0
+        for p in plans {
+            let key = PlanKey(certificate: p.certificate.code, level: Level(rawValue: p.level) ?? .junior, year: p.year)
+            if p.status == "active" { current[key] = p.count }
+            if p.year == row.year - 1 {
+                lastYearCerts.insert(p.certificate.code)
+                lastYearTotal += p.count
+                lastYearAttended += p.exams.reduce(0) { $0 + $1.attended }
+            }
+        }
+        let others = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.id!)
+            .filter(\.$year == row.year).filter(\.$id != row.id!)
+            .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue,
+                                  ApplicationStatus.approved.rawValue]).all()
+        let already = others.flatMap(\.domainLines).filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
+        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
+            .field(\.$id).field(\.$purpose).field(\.$lineNo).all()
+        return RuleContext(
+            policy: policy, school: school.toDomain(),
+            certificates: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.toDomain()) }),
+            plans: current, certificatesLastYear: lastYearCerts,
+            previousYear: lastYearTotal > 0
+                ? .init(total: lastYearTotal, completionRate: Double(lastYearAttended) / Double(lastYearTotal)) : nil,
+            alreadyAppliedThisYear: already,
+            linesWithJustification: Set(attachments.filter { $0.purpose == "justification" }.compactMap(\.lineNo)),
+            hasAdjustmentForm: attachments.contains { $0.purpose == "adjustmentForm" }, now: now)
+    }
+
+    static func violations(of row: ApplicationRow, now: Date, on db: any Database) async throws -> [RuleViolation] {
+        guard let current = try await PolicyVersion.current(on: db) else { return [] }
+        let ctx = try await context(for: row, policy: try current.policy(), now: now, on: db)
+        return RuleEngine.check(year: row.year, lines: row.domainLines, context: ctx)
+    }
+
+    // MARK: Submission
+
+    static func submit(_ row: ApplicationRow, actor: Actor, now: Date, on db: any Database) async throws -> ApplicationRow {
+        guard actor.role == .school else { throw AppError.forbidden }
+        guard row.statusValue == .draft else { throw AppError.conflict("申报已提交", code: "not_draft") }
+        guard let version = try await PolicyVersion.current(on: db) else { throw AppError.notFound }
+        let policy = try version.policy()
+        let ctx = try await context(for: row, policy: policy, now: now, on: db)
+        let violations = RuleEngine.check(year: row.year, lines: row.domainLines, context: ctx)
+        if !violations.isEmpty {
+            throw AppError.invalid(violations.map(\.fieldError), detail: "申报未通过规则校验：共\(violations.count)处问题")
+        }
+        let school = try await row.$school.get(on: db)
+        let next = ReviewRouting.firstStage(for: SchoolKind(rawValue: school.kind) ?? .secondary)
+        row.status = next.rawValue
+        row.policyVersion = version.version
+        row.windowName = policy.window(open: .school, on: LocalDate(now))?.name
+        row.submittedAt = now
+        row.updatedAt = now
+        try await db.transaction { tx in
+            try await row.save(on: tx)
+            try await AuditWriter(tx).append(actor: actor.username, action: "submit", entity: "applications",
+                                             key: row.id!.uuidString, before: "draft", after: next.rawValue, at: now)
+        }
+        return row
+    }
+
+    // MARK: Review
+
+    enum Decision: String, Codable { case approve, `return`, reject }
+
+    struct ReviewInput: Decodable {
+        var decision: Decision
+        var comment: String?
+    }
+
+    static func review(_ row: ApplicationRow, input: ReviewInput, actor: Actor, now: Date, on db: any Database) async throws -> ApplicationRow {
+        let stage = row.statusValue
+        switch (actor.role, stage) {
+        case (.cityReviewer, .cityReview), (.provinceReviewer, .provinceReview), (.provinceAdmin, .provinceReview): break
+        case (.cityReviewer, _), (.provinceReviewer, _), (.provinceAdmin, _):
+            throw AppError.conflict("该申报当前不在您的审核阶段（\(stage.chinese)）", code: "wrong_stage")
+        default: throw AppError.forbidden
+        }
+        // Judged by the policy version in force when it was submitted.
+        let versionNumber = row.policyVersion ?? 0
+        guard let version = try await PolicyVersion.query(on: db).filter(\.$version == versionNumber).first() else {
+            throw AppError.notFound
+        }
+        let policy = try version.policy()
+        if !ReviewRouting.phaseOpen(stage, lines: row.domainLines, policy: policy, now: now) {
+            throw AppError(.unprocessableEntity, kind: "validation", detail: "当前不在\(stage.chinese)阶段的审核时间内",
+                           errors: [FieldError(code: "review_phase_closed", message: "当前（\(LocalDate(now))）不在\(stage == .cityReview ? "市级初审" : "省级审核")时间内")])
+        }
+        let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if input.decision != .approve && comment.isEmpty {
+            throw AppError.invalid([FieldError(code: "required", message: "退回或不通过时须填写审核意见", field: "comment")])
+        }
+        let next: ApplicationStatus = switch (input.decision, stage) {
+        case (.approve, .cityReview): .provinceReview
+        case (.approve, _): .approved
+        case (.return, _): .draft
+        case (.reject, _): .rejected
+        }
+        let window = policy.windows(in: row.year).first { $0.name == row.windowName }
+        do {
+            try await db.transaction { tx in
+                let review = ReviewRow()
+                review.$application.id = row.id!
+                review.revision = row.revision
+                review.stage = stage.rawValue
+                review.decision = input.decision.rawValue
+                review.reviewer = actor.username
+                review.comment = comment
+                review.at = now
+                try await review.create(on: tx)
+                row.status = next.rawValue
+                row.revision += 1
+                row.updatedAt = now
+                try await row.save(on: tx)
+                if next == .approved {
+                    try await applyToPlans(row, reviewer: actor.username, countsInIndicators: window?.countsInIndicators ?? true,
+                                           now: now, on: tx)
+                }
+                try await AuditWriter(tx).append(actor: actor.username, action: "review.\(input.decision.rawValue)",
+                                                 entity: "applications", key: row.id!.uuidString, before: stage.rawValue,
+                                                 after: next.rawValue, at: now)
+            }
+        } catch let e as any DatabaseError where e.isConstraintFailure {
+            throw AppError.conflict("该申报已由其他审核人处理，请刷新后查看最新状态", code: "review_conflict")
+        }
+        return row
+    }
+
+    /// PLAN-1: each approved line becomes a change of its plan, in the same transaction.
+    static func applyToPlans(_ row: ApplicationRow, reviewer: String, countsInIndicators: Bool, now: Date,
+                             on db: any Database) async throws {
+        let resolver = CodeResolver(db)
+        for line in row.domainLines {
+            guard let certificateID = try await resolver.id(.certificates, line.certificate) else {
+                throw AppError.invalid([FieldError(code: "unknown_certificate", message: "证书“\(line.certificate)”不存在")])
+            }
+            let existing = try await PlanRow.query(on: db).filter(\.$school.$id == row.$school.id)
+                .filter(\.$certificate.$id == certificateID).filter(\.$level == line.level.rawValue)
+                .filter(\.$year == row.year).first()
+            let plan = existing ?? PlanRow()
+            if existing == nil {
+                plan.$school.id = row.$school.id
+                plan.$certificate.id = certificateID
+                plan.level = line.level.rawValue
+                plan.year = row.year
+                plan.count = 0
+                plan.status = "active"
+                plan.firstApprovedAt = now
+            }
+            let delta = line.kind == .decrease ? -line.count : line.count
+            plan.count = max(0, plan.count + delta)
+            try await plan.save(on: db)
+            let change = PlanChangeRow()
+            change.$plan.id = plan.id!
+            change.kind = line.kind.rawValue
+            change.count = delta
+            change.$application.id = row.id
+            change.reviewer = reviewer
+            change.at = now
+            change.countsInIndicators = countsInIndicators
+            try await change.create(on: db)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import Testing
+import Vapor
+
+@Suite("Applications, review and plans through the API (HN-1..8, AH22-1..7, PLAN-1)")
+struct ApplicationFlowTests {
+    static func line(_ cert: String = "1-004", _ level: String = "junior", _ kind: String = "new", _ count: Int = 40,
+                     reason: String? = nil) -> String {
+        #"{"certificate":"\#(cert)","level":"\#(level)","kind":"\#(kind)","count":\#(count)\#(reason.map { #","reason":"\#($0)""# } ?? "")}"#
+    }
+
+    static func app(_ year: Int, _ lines: String...) -> String {
+        #"{"year":\#(year),"lines":[\#(lines.joined(separator: ","))]}"#
+    }
+
+    func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
+
+    @Test("HN-6 / HN-7 / PLAN-1: a Henan secondary school applies in spring, its city approves, then the province; the plan shows the count and its history", arguments: TestDB.all)
+    func secondaryThroughCity(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("secondary")
+            let created = try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line()))
+            #expect(created.status == .created)
+            #expect(created.json["status"] as? String == "draft")
+            #expect((created.json["violations"] as? [Any])?.isEmpty == true)
+            let id = try #require(created.json["id"] as? String)
+            let submitted = try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            #expect(submitted.json["status"] as? String == "cityReview")
+            #expect(submitted.json["policyVersion"] as? Int == 1)
+
+            let city = Client(app)
+            try await city.login("zhengzhou")
+            let early = try await city.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            #expect(early.errorCodes == ["review_phase_closed"])
+            at(clock, "2026-03-22T09:00:00+08:00")
+            let cityOK = try await city.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve","comment":"同意"}"#)
+            #expect(cityOK.json["status"] as? String == "provinceReview")
+
+            let province = Client(app)
+            try await province.login("reviewer")
+            #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#).errorCodes
+                    == ["review_phase_closed"])
+            at(clock, "2026-03-26T09:00:00+08:00")
+            let approved = try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            #expect(approved.json["status"] as? String == "approved")
+            #expect((approved.json["reviews"] as? [[String: Any]])?.map { $0["stage"] as? String } == ["cityReview", "provinceReview"])
+
+            let plans = try await school.send(.GET, "/api/v1/plans?year=2026").json["items"] as? [[String: Any]] ?? []
+            #expect(plans.count == 1)
+            #expect(plans.first?["count"] as? Int == 40)
+            #expect((plans.first?["history"] as? [[String: Any]])?.first?["reviewer"] as? String == "reviewer")
+            // Another school sees neither the application nor the plan.
+            let other = Client(app)
+            try await other.login("highervoc")
+            #expect(try await other.send(.GET, "/api/v1/applications/\(id)").status == .notFound)
+            #expect(try await other.send(.GET, "/api/v1/plans").json["total"] as? Int == 0)
+        }
+    }
+
+    @Test("AH22-6 / HN-6: a higher-vocational school goes straight to the province", arguments: TestDB.all)
+    func higherVocationalSkipsCity(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+            #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").json["status"] as? String == "provinceReview")
+            let city = Client(app)
+            try await city.login("zhengzhou")
+            #expect(try await city.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#).status == .notFound)
+            at(clock, "2026-03-26T09:00:00+08:00")
+            let province = Client(app)
+            try await province.login("reviewer")
+            #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+                .json["status"] as? String == "approved")
+        }
+    }
+
+    @Test("Submission refuses with every violation at once", arguments: TestDB.all)
+    func submitRefused(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let school = Client(app)
+            try await school.login("secondary")
+            let body = Self.app(2026, Self.line("1-004", "junior", "new", 5), Self.line("9-999"), Self.line("1-003", "junior", "increase", 5))
+            let draft = try await school.send(.POST, "/api/v1/applications", json: body)
+            #expect(Set((draft.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+                    == ["below_min_candidates", "unknown_certificate", "no_such_plan"])
+            let id = try #require(draft.json["id"] as? String)
+            let r = try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            #expect(r.status == .unprocessableEntity)
+            #expect(r.errorCodes == ["below_min_candidates", "unknown_certificate", "no_such_plan"])
+            #expect(r.errorLines == [1, 2, 3])
+        }
+    }
+
+    @Test("HN-7: a return sends the application back to draft with the comment; a comment is required", arguments: TestDB.all)
+    func returnForChanges(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            at(clock, "2026-03-26T09:00:00+08:00")
+            let province = Client(app)
+            try await province.login("reviewer")
+            #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"return"}"#).errorCodes == ["required"])
+            let back = try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"return","comment":"请补充说明"}"#)
+            #expect(back.status == .ok)
+            let seen = try await school.send(.GET, "/api/v1/applications/\(id)")
+            #expect(seen.json["status"] as? String == "draft")
+            #expect((seen.json["reviews"] as? [[String: Any]])?.last?["comment"] as? String == "请补充说明")
+        }
+    }
+
+    @Test("HN-7: two reviewers deciding at once: exactly one decision counts, the other gets a conflict", arguments: TestDB.all)
+    func concurrentReview(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            at(clock, "2026-03-26T09:00:00+08:00")
+            let a = Client(app), b = Client(app)
+            try await a.login("reviewer")
+            try await b.login("province")
+            async let first = a.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            async let second = b.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"reject","comment":"不同意"}"#)
+            let statuses = [try await first.status, try await second.status].map(\.code).sorted()
+            #expect(statuses == [200, 409])
+            let final = try await school.send(.GET, "/api/v1/applications/\(id)")
+            #expect((final.json["reviews"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test("An application keeps being judged by the policy version it was submitted under", arguments: TestDB.all)
+    func policyVersionKept(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            // The province moves its spring review to April in version 2.
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            var doc = try await admin.send(.GET, "/api/v1/policy").json
+            var windows = doc["recurringWindows"] as! [[String: Any]]
+            windows[0]["province"] = ["04-01", "04-05"]
+            doc["recurringWindows"] = windows
+            #expect(try await admin.send(.PUT, "/api/v1/policy", body: try JSONSerialization.data(withJSONObject: doc),
+                                         contentType: "application/json").json["version"] as? Int == 2)
+            at(clock, "2026-03-26T09:00:00+08:00")
+            let province = Client(app)
+            try await province.login("reviewer")
+            let r = try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            #expect(r.json["status"] as? String == "approved")
+            #expect(r.json["policyVersion"] as? Int == 1)
+        }
+    }
+
+    @Test("HN-8: the forced-exit job exits exactly the qualifying plans and is idempotent", arguments: TestDB.all)
+    func forcedExit(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let province = Client(app)
+            try await province.login("reviewer")
+            func approved(year: Int, submit: String, review: String, cert: String) async throws {
+                at(clock, submit)
+                let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(year, Self.line(cert))).json["id"] as? String)
+                #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").status == .ok)
+                at(clock, review)
+                #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#).json["status"] as? String == "approved")
+            }
+            try await approved(year: 2025, submit: "2025-09-15T09:00:00+08:00", review: "2025-09-26T09:00:00+08:00", cert: "1-004")
+            try await approved(year: 2026, submit: "2026-03-15T09:00:00+08:00", review: "2026-03-26T09:00:00+08:00", cert: "1-003")
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            at(clock, "2026-11-10T09:00:00+08:00")
+            let before = try await admin.send(.POST, "/api/v1/admin/jobs/forcedExit/run")
+            #expect(before.json["inExitPeriod"] as? Bool == false)
+            at(clock, "2026-11-11T00:00:00+08:00")
+            let run = try await admin.send(.POST, "/api/v1/admin/jobs/forcedExit/run")
+            let exited = run.json["exited"] as? [[String: Any]] ?? []
+            #expect(exited.map { $0["certificate"] as? String } == ["1-004"])
+            let again = try await admin.send(.POST, "/api/v1/admin/jobs/forcedExit/run")
+            #expect((again.json["exited"] as? [Any])?.isEmpty == true)
+            let plans = try await school.send(.GET, "/api/v1/plans").json["items"] as? [[String: Any]] ?? []
+            #expect(Set(plans.compactMap { "\($0["certificate"]!)=\($0["status"]!)" }) == ["1-004=exited", "1-003=active"])
+        }
+    }
+
+    @Test("AH22-7 / AH22-4: under ONEX_POLICY=anhui decreases are refused and a new certificate needs its justification", arguments: TestDB.all)
+    func anhuiPolicy(db: TestDB) async throws {
+        try await withApp(db, demo: true, policy: "anhui") { app, clock in
+            at(clock, "2026-04-02T09:00:00+08:00")
+            let school = Client(app)
+            try await school.login("highervoc")
+            let draft = try await school.send(.POST, "/api/v1/applications",
+                                              json: Self.app(2026, Self.line(), Self.line("1-003", "junior", "decrease", 1, reason: "budget")))
+            let codes = (draft.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(codes == ["justification_required", "no_such_plan"])
+            let id = try #require(draft.json["id"] as? String)
+            try await school.send(.PUT, "/api/v1/applications/\(id)", json: Self.app(2026, Self.line()))
+            let boundary = "B0undary"
+            var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\njustification\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"line\"\r\n\r\n1\r\n"
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"申报表.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n"
+            body += "--\(boundary)--\r\n"
+            let up = try await school.send(.POST, "/api/v1/applications/\(id)/attachments", body: Data(body.utf8),
+                                           contentType: "multipart/form-data; boundary=\(boundary)")
+            #expect(up.status == .created)
+            #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").json["status"] as? String == "provinceReview")
+        }
+    }
+}
