@@ -7,11 +7,13 @@ import os
 import pathlib
 import tempfile
 
+import time
+
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("ONEX_E2E_URL", "http://127.0.0.1:8099")
@@ -33,17 +35,40 @@ def browser():
     driver.quit()
 
 
-def submit(driver, selector="form.stack button[type=submit]"):
-    """Clicks a submit button and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+def settle(driver):
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def click(driver, selector):
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    """Clicks and waits until the next page has replaced this one. Chromium sometimes reports a
+    node of the page being left; the click is then retried on the settled page."""
+    for attempt in range(3):
+        try:
+            settle(driver)
+            old = driver.find_element(By.TAG_NAME, "html")
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+        except WebDriverException:
+            if attempt == 2:
+                raise
+            time.sleep(0.5)
+            continue
+        WebDriverWait(driver, 15).until(lambda _: replaced(old))
+        settle(driver)
+        return
+
+
+def replaced(element):
+    """Whether the element has left the document. Chromium 156 answers some look-ups of a
+    detached node with an inspector error instead of a stale-element error: both mean gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
+def submit(driver, selector="form.stack button[type=submit]"):
+    click(driver, selector)
 
 
 def shot(driver, name):
@@ -54,7 +79,7 @@ def login(driver, username, password=PASSWORD):
     driver.get(BASE + "/login")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    submit(driver, "button[type=submit]")
+    submit(driver, "main form[action^='/login'] button[type=submit]")
 
 
 def nav_links(driver):
@@ -159,3 +184,78 @@ def test_audit_log_page(browser):
     browser.get(BASE + "/audit")
     assert "哈希链校验通过" in browser.page_source
     shot(browser, "10-audit")
+
+
+def set_clock(instant):
+    """Moves the server's manual clock (ONEX_CLOCK=manual) through the API, as a demo would."""
+    import json
+    import urllib.request
+
+    def call(method, path, body, token=None):
+        req = urllib.request.Request(BASE + path, data=json.dumps(body).encode(), method=method,
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": "Bearer " + token} if token else {})})
+        with urllib.request.urlopen(req) as r:
+            return json.load(r)
+
+    token = call("POST", "/api/v1/auth/token", {"username": "admin", "password": "e2e-admin-1"})["token"]
+    call("PUT", "/api/v1/admin/clock", {"now": instant}, token)
+
+
+def new_application(browser, username, cert, count):
+    login(browser, username)
+    browser.get(BASE + "/applications/new")
+    browser.find_element(By.CSS_SELECTOR, f"select[name=certificate1] option[value='{cert}']").click()
+    browser.find_element(By.CSS_SELECTOR, "select[name=level1] option[value='junior']").click()
+    browser.find_element(By.CSS_SELECTOR, "select[name=kind1] option[value='new']").click()
+    browser.find_element(By.NAME, "count1").send_keys(str(count))
+    submit(browser, "main form[method=post] button[type=submit]")
+    return browser.current_url
+
+
+def decide(browser, username, url, shot_name):
+    login(browser, username)
+    browser.get(url)
+    browser.find_element(By.CSS_SELECTOR, "select#decision option[value='approve']").click()
+    browser.find_element(By.ID, "comment").send_keys("同意")
+    shot(browser, shot_name)
+    submit(browser, "form.stack button[type=submit]")
+
+
+def test_secondary_school_applies_city_then_province_approve(browser):
+    set_clock("2026-03-15T10:00:00+08:00")
+    url = new_application(browser, "secondary", "1-004", 10)
+    assert "不得少于20人" in browser.page_source
+    shot(browser, "11-application-violation")
+    browser.get(url + "/edit")
+    count = browser.find_element(By.NAME, "count1")
+    count.clear()
+    count.send_keys("45")
+    submit(browser, "main form[method=post] button[type=submit]")
+    assert "全部规则校验通过" in browser.page_source
+    submit(browser, "main form[action$='/submit'] button")
+    assert "市级初审中" in browser.page_source
+    shot(browser, "12-application-submitted")
+    set_clock("2026-03-22T09:00:00+08:00")
+    decide(browser, "zhengzhou", url, "13-city-review")
+    assert "省级审核中" in browser.page_source
+    set_clock("2026-03-26T09:00:00+08:00")
+    decide(browser, "reviewer", url, "14-province-review")
+    assert "已通过" in browser.page_source
+    login(browser, "secondary")
+    browser.get(BASE + "/plans?year=2026")
+    assert "1-004" in browser.page_source and "45" in browser.page_source
+    shot(browser, "15-plan-with-history")
+    browser.get(url + "/forms/henan-1")
+    assert "新增申报汇总表" in browser.page_source
+    shot(browser, "16-form-henan-1")
+
+
+def test_higher_vocational_school_goes_straight_to_province(browser):
+    set_clock("2026-03-15T10:00:00+08:00")
+    url = new_application(browser, "highervoc", "1-003", 30)
+    submit(browser, "main form[action$='/submit'] button")
+    assert "省级审核中" in browser.page_source
+    set_clock("2026-03-26T09:00:00+08:00")
+    decide(browser, "reviewer", url, "17-province-review-higher-vocational")
+    assert "已通过" in browser.page_source

@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     AuditPage.register(on: pages)
     PolicyPage.register(on: pages)
     UserPages.register(on: pages)
+    ApplicationPages.register(on: pages)
 }
 
 enum StaticAssets {

@@ -4,6 +4,8 @@ import OneXDomain
 @testable import OneXServer
 import Testing
 import Vapor
+import VaporTesting
+import OneXTabular
 
 @Suite("Applications, review and plans through the API (HN-1..8, AH22-1..7, PLAN-1)")
 struct ApplicationFlowTests {
@@ -216,3 +218,68 @@ struct ApplicationFlowTests {
         }
     }
 }
+
+@Suite("Application pages and printable forms (HN-12)")
+struct ApplicationPagesTests {
+    @Test("HN-12: the Henan forms follow the seed's columns, with signature blocks, as HTML and XLSX", arguments: TestDB.all)
+    func forms(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let school = Client(app)
+            try await school.login("secondary")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications",
+                                                        json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            let html = try await school.send(.GET, "/api/v1/applications/\(id)/forms/henan-1")
+            #expect(html.status == .ok)
+            #expect(html.body.contains("新增申报汇总表") && html.body.contains("新开展的证书名称") && html.body.contains("物流管理"))
+            #expect(html.body.contains("院校主管 1+X 证书制度工作校领导（签字）"))
+            #expect(html.body.contains("2026 年 12 月 31 日"))
+            let inc = try await school.send(.GET, "/api/v1/applications/\(id)/forms/henan-2")
+            #expect(inc.body.contains("调增前考核计划人数") && inc.body.contains("计划净增加人数"))
+            let xlsx = try await app.testing().performTest(request: .init(
+                method: .GET, url: URI(path: "/api/v1/applications/\(id)/forms/henan-1?format=xlsx"),
+                headers: ["Authorization": "Bearer \(school.token!)"], body: ByteBuffer()))
+            let rows = try OneXTabular.Table.read(Data(buffer: xlsxBody(xlsx)))
+            #expect(rows.first == ["新增申报汇总表"])
+            #expect(rows.contains { $0.contains("物流管理") })
+            #expect(try await school.send(.GET, "/api/v1/applications/\(id)/forms/nope").status == .notFound)
+        }
+    }
+
+    @Test("HN-1 / HN-7: a school drafts in the browser, sees violations, submits; the city decides in the browser", arguments: TestDB.all)
+    func webFlow(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.webLogin("secondary")
+            let home = try await school.send(.GET, "/")
+            #expect(home.body.contains("href=\"/applications\"") && home.body.contains("href=\"/plans\""))
+            let editor = try await school.send(.GET, "/applications/new")
+            let token = school.csrf(from: editor)
+            let saved = try await school.form("/applications/new", [("_csrf", token), ("year", "2026"), ("certificate1", "1-004"),
+                                                                    ("level1", "junior"), ("kind1", "new"), ("count1", "5")])
+            #expect(saved.status == .seeOther)
+            let path = try #require(saved.headers.first(name: .location))
+            let draft = try await school.send(.GET, path)
+            #expect(draft.body.contains("不得少于20人"))
+            let edited = try await school.form(path + "/edit", [("_csrf", token), ("year", "2026"), ("certificate1", "1-004"),
+                                                                ("level1", "junior"), ("kind1", "new"), ("count1", "45")])
+            #expect(edited.status == .seeOther)
+            #expect(try await school.send(.GET, path).body.contains("全部规则校验通过"))
+            #expect(try await school.form(path + "/submit", [("_csrf", token)]).status == .seeOther)
+            #expect(try await school.send(.GET, path).body.contains("市级初审中"))
+
+            clock.set(Shanghai.parseInstant("2026-03-22T09:00:00+08:00")!)
+            let city = Client(app)
+            try await city.webLogin("zhengzhou")
+            let queue = try await city.send(.GET, "/applications?status=cityReview")
+            #expect(queue.body.contains("郑州市财贸学校"))
+            let page = try await city.send(.GET, path)
+            #expect(page.body.contains("name=\"decision\""))
+            let decided = try await city.form(path + "/review", [("_csrf", city.csrf(from: page)), ("decision", "approve"), ("comment", "同意")])
+            #expect(decided.status == .seeOther)
+            #expect(try await city.send(.GET, path).body.contains("省级审核中"))
+        }
+    }
+}
+
+func xlsxBody(_ r: TestingHTTPResponse) -> ByteBuffer { r.body }

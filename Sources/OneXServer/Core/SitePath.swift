@@ -24,6 +24,12 @@ public enum SitePath: Sendable, Equatable {
     case user(String)
     case editUser(String)
     case stylesheet
+    case applications
+    case newApplication
+    case application(UUID)
+    case applicationAction(UUID, String)
+    case applicationForm(UUID, String)
+    case plans
 
     public enum ExportFormat: String, Sendable { case csv, xlsx }
 
@@ -49,6 +55,12 @@ public enum SitePath: Sendable, Equatable {
         case .user(let name): "/users/\(Self.segment(name))"
         case .editUser(let name): "/users/\(Self.segment(name))/edit"
         case .stylesheet: "/static/onex.css"
+        case .applications: "/applications"
+        case .newApplication: "/applications/new"
+        case .application(let id): "/applications/\(id.uuidString)"
+        case .applicationAction(let id, let action): "/applications/\(id.uuidString)/\(action)"
+        case .applicationForm(let id, let name): "/applications/\(id.uuidString)/forms/\(name)"
+        case .plans: "/plans"
         }
     }
 

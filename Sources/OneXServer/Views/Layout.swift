@@ -72,6 +72,16 @@ enum Layout {
             }
             items.append(NavItem(title: title, path: .list(kind)))
         }
+        switch actor.role {
+        case .school:
+            items.insert(contentsOf: [NavItem(title: .navApplications, path: .applications), NavItem(title: .navPlans, path: .plans)], at: 1)
+        case .cityReviewer, .provinceReviewer, .provinceAdmin, .auditor:
+            items.insert(contentsOf: [NavItem(title: .navReviews, path: .applications), NavItem(title: .navPlans, path: .plans)], at: 1)
+        case .organization:
+            items.insert(NavItem(title: .navPlans, path: .plans), at: 1)
+        case .expert:
+            break
+        }
         if actor.role == .provinceAdmin {
             items.append(NavItem(title: .navImports, path: .imports))
             items.append(NavItem(title: .navUsers, path: .users))

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import OneXDomain
 import Vapor
@@ -55,36 +54,16 @@ enum ApplicationsAPI {
                 var file: File
             }
             let upload = try req.content.decode(Upload.self)
-            guard ["stampedScan", "justification", "adjustmentForm"].contains(upload.purpose) else {
-                throw AppError.invalid([FieldError(code: "invalid", message: "附件用途应为 stampedScan、justification 或 adjustmentForm",
-                                                   field: "purpose")])
-            }
-            if upload.purpose == "justification" && upload.line == nil {
-                throw AppError.invalid([FieldError(code: "required", message: "申报表须注明对应的申报行", field: "line")])
-            }
-            let data = Data(buffer: upload.file.data)
-            if data.isEmpty { throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")]) }
-            let a = AttachmentRow()
-            a.$application.id = row.id!
-            a.purpose = upload.purpose
-            a.lineNo = upload.line
-            a.filename = upload.file.filename
-            a.contentType = upload.file.contentType?.description ?? "application/octet-stream"
-            a.size = data.count
-            a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            a.data = data
-            a.uploadedBy = actor.username
-            a.at = req.now
-            let now = req.now
-            try await req.db.transaction { tx in
-                try await a.create(on: tx)
-                try await AuditWriter(tx).append(actor: actor.username, action: "attach", entity: "applications",
-                                                 key: row.id!.uuidString, before: nil as String?,
-                                                 after: "\(a.purpose) \(a.filename) \(a.sha256)", at: now)
-            }
+            let a = try await AttachmentService.store(row, purpose: upload.purpose, line: upload.line, file: upload.file,
+                                                      actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(ApplicationService.AttachmentBody(
                 id: a.id!, purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size, sha256: a.sha256, at: a.at),
                 status: .created)
+        }
+
+        apps.get(":id", "forms", ":name") { req in
+            let row = try await ApplicationService.find(try id(req), actor: try req.actor(), on: req.db)
+            return try await FormsPage.render(row, name: try req.parameters.require("name"), req: req)
         }
 
         api.get("plans") { req in

@@ -66,6 +66,8 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/applications/{id}/submit", summary: "Submit: every rule is checked; 422 lists every violation", tag: "applications"),
             Operation(method: "post", path: "/api/v1/applications/{id}/reviews", summary: "Approve, return or reject in the reviewer's phase", tag: "applications", request: "Review"),
             Operation(method: "post", path: "/api/v1/applications/{id}/attachments", summary: "Upload a stamped scan, justification (with line) or adjustment form (multipart)", tag: "applications", request: "File", success: 201),
+            Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
+                      summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications"),
             Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans"),
             Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit)", tag: "admin"),
         ]

@@ -1,0 +1,314 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// The web pages of the application flow: a school's applications and its editor with live
+/// rule checks; a reviewer's queue with filters and the decision form; plans with history.
+enum ApplicationPages {
+    static let editorRows = 8
+
+    static func register(on web: any RoutesBuilder) {
+        web.get("applications") { req in try await list(req) }
+        web.get("applications", "new") { req in
+            _ = try req.actor(in: .school)
+            return try await editor(req, row: nil, year: LocalDate(req.now).year, lines: [], errors: [])
+        }
+        web.post("applications", "new") { req in try await saveDraft(req, existing: nil) }
+        web.get("applications", ":id") { req in try await detail(req, notice: nil) }
+        web.get("applications", ":id", "edit") { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            return try await editor(req, row: row, year: row.year, lines: row.domainLines, errors: [])
+        }
+        web.get("applications", ":id", "forms", ":name") { req in
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
+            return try await FormsPage.render(row, name: try req.parameters.require("name"), req: req)
+        }
+        web.post("applications", ":id", "edit") { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            return try await saveDraft(req, existing: row)
+        }
+        web.post("applications", ":id", "submit") { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            do {
+                _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
+            } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+                return try await detail(req, notice: Components.alert(e.detail), status: e.status)
+            }
+            return req.redirect(to: SitePath.application(row.id!).path)
+        }
+        web.post("applications", ":id", "review") { req in
+            let actor = try req.actor(in: .cityReviewer, .provinceReviewer, .provinceAdmin)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            struct Form: Content {
+                var decision: ApplicationService.Decision
+                var comment: String?
+            }
+            let form = try req.content.decode(Form.self)
+            do {
+                _ = try await ApplicationService.review(row, input: .init(decision: form.decision, comment: form.comment),
+                                                        actor: actor, now: req.now, on: req.db)
+            } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+                let message = e.errors.first?.message ?? e.detail
+                return try await detail(req, notice: Components.alert(message), status: e.status)
+            }
+            return req.redirect(to: SitePath.application(row.id!).path)
+        }
+        web.on(.POST, "applications", ":id", "attachments", body: .collect(maxSize: "20mb")) { req in
+            let actor = try req.actor(in: .school)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            struct Form: Content {
+                var purpose: String
+                var line: String?
+                var file: File?
+            }
+            let form = try req.content.decode(Form.self)
+            guard let file = form.file, file.data.readableBytes > 0 else {
+                return try await detail(req, notice: Components.alert(req.lang(.noFile)), status: .unprocessableEntity)
+            }
+            try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
+                                              actor: actor, now: req.now, on: req.db)
+            return req.redirect(to: SitePath.application(row.id!).path)
+        }
+        web.get("plans") { req in try await plans(req) }
+    }
+
+    static func statusText(_ s: ApplicationStatus, _ lang: Lang) -> String {
+        lang.pick(s.chinese, s.rawValue)
+    }
+
+    static func list(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor()
+        guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.notFound }
+        let status = (try? req.query.get(String.self, at: "status")).flatMap { ApplicationStatus(rawValue: $0) }
+        let year = try? req.query.get(Int.self, at: "year")
+        let kind = (try? req.query.get(String.self, at: "kind")).flatMap { SchoolKind(rawValue: $0) }
+        if let status { q.filter(\.$status == status.rawValue) }
+        if let year { q.filter(\.$year == year) }
+        if let kind { q.filter(School.self, \.$kind == kind.rawValue) }
+        let paging = Paging(req, defaultLimit: 20)
+        let (rows, total) = try await q.with(\.$school).with(\.$lines).sort(\.$updatedAt, .descending)
+            .page(limit: paging.limit, offset: paging.offset)
+        let table = rows.map { r -> [HTML] in
+            let lines = r.domainLines
+            return ["<a href=\"\(SitePath.application(r.id!).path)\">\(r.school.name)</a>", "\(r.year)",
+                    "\(statusText(r.statusValue, lang))",
+                    "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
+                    "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
+        }
+        let statusOptions = ([("", lang(.allStatuses))] + ApplicationStatus.allCases.map { ($0.rawValue, statusText($0, lang)) })
+            .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (status?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
+        let kindOptions = ([("", "—")] + SchoolKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+            .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (kind?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
+        let newButton: HTML = actor.role == .school
+            ? "<a class=\"btn\" href=\"\(SitePath.newApplication.path)\">\(lang(.newApplication))</a>" : ""
+        let title = lang(actor.role == .school ? .navApplications : .navReviews)
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <form method="get" action="\(SitePath.applications.path)" class="toolbar">
+            <select name="status" aria-label="\(lang(.status))">\(statusOptions)</select>
+            <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
+            <select name="kind" aria-label="\(lang(.fieldSchoolKind))">\(kindOptions)</select>
+            <button type="submit" class="btn secondary">\(lang(.filter))</button>
+            <span class="spacer"></span>\(newButton)
+            </form>
+            \(Components.table(headers: [lang(.school), lang(.year), lang(.status), lang(.lines), lang(.submittedAt)], rows: table,
+                               empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: SitePath.applications.path,
+                               query: [("status", status?.rawValue ?? ""), ("year", year.map(String.init) ?? ""),
+                                       ("kind", kind?.rawValue ?? "")], lang: lang))
+            """
+        return Layout.page(req: req, title: title, crumbs: [.init(title: title)], body: body)
+    }
+
+    /// The lines table as a form: existing lines first, then empty rows to add more.
+    static func editor(_ req: Request, row: ApplicationRow?, year: Int, lines: [ApplicationLine], errors: [FieldError],
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lang = req.lang
+        let certs = try await Certificate.query(on: req.db).sort(\.$code).all()
+        func select(_ name: String, _ options: [(String, String)], _ value: String) -> HTML {
+            let opts = ([("", "—")] + options).map { v, l -> HTML in
+                "<option value=\"\(v)\"\(v == value ? HTML(raw: " selected") : "")>\(l)</option>"
+            }
+            return "<select name=\"\(name)\" aria-label=\"\(name)\">\(opts)</select>"
+        }
+        let rows = (0..<max(editorRows, lines.count + 2)).map { i -> [HTML] in
+            let l = i < lines.count ? lines[i] : nil
+            let n = i + 1
+            return [HTML(raw: String(n)),
+                    select("certificate\(n)", certs.map { ($0.code, "\($0.code) \($0.name)") }, l?.certificate ?? ""),
+                    select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.level.rawValue ?? ""),
+                    select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.kind.rawValue ?? ""),
+                    "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
+                    select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.reason ?? "")]
+        }
+        let action = row.map { SitePath.applicationAction($0.id!, "edit").path } ?? SitePath.newApplication.path
+        let title = lang(row == nil ? .newApplication : .edit)
+        let body: HTML = """
+            <h1>\(title)</h1>
+            \(errors.isEmpty ? "" : Components.alert(errors.map(\.message).joined(separator: "；")))
+            <form method="post" action="\(action)">
+            <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
+            <p><label>\(lang(.year)) <input type="number" name="year" value="\(year)" min="2019" max="2100" required></label></p>
+            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason)],
+                               rows: rows, empty: ""))
+            <p class="muted">\(lang(.emptyLinesHint))</p>
+            <p><button type="submit" class="btn">\(lang(.saveDraft))</button>
+            <a class="btn secondary" href="\(row.map { SitePath.application($0.id!).path } ?? SitePath.applications.path)">\(lang(.cancel))</a></p>
+            </form>
+            """
+        let page = Layout.page(req: req, title: title, crumbs: [.init(title: lang(.navApplications), path: .applications), .init(title: title)],
+                               body: body)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func saveDraft(_ req: Request, existing: ApplicationRow?) async throws -> Response {
+        let actor = try req.actor(in: .school)
+        var values = try req.content.decode([String: String].self)
+        values["_csrf"] = nil
+        let year = Int(values["year"] ?? "") ?? LocalDate(req.now).year
+        var lines: [ApplicationLine] = []
+        var errors: [FieldError] = []
+        for n in 1...50 {
+            let cert = values["certificate\(n)"] ?? "", level = values["level\(n)"] ?? "", kind = values["kind\(n)"] ?? ""
+            let count = values["count\(n)"] ?? ""
+            if cert.isEmpty && level.isEmpty && kind.isEmpty && count.isEmpty { continue }
+            guard let lv = Level(rawValue: level), let k = LineKind(rawValue: kind), let c = Int(count), !cert.isEmpty else {
+                errors.append(FieldError(code: "invalid", message: "第\(n)行：证书、等级、类型和人数都须填写", line: n))
+                continue
+            }
+            let reason = values["reason\(n)"].flatMap { $0.isEmpty ? nil : $0 }
+            lines.append(ApplicationLine(certificate: cert, level: lv, kind: k, count: c, reason: reason))
+        }
+        if !errors.isEmpty {
+            return try await editor(req, row: existing, year: year, lines: lines, errors: errors, status: .unprocessableEntity)
+        }
+        let row = try await ApplicationService.saveDraft(.init(year: year, lines: lines), existing: existing, actor: actor,
+                                                         now: req.now, on: req.db)
+        return req.redirect(to: SitePath.application(row.id!).path)
+    }
+
+    static func detail(_ req: Request, notice: HTML?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor()
+        let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+        let isDraft = row.statusValue == .draft
+        let violations = isDraft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : []
+        let body = try await ApplicationService.body(row, violations: violations, on: req.db)
+        let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
+            let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
+            return [HTML(raw: String(i + 1)), "\(l.certificate)", "\(lang.pick(l.level.chinese, l.level.rawValue))",
+                    "\(lang.pick(l.kind.chinese, l.kind.rawValue))", HTML(raw: String(l.count)),
+                    "\(l.reason.flatMap { DecreaseReason(rawValue: $0)?.chinese } ?? "")",
+                    v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
+        }
+        var check: HTML = ""
+        if isDraft {
+            let general = violations.filter { $0.line == nil }.map(\.message)
+            check = violations.isEmpty ? Components.alert(lang(.noViolations), ok: true)
+                : Components.alert((general + ["\(lang(.violations))：\(violations.count)"]).joined(separator: "；"))
+        }
+        let csrf = CSRF.token(for: req)
+        var actions: HTML = ""
+        if isDraft && actor.role == .school {
+            actions = """
+                <h2>\(lang(.edit))</h2>
+                <p><a class="btn secondary" href="\(SitePath.applicationAction(row.id!, "edit").path)">\(lang(.edit))</a>
+                <form method="post" action="\(SitePath.applicationAction(row.id!, "submit").path)" class="inline">
+                <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn">\(lang(.submit))</button></form></p>
+                <h2>\(lang(.attachments))</h2>
+                <form method="post" action="\(SitePath.applicationAction(row.id!, "attachments").path)" enctype="multipart/form-data" class="toolbar">
+                <input type="hidden" name="_csrf" value="\(csrf)">
+                <select name="purpose" aria-label="\(lang(.purpose))"><option value="stampedScan">\(lang(.stampedScan))</option>
+                <option value="justification">\(lang(.justification))</option><option value="adjustmentForm">\(lang(.adjustmentForm))</option></select>
+                <input type="number" name="line" min="1" placeholder="\(lang(.lineNumber))" aria-label="\(lang(.lineNumber))">
+                <input type="file" name="file" accept=".pdf,.jpg,.png" aria-label="\(lang(.importFile))">
+                <button type="submit" class="btn secondary">\(lang(.upload))</button></form>
+                """
+        }
+        let reviewerStage: Bool = switch (actor.role, row.statusValue) {
+        case (.cityReviewer, .cityReview), (.provinceReviewer, .provinceReview), (.provinceAdmin, .provinceReview): true
+        default: false
+        }
+        if reviewerStage {
+            actions = """
+                <h2>\(lang(.decision))</h2>
+                <form method="post" action="\(SitePath.applicationAction(row.id!, "review").path)" class="stack">
+                <input type="hidden" name="_csrf" value="\(csrf)">
+                <div class="field"><label for="decision">\(lang(.decision))</label><select id="decision" name="decision">
+                <option value="approve">\(lang(.approve))</option><option value="return">\(lang(.returnForChanges))</option>
+                <option value="reject">\(lang(.reject))</option></select></div>
+                <div class="field"><label for="comment">\(lang(.comment))</label><input type="text" id="comment" name="comment"></div>
+                <div class="field"><button type="submit" class="btn">\(lang(.save))</button></div>
+                </form>
+                """
+        }
+        let reviews = body.reviews.map { r -> [HTML] in
+            ["\(ApplicationStatus(rawValue: r.stage).map { statusText($0, lang) } ?? r.stage)", "\(r.decision)", "\(r.reviewer)",
+             "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
+        }
+        let files = body.attachments.map { a -> [HTML] in
+            ["\(a.purpose)", "\(a.line.map(String.init) ?? "")", "\(a.filename)", HTML(raw: String(a.size)), "<code>\(String(a.sha256.prefix(16)))</code>"]
+        }
+        let formLinks = FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
+            " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(row.id!, name).path)\">\(FormsCatalogue.title(name))</a>"
+        }
+        let school = try await row.$school.get(on: req.db)
+        let title = "\(school.name) · \(row.year)"
+        let html: HTML = """
+            <h1>\(title)</h1>
+            \(notice ?? "")
+            <dl class="facts">
+            <dt>\(lang(.status))</dt><dd>\(statusText(row.statusValue, lang))</dd>
+            <dt>\(lang(.policyVersionUsed))</dt><dd>\(row.policyVersion.map(String.init) ?? "—")</dd>
+            <dt>\(lang(.submittedAt))</dt><dd>\(row.submittedAt.map(Shanghai.minuteText) ?? "—")</dd>
+            </dl>
+            <h2>\(lang(.lines))</h2>
+            \(check)
+            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason),
+                                         lang(.violations)], rows: lineRows, numeric: [0, 4], empty: lang(.noRecords)))
+            <p>\(lang(.printForms))：\(formLinks)</p>
+            \(actions)
+            <h2>\(lang(.attachments))</h2>
+            \(Components.table(headers: [lang(.purpose), lang(.lineNumber), lang(.importFile), "bytes", "SHA-256"], rows: files, empty: lang(.noRecords)))
+            <h2>\(lang(.reviewsTitle))</h2>
+            \(Components.table(headers: [lang(.stage), lang(.decision), lang(.auditActor), lang(.comment), lang(.auditTime)], rows: reviews,
+                               empty: lang(.noRecords)))
+            """
+        let page = Layout.page(req: req, title: title, crumbs: [.init(title: lang(.navApplications), path: .applications), .init(title: title)],
+                               body: html)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func plans(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor()
+        let year = try? req.query.get(Int.self, at: "year")
+        let paging = Paging(req, defaultLimit: 30)
+        let (items, total) = try await PlanService.list(actor: actor, school: nil, year: year, certificate: nil, paging: paging,
+                                                        today: LocalDate(req.now), on: req.db)
+        let rows = items.map { p -> [HTML] in
+            let history = p.history.map { "\(Shanghai.minuteText($0.at)) \($0.kind) \($0.count > 0 ? "+" : "")\($0.count) (\($0.reviewer))" }
+            return ["\(p.school)", "\(p.certificate)", "\(lang.pick(p.level.chinese, p.level.rawValue))", HTML(raw: String(p.year)),
+                    HTML(raw: String(p.count)), "\(p.status)\(p.carriedOver ? "（\(lang(.carriedOver))）" : "")", "\(p.dueBy)",
+                    HTML(raw: "\(p.registered)/\(p.attended)/\(p.passed)"), "\(history.joined(separator: "；"))"]
+        }
+        let body: HTML = """
+            <h1>\(lang(.navPlans))</h1>
+            <form method="get" action="\(SitePath.plans.path)" class="toolbar">
+            <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
+            <button type="submit" class="btn secondary">\(lang(.filter))</button></form>
+            \(Components.table(headers: [lang(.school), lang(.fieldCertificate), lang(.level), lang(.year), lang(.planCount), lang(.planStatus),
+                                         lang(.dueBy), "报名/参考/通过", lang(.history)], rows: rows, numeric: [3, 4], empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: SitePath.plans.path, query: [("year", year.map(String.init) ?? "")], lang: lang))
+            """
+        return Layout.page(req: req, title: lang(.navPlans), crumbs: [.init(title: lang(.navPlans))], body: body)
+    }
+}
