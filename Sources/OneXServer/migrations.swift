@@ -9,4 +9,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateAuditEntries())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateApplicationsAndPlans())
+    app.migrations.add(CreateNotices())
 }

@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     PolicyAPI.register(on: authed)
     AdminAPI.register(on: authed)
     ApplicationsAPI.register(on: authed)
+    ApplicationsAPI.registerNotices(on: authed)
 
     // Web pages: server-side session, CSRF token on every form.
     let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())

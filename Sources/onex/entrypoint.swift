@@ -30,6 +30,7 @@ enum Entrypoint {
             if command == "serve" || command.hasPrefix("-") {
                 app.logger.notice("OneX data: \(describe(config.database))")
                 try await prepareDatabase(app, demo: demo ?? config.demo)
+                app.lifecycle.use(JobScheduler())
                 let policyLine = try await currentPolicyLine(app)
                 app.logger.notice("Policy in force: \(policyLine)")
                 let c = app.http.server.configuration

@@ -283,3 +283,49 @@ struct ApplicationPagesTests {
 }
 
 func xlsxBody(_ r: TestingHTTPResponse) -> ByteBuffer { r.body }
+
+@Suite("Notices and the scheduler")
+struct NoticeTests {
+    @Test("A school hears of a return; every school hears three days before the school phase opens", arguments: TestDB.all)
+    func notices(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app)
+            try await school.login("highervoc")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications",
+                                                        json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            clock.set(Shanghai.parseInstant("2026-03-26T09:00:00+08:00")!)
+            let province = Client(app)
+            try await province.login("reviewer")
+            try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"return","comment":"补充材料"}"#)
+            let mine = try await school.send(.GET, "/api/v1/notices").json["items"] as? [[String: Any]] ?? []
+            #expect(mine.first?["title"] as? String == "2026年考核计划申报被退回修改")
+            let other = Client(app)
+            try await other.login("undergrad")
+            #expect((try await other.send(.GET, "/api/v1/notices").json["items"] as? [Any])?.isEmpty == true)
+
+            // 8 September: Henan's autumn school phase opens on the 11th.
+            clock.set(Shanghai.parseInstant("2026-09-08T08:00:00+08:00")!)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            #expect(try await admin.send(.POST, "/api/v1/admin/jobs/windowNotices/run").json["sent"] as? Int == 1)
+            #expect(try await admin.send(.POST, "/api/v1/admin/jobs/windowNotices/run").json["sent"] as? Int == 0)
+            let titles = (try await other.send(.GET, "/api/v1/notices").json["items"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+            #expect(titles == ["秋季院校申报将于2026-09-11开始"])
+        }
+    }
+
+    @Test("HN-8: the scheduler runs the forced exit once per day of the exit period", arguments: TestDB.all)
+    func scheduler(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            clock.set(Shanghai.parseInstant("2026-11-12T01:00:00+08:00")!)
+            await JobScheduler.tick(app)
+            await JobScheduler.tick(app)
+            let runs = try await JobRun.query(on: app.db).filter(\.$job == "forcedExit").all()
+            #expect(runs.map(\.day) == ["2026-11-12"])
+            clock.set(Shanghai.parseInstant("2026-11-25T01:00:00+08:00")!)
+            await JobScheduler.tick(app)
+            #expect(try await JobRun.query(on: app.db).filter(\.$job == "forcedExit").count() == 1)
+        }
+    }
+}

@@ -213,4 +213,9 @@ extension UIText {
     public static let applicationSubmitted = UIText(zh: "申报已提交。", en: "Application submitted.")
     public static let reviewRecorded = UIText(zh: "审核结论已记录。", en: "Decision recorded.")
     public static let emptyLinesHint = UIText(zh: "不需要的行留空即可。", en: "Leave unused rows empty.")
+
+    // MARK: Notices
+    public static let navNotices = UIText(zh: "通知", en: "Notices")
+    public static let noticeTitle = UIText(zh: "标题", en: "Title")
+    public static let noticeBody = UIText(zh: "内容", en: "Message")
 }

@@ -73,6 +73,18 @@ enum ApplicationPages {
             return req.redirect(to: SitePath.application(row.id!).path)
         }
         web.get("plans") { req in try await plans(req) }
+        web.get("notices") { req in
+            let lang = req.lang
+            let notices = try await NoticeService.list(for: try req.actor(), limit: 100, on: req.db)
+            let rows = notices.map { n -> [HTML] in
+                [n.link.map { "<a href=\"\($0)\">\(n.title)</a>" } ?? "\(n.title)", "\(n.body)", "\(Shanghai.minuteText(n.createdAt))"]
+            }
+            let body: HTML = """
+                <h1>\(lang(.navNotices))</h1>
+                \(Components.table(headers: [lang(.noticeTitle), lang(.noticeBody), lang(.auditTime)], rows: rows, empty: lang(.noRecords)))
+                """
+            return Layout.page(req: req, title: lang(.navNotices), crumbs: [.init(title: lang(.navNotices))], body: body)
+        }
     }
 
     static func statusText(_ s: ApplicationStatus, _ lang: Lang) -> String {

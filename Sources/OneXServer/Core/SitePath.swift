@@ -30,6 +30,7 @@ public enum SitePath: Sendable, Equatable {
     case applicationAction(UUID, String)
     case applicationForm(UUID, String)
     case plans
+    case notices
 
     public enum ExportFormat: String, Sendable { case csv, xlsx }
 
@@ -61,6 +62,7 @@ public enum SitePath: Sendable, Equatable {
         case .applicationAction(let id, let action): "/applications/\(id.uuidString)/\(action)"
         case .applicationForm(let id, let name): "/applications/\(id.uuidString)/forms/\(name)"
         case .plans: "/plans"
+        case .notices: "/notices"
         }
     }
 

@@ -265,6 +265,14 @@ enum ApplicationService {
                     try await applyToPlans(row, reviewer: actor.username, countsInIndicators: window?.countsInIndicators ?? true,
                                            now: now, on: tx)
                 }
+                if next == .approved || next == .draft || next == .rejected {
+                    let school = try await row.$school.get(on: tx)
+                    let what = next == .approved ? "已通过省级审核" : next == .draft ? "被退回修改" : "未通过审核"
+                    _ = try await NoticeService.send(
+                        audience: "school:\(school.code)", key: "application:\(row.id!.uuidString):\(row.revision)",
+                        title: "\(row.year)年考核计划申报\(what)", body: comment.isEmpty ? what : "审核意见：\(comment)",
+                        link: SitePath.application(row.id!).path, now: now, on: tx)
+                }
                 try await AuditWriter(tx).append(actor: actor.username, action: "review.\(input.decision.rawValue)",
                                                  entity: "applications", key: row.id!.uuidString, before: stage.rawValue,
                                                  after: next.rawValue, at: now)

@@ -82,6 +82,7 @@ enum Layout {
         case .expert:
             break
         }
+        items.append(NavItem(title: .navNotices, path: .notices))
         if actor.role == .provinceAdmin {
             items.append(NavItem(title: .navImports, path: .imports))
             items.append(NavItem(title: .navUsers, path: .users))

@@ -80,9 +80,28 @@ enum ApplicationsAPI {
             switch try req.parameters.require("job") {
             case "forcedExit":
                 return try JSONBody.response(try await PlanService.runForcedExit(now: req.now, actor: actor.username, on: req.db))
+            case "windowNotices":
+                guard let policy = try await PolicyVersion.current(on: req.db)?.policy() else { throw AppError.notFound }
+                let sent = try await NoticeService.windowReminders(now: req.now, policy: policy, on: req.db)
+                return try JSONBody.response(["sent": sent])
             default:
                 throw AppError.notFound
             }
+        }
+    }
+
+    struct NoticeBody: Encodable {
+        var title: String
+        var body: String
+        var link: String?
+        var at: Date
+    }
+
+    static func registerNotices(on api: any RoutesBuilder) {
+        api.get("notices") { req in
+            let notices = try await NoticeService.list(for: try req.actor(), limit: Paging(req).limit, on: req.db)
+            return try JSONBody.response(ListBody(items: notices.map { NoticeBody(title: $0.title, body: $0.body, link: $0.link, at: $0.createdAt) },
+                                                  total: notices.count))
         }
     }
 

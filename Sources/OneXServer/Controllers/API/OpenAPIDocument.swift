@@ -69,7 +69,8 @@ enum OpenAPIDocument {
             Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
                       summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications"),
             Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans"),
-            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit)", tag: "admin"),
+            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices)", tag: "admin"),
+            Operation(method: "get", path: "/api/v1/notices", summary: "In-app notices for the caller, newest first", tag: "notices"),
         ]
         for kind in CatalogKind.allCases {
             let k = kind.rawValue

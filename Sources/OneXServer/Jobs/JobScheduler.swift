@@ -1,0 +1,63 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// Runs the scheduled jobs by themselves in the embedded set-up: once a minute it asks the
+/// injected clock for today and runs each job that is due and has not run today. A run is
+/// claimed by inserting (job, day) into `job_runs` first, under a unique key, so two app
+/// servers on one PostgreSQL never run the same job twice on one day.
+public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
+    // @unchecked: `task` is set in didBoot and cancelled in shutdown, never concurrently.
+    private var task: Task<Void, Never>?
+    private let interval: Duration
+
+    public init(interval: Duration = .seconds(60)) { self.interval = interval }
+
+    public func didBootAsync(_ app: Application) async throws {
+        let interval = self.interval
+        task = Task {
+            while !Task.isCancelled {
+                await Self.tick(app)
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    public func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+    }
+
+    static func tick(_ app: Application) async {
+        let now = app.onex.clock.now()
+        do {
+            guard let policy = try await PolicyVersion.current(on: app.db)?.policy() else { return }
+            let day = LocalDate(now)
+            if ForcedExit.inExitPeriod(day, policy: policy), try await claim("forcedExit", day: day, now: now, on: app.db) {
+                let result = try await PlanService.runForcedExit(now: now, actor: "scheduler", on: app.db)
+                app.logger.notice("forcedExit \(day): exited \(result.exited.count) plans")
+            }
+            if try await claim("windowNotices", day: day, now: now, on: app.db) {
+                let sent = try await NoticeService.windowReminders(now: now, policy: policy, on: app.db)
+                if sent > 0 { app.logger.notice("windowNotices \(day): \(sent) notices") }
+            }
+        } catch {
+            app.logger.error("scheduled jobs failed: \(String(reflecting: error))")
+        }
+    }
+
+    /// True when this server won the day's run of `job`.
+    static func claim(_ job: String, day: LocalDate, now: Date, on db: any Database) async throws -> Bool {
+        if try await JobRun.query(on: db).filter(\.$job == job).filter(\.$day == day.description).first() != nil { return false }
+        let run = JobRun()
+        run.job = job
+        run.day = day.description
+        run.result = "claimed"
+        run.at = now
+        do {
+            try await run.create(on: db)
+            return true
+        } catch let e as any DatabaseError where e.isConstraintFailure {
+            return false
+        }
+    }
+}
