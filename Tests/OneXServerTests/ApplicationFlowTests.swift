@@ -329,3 +329,80 @@ struct NoticeTests {
         }
     }
 }
+
+@Suite("Every rule code through the HTTP API (policies.md)")
+struct RuleCodesThroughAPITests {
+    func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
+
+    func codes(_ r: Reply) -> Set<String> {
+        Set((r.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+    }
+
+    func upload(_ c: Client, _ id: String, purpose: String, line: Int?) async throws {
+        let b = "XbX"
+        var body = "--\(b)\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n\(purpose)\r\n"
+        if let line { body += "--\(b)\r\nContent-Disposition: form-data; name=\"line\"\r\n\r\n\(line)\r\n" }
+        body += "--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--\(b)--\r\n"
+        let r = try await c.send(.POST, "/api/v1/applications/\(id)/attachments", body: Data(body.utf8),
+                                 contentType: "multipart/form-data; boundary=\(b)")
+        #expect(r.status == .created)
+    }
+
+    @Test("Henan: outside_window, plan_exists, decrease_limit_exceeded, decrease_reason_required, school_not_registered", arguments: TestDB.all)
+    func henan(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let school = Client(app), province = Client(app)
+            try await school.login("highervoc")
+            try await province.login("reviewer")
+            let id = try #require(try await school.send(.POST, "/api/v1/applications",
+                                                        json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())).json["id"] as? String)
+            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            at(clock, "2026-03-26T09:00:00+08:00")
+            try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            at(clock, "2026-03-27T09:00:00+08:00")
+            func draft(_ line: String) async throws -> Set<String> {
+                codes(try await school.send(.POST, "/api/v1/applications", json: ApplicationFlowTests.app(2026, line)))
+            }
+            #expect(try await draft(ApplicationFlowTests.line()) == ["outside_window", "plan_exists"])
+            #expect(try await draft(ApplicationFlowTests.line("1-004", "junior", "decrease", 20))
+                    == ["outside_window", "decrease_limit_exceeded", "decrease_reason_required"])
+            #expect(try await draft(ApplicationFlowTests.line("1-004", "intermediate", "increase", 5)) == ["no_such_plan"])
+            let unregistered = Client(app)
+            try await unregistered.login("school-z007")
+            #expect(codes(try await unregistered.send(.POST, "/api/v1/applications", json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())))
+                    .contains("school_not_registered"))
+        }
+    }
+
+    @Test("Anhui: decrease_not_allowed, adjustment_form_required, over_previous_year_scale, justification_required", arguments: TestDB.all)
+    func anhui(db: TestDB) async throws {
+        try await withApp(db, demo: true, policy: "anhui") { app, clock in
+            let school = Client(app), province = Client(app)
+            try await school.login("highervoc")
+            try await province.login("reviewer")
+            func approve(_ year: Int, _ lines: String..., justify: Bool) async throws {
+                at(clock, "\(year)-04-02T09:00:00+08:00")
+                let d = try await school.send(.POST, "/api/v1/applications", json: #"{"year":\#(year),"lines":[\#(lines.joined(separator: ","))]}"#)
+                let id = try #require(d.json["id"] as? String)
+                if justify { try await upload(school, id, purpose: "justification", line: 1) }
+                #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").status == .ok)
+                at(clock, "\(year)-04-10T09:00:00+08:00")
+                #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+                    .json["status"] as? String == "approved")
+            }
+            // 2025: 40 planned, no exam held, so 0% completion.
+            try await approve(2025, ApplicationFlowTests.line("1-004", "junior", "new", 40), justify: true)
+            // 2026: the same certificate again needs no justification, and 30 ≤ last year's 40.
+            try await approve(2026, ApplicationFlowTests.line("1-004", "junior", "new", 30), justify: false)
+            at(clock, "2026-04-03T09:00:00+08:00")
+            let draft = try await school.send(.POST, "/api/v1/applications", json: ApplicationFlowTests.app(
+                2026, ApplicationFlowTests.line("1-004", "junior", "decrease", 1), ApplicationFlowTests.line("1-003", "junior", "new", 20)))
+            #expect(codes(draft) == ["decrease_not_allowed", "justification_required", "over_previous_year_scale"])
+            let increase = try await school.send(.POST, "/api/v1/applications",
+                                                 json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line("1-004", "junior", "increase", 5)))
+            #expect(codes(increase) == ["adjustment_form_required"])
+            let message = (draft.json["violations"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "over_previous_year_scale" }?["message"] as? String
+            #expect(message?.contains("0%") == true && message?.contains("40人") == true)
+        }
+    }
+}
