@@ -273,6 +273,8 @@ struct ApplicationPagesTests {
             try await city.webLogin("zhengzhou")
             let queue = try await city.send(.GET, "/applications?status=cityReview")
             #expect(queue.body.contains("郑州市财贸学校"))
+            #expect(try await city.send(.GET, "/applications?certificate=1-004&region=4101").body.contains("郑州市财贸学校"))
+            #expect(!(try await city.send(.GET, "/applications?certificate=1-003").body.contains("郑州市财贸学校")))
             let page = try await city.send(.GET, path)
             #expect(page.body.contains("name=\"decision\""))
             let decided = try await city.form(path + "/review", [("_csrf", city.csrf(from: page)), ("decision", "approve"), ("comment", "同意")])

@@ -164,6 +164,16 @@ struct WebTests {
         }
     }
 
+    @Test("The policy page shows the windows and the rules in force", arguments: TestDB.all)
+    func policyPage(db: TestDB) async throws {
+        try await withApp(db) { app, _ in
+            let c = Client(app)
+            try await c.webLogin("admin", adminPassword)
+            let page = try await c.send(.GET, "/policy")
+            #expect(page.body.contains("03-11 — 03-20") && page.body.contains("每次调减比例上限") && page.body.contains("30%"))
+        }
+    }
+
     @Test("Health check and the stylesheet are served without login", arguments: [TestDB.sqlite])
     func machineEndpoints(db: TestDB) async throws {
         try await withApp(db) { app, _ in

@@ -72,6 +72,18 @@ enum ApplicationPages {
                                               actor: actor, now: req.now, on: req.db)
             return req.redirect(to: SitePath.application(row.id!).path)
         }
+        web.get("applications", ":id", "attachments", ":attachment") { req -> Response in
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
+            guard let aid = UUID(uuidString: try req.parameters.require("attachment")),
+                let a = try await AttachmentRow.query(on: req.db).filter(\.$id == aid).filter(\.$application.$id == row.id!).first()
+            else { throw AppError.notFound }
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: a.contentType)
+            let ascii = a.filename.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? a.filename : "attachment"
+            let encoded = a.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+            return Response(status: .ok, headers: headers, body: .init(data: a.data))
+        }
         web.get("plans") { req in try await plans(req) }
         web.get("notices") { req in
             let lang = req.lang
@@ -101,6 +113,16 @@ enum ApplicationPages {
         if let status { q.filter(\.$status == status.rawValue) }
         if let year { q.filter(\.$year == year) }
         if let kind { q.filter(School.self, \.$kind == kind.rawValue) }
+        let regionCode = (try? req.query.get(String.self, at: "region")).flatMap { $0.isEmpty ? nil : $0 }
+        if let regionCode {
+            let regionID = try await CodeResolver(req.db).id(.regions, regionCode) ?? UUID()
+            q.filter(School.self, \.$region.$id == regionID)
+        }
+        let certificate = (try? req.query.get(String.self, at: "certificate")).flatMap { $0.isEmpty ? nil : $0 }
+        if let certificate {
+            let ids = try await ApplicationLineRow.query(on: req.db).filter(\.$certificateCode == certificate).all(\.$application.$id)
+            q.filter(\.$id ~~ Array(Set(ids)))
+        }
         let paging = Paging(req, defaultLimit: 20)
         let (rows, total) = try await q.with(\.$school).with(\.$lines).sort(\.$updatedAt, .descending)
             .page(limit: paging.limit, offset: paging.offset)
@@ -124,6 +146,8 @@ enum ApplicationPages {
             <select name="status" aria-label="\(lang(.status))">\(statusOptions)</select>
             <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
             <select name="kind" aria-label="\(lang(.fieldSchoolKind))">\(kindOptions)</select>
+            <input type="text" name="region" value="\(regionCode ?? "")" placeholder="\(lang(.fieldRegion))" aria-label="\(lang(.fieldRegion))" size="8">
+            <input type="text" name="certificate" value="\(certificate ?? "")" placeholder="\(lang(.fieldCertificate))" aria-label="\(lang(.fieldCertificate))" size="8">
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             <span class="spacer"></span>\(newButton)
             </form>
@@ -131,7 +155,8 @@ enum ApplicationPages {
                                empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.applications.path,
                                query: [("status", status?.rawValue ?? ""), ("year", year.map(String.init) ?? ""),
-                                       ("kind", kind?.rawValue ?? "")], lang: lang))
+                                       ("kind", kind?.rawValue ?? ""), ("region", regionCode ?? ""),
+                                       ("certificate", certificate ?? "")], lang: lang))
             """
         return Layout.page(req: req, title: title, crumbs: [.init(title: title)], body: body)
     }
@@ -265,7 +290,9 @@ enum ApplicationPages {
              "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
         }
         let files = body.attachments.map { a -> [HTML] in
-            ["\(a.purpose)", "\(a.line.map(String.init) ?? "")", "\(a.filename)", HTML(raw: String(a.size)), "<code>\(String(a.sha256.prefix(16)))</code>"]
+            ["\(a.purpose)", "\(a.line.map(String.init) ?? "")",
+             "<a href=\"\(SitePath.applicationAction(row.id!, "attachments").path)/\(a.id.uuidString)\">\(a.filename)</a>",
+             HTML(raw: String(a.size)), "<code>\(String(a.sha256.prefix(16)))</code>"]
         }
         let formLinks = FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
             " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(row.id!, name).path)\">\(FormsCatalogue.title(name))</a>"
