@@ -206,13 +206,8 @@ struct ApplicationFlowTests {
             #expect(codes == ["justification_required", "no_such_plan"])
             let id = try #require(draft.json["id"] as? String)
             try await school.send(.PUT, "/api/v1/applications/\(id)", json: Self.app(2026, Self.line()))
-            let boundary = "B0undary"
-            var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\njustification\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"line\"\r\n\r\n1\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"申报表.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n"
-            body += "--\(boundary)--\r\n"
-            let up = try await school.send(.POST, "/api/v1/applications/\(id)/attachments", body: Data(body.utf8),
-                                           contentType: "multipart/form-data; boundary=\(boundary)")
+            let up = try await school.multipart("/api/v1/applications/\(id)/attachments", fields: [("purpose", "justification"), ("line", "1")],
+                                                file: ("file", "申报表.pdf", "application/pdf", "%PDF-1.4 test"))
             #expect(up.status == .created)
             #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").json["status"] as? String == "provinceReview")
         }
@@ -341,12 +336,9 @@ struct RuleCodesThroughAPITests {
     }
 
     func upload(_ c: Client, _ id: String, purpose: String, line: Int?) async throws {
-        let b = "XbX"
-        var body = "--\(b)\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n\(purpose)\r\n"
-        if let line { body += "--\(b)\r\nContent-Disposition: form-data; name=\"line\"\r\n\r\n\(line)\r\n" }
-        body += "--\(b)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--\(b)--\r\n"
-        let r = try await c.send(.POST, "/api/v1/applications/\(id)/attachments", body: Data(body.utf8),
-                                 contentType: "multipart/form-data; boundary=\(b)")
+        let r = try await c.multipart("/api/v1/applications/\(id)/attachments",
+                                      fields: [("purpose", purpose)] + (line.map { [("line", String($0))] } ?? []),
+                                      file: ("file", "f.pdf", "application/pdf", "%PDF"))
         #expect(r.status == .created)
     }
 

@@ -120,6 +120,18 @@ final class Client: @unchecked Sendable {
         return r
     }
 
+    /// A multipart/form-data POST with text fields and one file, as a browser or script uploads.
+    func multipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: String))
+        async throws -> Reply
+    {
+        let b = "OneXBoundary7"
+        var body = ""
+        for (k, v) in fields { body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+        body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+        body += "Content-Type: \(file.type)\r\n\r\n\(file.data)\r\n--\(b)--\r\n"
+        return try await send(.POST, path, body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(b)")
+    }
+
     /// The CSRF token of the form on a page.
     func csrf(from page: Reply) -> String {
         guard let range = page.body.range(of: "name=\"_csrf\" value=\"") else { return "" }

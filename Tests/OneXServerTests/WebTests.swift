@@ -147,13 +147,7 @@ struct WebTests {
             let page = try await c.send(.GET, "/imports")
             let token = c.csrf(from: page)
             func upload(_ csv: String) async throws -> Reply {
-                let boundary = "XyZ"
-                var body = ""
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"table\"\r\n\r\nregions\r\n"
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
-                body += "--\(boundary)--\r\n"
-                return try await c.send(.POST, "/imports", body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(boundary)")
+                try await c.multipart("/imports", fields: [("_csrf", token), ("table", "regions")], file: ("file", "r.csv", "text/csv", csv))
             }
             let bad = try await upload("code,name,kind\n9001,甲市,city\n9002,乙市,planet\n")
             #expect(bad.status == .unprocessableEntity)
