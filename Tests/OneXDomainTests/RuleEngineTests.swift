@@ -198,6 +198,16 @@ struct ReviewRoutingTests {
         #expect(ReviewRouting.phaseOpen(.provinceReview, lines: lines, policy: p, now: RuleEngineTests.at("2026-04-15T23:00:00+08:00")))
     }
 
+    @Test("HN-7: acting outside the phase is review_phase_closed")
+    func phaseViolation() {
+        let lines = [ApplicationLine(certificate: "1-004", level: .junior, kind: .new, count: 40)]
+        let v = ReviewRouting.phaseViolation(.cityReview, lines: lines, policy: RuleEngineTests.henan,
+                                             now: RuleEngineTests.at("2026-03-20T23:59:59+08:00"))
+        #expect(v?.code == "review_phase_closed")
+        #expect(ReviewRouting.phaseViolation(.cityReview, lines: lines, policy: RuleEngineTests.henan,
+                                             now: RuleEngineTests.at("2026-03-21T00:00:00+08:00")) == nil)
+    }
+
     @Test("HN-4: increase-only applications are reviewed any time in Henan")
     func increasesAnyTime() {
         let lines = [ApplicationLine(certificate: "1-004", level: .junior, kind: .increase, count: 5)]

@@ -193,6 +193,14 @@ public enum ReviewRouting {
         kind.reviewedByCityFirst ? .cityReview : .provinceReview
     }
 
+    /// `review_phase_closed` when a reviewer acts outside the phase of `stage` (HN-2, AH22-5).
+    public static func phaseViolation(_ stage: ApplicationStatus, lines: [ApplicationLine], policy: Policy,
+                                      now: Date) -> RuleViolation? {
+        if phaseOpen(stage, lines: lines, policy: policy, now: now) { return nil }
+        let phase = stage == .cityReview ? "市级初审" : "省级审核"
+        return RuleViolation("review_phase_closed", line: nil, "当前（\(LocalDate(now))）不在\(phase)时间内")
+    }
+
     /// Whether a reviewer may act on an application in `stage` now. Increase-only applications
     /// may be reviewed any time where the policy lets increases be filed any time (HN-4).
     public static func phaseOpen(_ stage: ApplicationStatus, lines: [ApplicationLine], policy: Policy, now: Date) -> Bool {

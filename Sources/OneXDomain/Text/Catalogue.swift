@@ -212,6 +212,7 @@ extension UIText {
     public static let filter = UIText(zh: "筛选", en: "Filter")
     public static let applicationSubmitted = UIText(zh: "申报已提交。", en: "Application submitted.")
     public static let reviewRecorded = UIText(zh: "审核结论已记录。", en: "Decision recorded.")
+    public static let hasViolations = UIText(zh: "有违规", en: "Has violations")
     public static let emptyLinesHint = UIText(zh: "不需要的行留空即可。", en: "Leave unused rows empty.")
 
     // MARK: Notices

@@ -124,14 +124,27 @@ enum ApplicationPages {
             q.filter(\.$id ~~ Array(Set(ids)))
         }
         let paging = Paging(req, defaultLimit: 20)
-        let (rows, total) = try await q.with(\.$school).with(\.$lines).sort(\.$updatedAt, .descending)
-            .page(limit: paging.limit, offset: paging.offset)
+        let onlyWithViolations = (try? req.query.get(String.self, at: "violations")) == "1"
+        var (rows, total) = try await q.with(\.$school).with(\.$lines).sort(\.$updatedAt, .descending)
+            .page(limit: onlyWithViolations ? 1000 : paging.limit, offset: onlyWithViolations ? 0 : paging.offset)
+        // Drafts are checked live against the current policy; submitted ones passed every rule
+        // of their own policy version when they were submitted.
+        var counts: [UUID: Int] = [:]
+        for r in rows where r.statusValue == .draft {
+            counts[r.id!] = try await ApplicationService.violations(of: r, now: req.now, on: req.db).count
+        }
+        if onlyWithViolations {
+            rows = rows.filter { (counts[$0.id!] ?? 0) > 0 }
+            total = rows.count
+            rows = Array(rows.dropFirst(paging.offset).prefix(paging.limit))
+        }
         let table = rows.map { r -> [HTML] in
             let lines = r.domainLines
+            let n = counts[r.id!] ?? 0
             return ["<a href=\"\(SitePath.application(r.id!).path)\">\(r.school.name)</a>", "\(r.year)",
                     "\(statusText(r.statusValue, lang))",
                     "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
-                    "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
+                    n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
         }
         let statusOptions = ([("", lang(.allStatuses))] + ApplicationStatus.allCases.map { ($0.rawValue, statusText($0, lang)) })
             .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (status?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
@@ -148,15 +161,16 @@ enum ApplicationPages {
             <select name="kind" aria-label="\(lang(.fieldSchoolKind))">\(kindOptions)</select>
             <input type="text" name="region" value="\(regionCode ?? "")" placeholder="\(lang(.fieldRegion))" aria-label="\(lang(.fieldRegion))" size="8">
             <input type="text" name="certificate" value="\(certificate ?? "")" placeholder="\(lang(.fieldCertificate))" aria-label="\(lang(.fieldCertificate))" size="8">
+            <label><input type="checkbox" name="violations" value="1"\(onlyWithViolations ? HTML(raw: " checked") : "")> \(lang(.hasViolations))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             <span class="spacer"></span>\(newButton)
             </form>
-            \(Components.table(headers: [lang(.school), lang(.year), lang(.status), lang(.lines), lang(.submittedAt)], rows: table,
+            \(Components.table(headers: [lang(.school), lang(.year), lang(.status), lang(.lines), lang(.violations), lang(.submittedAt)], rows: table,
                                empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.applications.path,
                                query: [("status", status?.rawValue ?? ""), ("year", year.map(String.init) ?? ""),
                                        ("kind", kind?.rawValue ?? ""), ("region", regionCode ?? ""),
-                                       ("certificate", certificate ?? "")], lang: lang))
+                                       ("certificate", certificate ?? ""), ("violations", onlyWithViolations ? "1" : "")], lang: lang))
             """
         return Layout.page(req: req, title: title, crumbs: [.init(title: title)], body: body)
     }

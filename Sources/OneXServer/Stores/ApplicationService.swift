@@ -231,9 +231,8 @@ enum ApplicationService {
             throw AppError.notFound
         }
         let policy = try version.policy()
-        if !ReviewRouting.phaseOpen(stage, lines: row.domainLines, policy: policy, now: now) {
-            throw AppError(.unprocessableEntity, kind: "validation", detail: "当前不在\(stage.chinese)阶段的审核时间内",
-                           errors: [FieldError(code: "review_phase_closed", message: "当前（\(LocalDate(now))）不在\(stage == .cityReview ? "市级初审" : "省级审核")时间内")])
+        if let closed = ReviewRouting.phaseViolation(stage, lines: row.domainLines, policy: policy, now: now) {
+            throw AppError(.unprocessableEntity, kind: "validation", detail: closed.message, errors: [closed.fieldError])
         }
         let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if input.decision != .approve && comment.isEmpty {
