@@ -162,7 +162,7 @@ struct ApplicationFlowTests {
         }
     }
 
-    @Test("HN-8: the forced-exit job exits exactly the qualifying plans and is idempotent", arguments: TestDB.all)
+    @Test("HN-8, HN-3: the forced-exit job exits exactly the qualifying plans and is idempotent; an unfinished plan carries over", arguments: TestDB.all)
     func forcedExit(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, clock in
             let school = Client(app)
@@ -191,6 +191,11 @@ struct ApplicationFlowTests {
             #expect((again.json["exited"] as? [Any])?.isEmpty == true)
             let plans = try await school.send(.GET, "/api/v1/plans").json["items"] as? [[String: Any]] ?? []
             #expect(Set(plans.compactMap { "\($0["certificate"]!)=\($0["status"]!)" }) == ["1-004=exited", "1-003=active"])
+            // HN-3: due by 31 December of its year; unfinished, it carries over (沿用) into the next year.
+            at(clock, "2027-01-05T09:00:00+08:00")
+            let next = try await school.send(.GET, "/api/v1/plans?year=2026").json["items"] as? [[String: Any]] ?? []
+            #expect(next.first?["dueBy"] as? String == "2026-12-31")
+            #expect(next.first?["carriedOver"] as? Bool == true)
         }
     }
 
