@@ -259,3 +259,70 @@ def test_higher_vocational_school_goes_straight_to_province(browser):
     set_clock("2026-03-26T09:00:00+08:00")
     decide(browser, "reviewer", url, "17-province-review-higher-vocational")
     assert "已通过" in browser.page_source
+
+
+def api(method, path, body=None, token=None):
+    import json
+    import urllib.request
+    req = urllib.request.Request(BASE + path, data=json.dumps(body).encode() if body is not None else None, method=method,
+                                 headers={"Content-Type": "application/json",
+                                          **({"Authorization": "Bearer " + token} if token else {})})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+
+
+def api_token(username, password=PASSWORD):
+    return api("POST", "/api/v1/auth/token", {"username": username, "password": password})["token"]
+
+
+def id_number(n):
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    first = "410105%08d%03d" % (19900101 + n % 28, n % 1000)
+    return first + "10X98765432"[sum(w * int(d) for w, d in zip(weights, first)) % 11]
+
+
+def test_exam_results_import_monitoring_and_dashboards(browser):
+    """EXAM-1, HN-9, AH22-8: 100,000 candidate rows through the browser with a progress bar, a
+    monitoring snapshot with its bulletin, and the dashboards of the province, a city and a school."""
+    set_clock("2026-03-15T10:00:00+08:00")
+    school = api_token("school-g002")
+    draft = api("POST", "/api/v1/applications", {"year": 2026, "lines": [
+        {"certificate": "1-004", "level": "junior", "kind": "new", "count": 40},
+        {"certificate": "1-005", "level": "junior", "kind": "new", "count": 60}]}, school)
+    api("POST", f"/api/v1/applications/{draft['id']}/submit", {}, school)
+    set_clock("2026-03-26T09:00:00+08:00")
+    api("POST", f"/api/v1/applications/{draft['id']}/reviews", {"decision": "approve"}, api_token("reviewer"))
+
+    rows = ["examNumber,name,idNumber,school,certificate,level,date,attended,passed"]
+    for n in range(100_000):
+        rows.append("W%06d,考生%d,%s,G002,1-004,junior,2026-03-%02d,%d,%d"
+                    % (n, n, id_number(n), 1 + n % 25, 0 if n % 10 == 0 else 1, 1 if n % 10 and n % 3 else 0))
+    path = pathlib.Path(tempfile.mkdtemp()) / "results.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    login(browser, "admin", "e2e-admin-1")
+    browser.get(BASE + "/exams/import")
+    browser.find_element(By.ID, "f-file").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    WebDriverWait(browser, 60).until(
+        lambda d: d.find_element(By.ID, "import-progress").get_attribute("hidden") is None
+        and int(d.find_element(By.ID, "import-progress").get_attribute("value") or 0) > 10)
+    shot(browser, "18-import-progress")
+    WebDriverWait(browser, 300).until(lambda d: "导入完成" in d.page_source or "文件未导入" in d.page_source)
+    assert "导入完成" in browser.page_source and "100000" in browser.page_source
+    shot(browser, "19-import-done")
+
+    set_clock("2026-07-01T09:00:00+08:00")
+    browser.get(BASE + "/monitoring")
+    submit(browser, "main form[action='/monitoring/snapshot'] button")
+    assert "2026-07-01" in browser.page_source
+    submit(browser, "main form[action^='/monitoring/bulletins'] button")
+    assert "已发布" in browser.page_source
+    browser.get(BASE + "/monitoring/bulletins/2026-07-01")
+    shot(browser, "20-bulletin")
+
+    for user, name, heading in [("province", "21-dashboard-province", "各地市完成率"), ("zhengzhou", "22-dashboard-city", "各院校完成率"),
+                                ("school-g002", "23-dashboard-school", "1-005")]:
+        login(browser, user)
+        browser.get(BASE + "/dashboard?year=2026")
+        assert heading in browser.page_source and "<svg" in browser.page_source
+        shot(browser, name)

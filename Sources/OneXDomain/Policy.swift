@@ -105,6 +105,11 @@ public struct Policy: Codable, Sendable, Equatable {
     public struct Monitoring: Codable, Sendable, Equatable {
         public var snapshotEveryMonths: Int
         public var warnBelowExpectedPace: Double
+
+        public init(snapshotEveryMonths: Int, warnBelowExpectedPace: Double) {
+            self.snapshotEveryMonths = snapshotEveryMonths
+            self.warnBelowExpectedPace = warnBelowExpectedPace
+        }
     }
 
     /// Every problem with the document, in Chinese, so the province office can fix them at once.

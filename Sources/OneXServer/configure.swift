@@ -2,25 +2,34 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Builds the application from a checked configuration: database, sessions, middleware,
 /// migrations, commands and routes. Tests call this same function.
 public func configure(_ app: Application, config: AppConfig, clock: (any Clock)? = nil) async throws {
     let manual: ManualClock? = config.manualClock ? (clock as? ManualClock ?? ManualClock(Date())) : nil
-    app.onex = OneXContext(config: config, clock: manual ?? clock ?? SystemClock(), manualClock: manual)
+    app.onex = OneXContext(config: config, clock: manual ?? clock ?? SystemClock(), manualClock: manual,
+                           idHasher: IDHasher(secret: try IDHasher.secret(config: config)))
 
     switch config.database {
     case .sqliteFile(let path):
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // A second pool on the same file for long background imports: SQLite has one connection
+        // per event loop, and an import's transaction must not keep pages waiting for it.
+        app.databases.use(.sqlite(.file(path)), as: .imports, isDefault: false)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        let shared = SQLiteConfiguration(storage: .memory(identifier: UUID().uuidString))
+        app.databases.use(.sqlite(shared), as: .sqlite)
+        app.databases.use(.sqlite(shared), as: .imports, isDefault: false)
     case .postgres(let url, let schema):
         var pg = try SQLPostgresConfiguration(url: url)
         if let schema { pg.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: pg), as: .psql)
+        // More than one connection per event loop, so a long import's transaction does not
+        // hold up the pages requested meanwhile on the same loop.
+        app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
     }
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -40,9 +49,25 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     try routes(app)
 }
 
+extension DatabaseID {
+    /// The SQLite pool that background imports use (see `configure`).
+    static let imports = DatabaseID(string: "imports")
+}
+
+extension Application {
+    /// Where a background import runs: its own pool with SQLite, the main one with PostgreSQL.
+    var importDatabase: any Database {
+        databases.ids().contains(.imports) ? db(.imports) : db
+    }
+}
+
 /// Migrates the database, then on an empty database creates the `admin` account, loads the
 /// initial policy and, unless switched off, the demo province. Safe to run on every start.
 public func prepareDatabase(_ app: Application, demo: Bool) async throws {
+    if case .sqliteFile = app.onex.config.database {
+        // Write-ahead logging: pages stay readable while a long import writes.
+        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+    }
     try await app.autoMigrate()
     try await Bootstrap.run(app, demo: demo)
 }

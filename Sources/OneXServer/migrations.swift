@@ -10,4 +10,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateApplicationsAndPlans())
     app.migrations.add(CreateNotices())
+    app.migrations.add(CreateExamResults())
 }

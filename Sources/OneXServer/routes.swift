@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     AdminAPI.register(on: authed)
     ApplicationsAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
+    ExamsAPI.register(on: authed)
 
     // Web pages: server-side session, CSRF token on every form.
     let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
@@ -50,13 +51,25 @@ func routes(_ app: Application) throws {
     PolicyPage.register(on: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
+    DashboardPages.register(on: pages)
+    ExamPages.register(on: pages)
+    MonitoringPages.register(on: pages)
+    app.get("static", "import.js") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: StaticAssets.importScript))
+    }
 }
 
 enum StaticAssets {
-    static let stylesheet: String = {
-        guard let url = Bundle.module.url(forResource: "onex", withExtension: "css", subdirectory: "static"),
+    static let stylesheet = resource("onex", "css")
+    static let importScript = resource("import", "js")
+
+    private static func resource(_ name: String, _ ext: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "static"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return "" }
         return text
-    }()
+    }
 }

@@ -23,11 +23,12 @@ enum TestDB: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// 2026-03-15 10:00 in Shanghai: inside Henan's spring school window.
 let fixedNow = Date(timeIntervalSince1970: 1_773_540_000)
 let adminPassword = "admin-pass-1"
+let testIDHashKey = "test-only-id-hash-key-0123456789abcdef"
 
 /// Builds the real application on a fresh database (in-memory SQLite, or a new PostgreSQL
 /// schema), runs `body`, and tears everything down.
 func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy: String = "henan",
-             tokenLifetime: TimeInterval = 3650 * 86400,
+             tokenLifetime: TimeInterval = 3650 * 86400, sqliteFile: Bool = false,
              _ body: (Application, ManualClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -36,14 +37,16 @@ func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy:
     let database: AppConfig.Database
     switch db {
     case .sqlite:
-        database = .sqliteMemory
+        // A file (as in production) where requests overlap a long write, such as a background import.
+        database = sqliteFile ? .sqliteFile(NSTemporaryDirectory() + "onex-test-\(UUID().uuidString).sqlite") : .sqliteMemory
     case .postgres:
         let s = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         schema = String(s)
         database = .postgres(url: ProcessInfo.processInfo.environment["ONEX_TEST_POSTGRES_URL"]!, schema: schema)
     }
     let config = AppConfig(database: database, policySource: policy, adminPassword: adminPassword,
-                           manualClock: manualClock, demo: demo, bcryptCost: 4, tokenLifetime: tokenLifetime)
+                           manualClock: manualClock, demo: demo, bcryptCost: 4, tokenLifetime: tokenLifetime,
+                           idHashKey: testIDHashKey)
     do {
         try await configure(app, config: config, clock: clock)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
@@ -121,15 +124,16 @@ final class Client: @unchecked Sendable {
     }
 
     /// A multipart/form-data POST with text fields and one file, as a browser or script uploads.
-    func multipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: String))
-        async throws -> Reply
+    func multipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: String),
+                   accept: String? = nil) async throws -> Reply
     {
         let b = "OneXBoundary7"
         var body = ""
         for (k, v) in fields { body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
         body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
         body += "Content-Type: \(file.type)\r\n\r\n\(file.data)\r\n--\(b)--\r\n"
-        return try await send(.POST, path, body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(b)")
+        return try await send(.POST, path, body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(b)",
+                              headers: accept.map { [("Accept", $0)] } ?? [])
     }
 
     /// The CSRF token of the form on a page.

@@ -27,7 +27,7 @@ public struct RuleContext: Sendable {
     public var certificatesLastYear: Set<String>
     /// The previous year's total applied count and overall completion rate (AH22-2).
     public var previousYear: PreviousYear?
-    /// Applied counts of this year's other applications already submitted or approved (AH22-2).
+    /// The total of approved new and increase lines of this year so far (AH22-2, indicators.md).
     public var alreadyAppliedThisYear: Int
     /// 1-based lines that have their justification document attached (AH22-4).
     public var linesWithJustification: Set<Int>

@@ -1,17 +1,75 @@
 import Fluent
 import OneXDomain
+import OneXTabular
 import Vapor
 
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(ExamsCommand(), as: "exams")
+}
+
+/// `onex exams import <file>`: the national platform's per-candidate results, streamed from
+/// the file (UTF-8 CSV in constant memory; XLSX or GB18030 read whole), all or nothing.
+struct ExamsCommand: AsyncCommandGroup {
+    var help: String { "Exam result tools" }
+    var commands: [String: any AnyAsyncCommand] { ["import": ExamsImportCommand()] }
+}
+
+struct ExamsImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV (UTF-8 streamed; GB18030 accepted) or XLSX file of candidate results")
+        var file: String
+        @Option(name: "organization", help: "import as this organisation: only its certificates are accepted")
+        var organization: String?
+    }
+
+    var help: String { "Imports per-candidate exam results; any bad row imports nothing" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        let rows: CandidateImport.Rows
+        let isXLSX = FileHandle(forReadingAtPath: signature.file).map { h -> Bool in
+            defer { try? h.close() }
+            return XLSX.looksLikeXLSX(h.readData(ofLength: 4))
+        }
+        guard let isXLSX else { throw ImportCommand.Failed(description: "cannot read \(signature.file)") }
+        let sample = FileHandle(forReadingAtPath: signature.file)?.readData(ofLength: 4096) ?? Data()
+        if !isXLSX, ExamService.looksLikeUTF8(sample), let reader = CSVRowReader(path: signature.file) {
+            rows = CandidateImport.Rows(reader)
+        } else {
+            guard let data = FileManager.default.contents(atPath: signature.file) else {
+                throw ImportCommand.Failed(description: "cannot read \(signature.file)")
+            }
+            rows = try ExamService.rows(of: data)
+        }
+        let console = context.console
+        let started = Date()
+        do {
+            let summary = try await CandidateImport.run(
+                rows, organization: signature.organization, actor: "cli", now: app.onex.clock.now(), hasher: app.onex.idHasher,
+                on: app.db) { n in
+                if n % 100_000 == 0 { console.info("\(n) rows") }
+            }
+            console.success(String(format: "%d rows: %d candidate results added, %d unchanged, %d sessions, in %.2f s", summary.rows,
+                                   summary.candidates, summary.unchanged, summary.sessions, Date().timeIntervalSince(started)))
+        } catch let e as AppError {
+            for err in e.errors { console.error(err.message) }
+            throw ImportCommand.Failed(description: "nothing imported: \(e.detail)")
+        }
+    }
 }
 
 /// `onex demo`: migrate and load the demo province into the configured database.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Loads the deterministic demo province (Henan) into the database" }
+    struct Signature: CommandSignature {
+        @Option(name: "scale", help: "province or national: deterministic synthetic data at volume instead of the demo province")
+        var scale: String?
+    }
+
+    var help: String { "Loads the deterministic demo province (Henan), or with --scale synthetic data at volume" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -19,6 +77,21 @@ struct DemoCommand: AsyncCommand {
         try await Bootstrap.run(app, demo: false)
         if try await School.query(on: app.db).count() > 0 {
             context.console.warning("The database already holds schools; the demo is loaded only into an empty catalog.")
+            return
+        }
+        if let scale = signature.scale {
+            let size: ScaleGenerator.Size
+            switch scale {
+            case "national": size = .national
+            case "province": size = .province
+            default: throw ImportCommand.Failed(description: "--scale: 'province' or 'national' expected")
+            }
+            let started = Date()
+            let console = context.console
+            try await ScaleGenerator.generate(size, on: app.db) { message in
+                console.info(String(format: "[%6.1f s] ", Date().timeIntervalSince(started)) + message)
+            }
+            console.success(String(format: "scale data (%@) generated in %.1f s", scale, Date().timeIntervalSince(started)))
             return
         }
         try await DemoProvince.load(into: app)

@@ -343,10 +343,13 @@ enum ApplicationPages {
     static func plans(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor()
-        let year = try? req.query.get(Int.self, at: "year")
+        let filter = PlanService.Filter(query: req.query)
+        let year = filter.year
         let paging = Paging(req, defaultLimit: 30)
-        let (items, total) = try await PlanService.list(actor: actor, school: nil, year: year, certificate: nil, paging: paging,
-                                                        today: LocalDate(req.now), on: req.db)
+        let (items, total) = try await PlanService.list(actor: actor, filter: filter, paging: paging, today: LocalDate(req.now), on: req.db)
+        let kept: [(String, String)] = [("school", filter.school ?? ""), ("region", filter.region ?? ""), ("kind", filter.kind ?? ""),
+                                        ("certificate", filter.certificate ?? ""), ("organization", filter.organization ?? "")]
+        let hidden = kept.filter { !$0.1.isEmpty }.map { k, v -> HTML in "<input type=\"hidden\" name=\"\(k)\" value=\"\(v)\">" }
         let rows = items.map { p -> [HTML] in
             let history = p.history.map { "\(Shanghai.minuteText($0.at)) \($0.kind) \($0.count > 0 ? "+" : "")\($0.count) (\($0.reviewer))" }
             return ["\(p.school)", "\(p.certificate)", "\(lang.pick(p.level.chinese, p.level.rawValue))", HTML(raw: String(p.year)),
@@ -355,12 +358,12 @@ enum ApplicationPages {
         }
         let body: HTML = """
             <h1>\(lang(.navPlans))</h1>
-            <form method="get" action="\(SitePath.plans.path)" class="toolbar">
+            <form method="get" action="\(SitePath.plans.path)" class="toolbar">\(HTML.join(hidden))
             <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
             <button type="submit" class="btn secondary">\(lang(.filter))</button></form>
             \(Components.table(headers: [lang(.school), lang(.fieldCertificate), lang(.level), lang(.year), lang(.planCount), lang(.planStatus),
                                          lang(.dueBy), "报名/参考/通过", lang(.history)], rows: rows, numeric: [3, 4], empty: lang(.noRecords)))
-            \(Components.pager(total: total, paging: paging, path: SitePath.plans.path, query: [("year", year.map(String.init) ?? "")], lang: lang))
+            \(Components.pager(total: total, paging: paging, path: SitePath.plans.path, query: [("year", year.map(String.init) ?? "")] + kept, lang: lang))
             """
         return Layout.page(req: req, title: lang(.navPlans), crumbs: [.init(title: lang(.navPlans))], body: body)
     }

@@ -21,10 +21,12 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// How long an API token lives.
     public var tokenLifetime: TimeInterval
+    /// The key of the personal-ID hash (`ONEX_ID_HASH_KEY`); see `IDHasher`.
+    public var idHashKey: String?
 
     public init(database: Database, policySource: String = "henan", adminPassword: String? = nil,
                 manualClock: Bool = false, demo: Bool = true, bcryptCost: Int = 12,
-                tokenLifetime: TimeInterval = 12 * 3600) {
+                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil) {
         self.database = database
         self.policySource = policySource
         self.adminPassword = adminPassword
@@ -32,6 +34,7 @@ public struct AppConfig: Sendable {
         self.demo = demo
         self.bcryptCost = bcryptCost
         self.tokenLifetime = tokenLifetime
+        self.idHashKey = idHashKey
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -58,13 +61,16 @@ public struct AppConfig: Sendable {
         guard clock == "" || clock == "manual" || clock == "system" else {
             throw Invalid(description: "ONEX_CLOCK: 'manual' or unset expected, got '\(clock)'")
         }
+        let idKey = env["ONEX_ID_HASH_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        if let idKey, idKey.count < 32 { throw Invalid(description: "ONEX_ID_HASH_KEY: at least 32 characters") }
         return AppConfig(
             database: database,
             policySource: env["ONEX_POLICY"].flatMap { $0.isEmpty ? nil : $0 } ?? "henan",
             adminPassword: env["ONEX_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             manualClock: clock == "manual",
             demo: !["0", "false", "no"].contains((env["ONEX_DEMO"] ?? "1").lowercased()),
-            bcryptCost: cost
+            bcryptCost: cost,
+            idHashKey: idKey
         )
     }
 }

@@ -18,7 +18,9 @@ final class AuditWriter {
                 before: String?, after: String?, at: Date) async throws {
         if head == nil {
             if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(7215001)").run()
+                // One chain per schema: the key is the schema's, so databases holding several
+                // OneX schemas (the test suite) do not serialise each other.
+                try await sql.raw("SELECT pg_advisory_xact_lock(7215001, hashtext(current_schema()))").run()
             }
             let last = try await AuditEntry.query(on: db).sort(\.$seq, .descending).first()
             head = last.map { ($0.seq, $0.hash) } ?? (0, Self.genesis)

@@ -31,6 +31,14 @@ public enum SitePath: Sendable, Equatable {
     case applicationForm(UUID, String)
     case plans
     case notices
+    case dashboard
+    case dashboardExport
+    case exams
+    case examImport
+    case examImportProgress(UUID)
+    case pilotStudents
+    case monitoring
+    case bulletin(String)
 
     public enum ExportFormat: String, Sendable { case csv, xlsx }
 
@@ -63,6 +71,14 @@ public enum SitePath: Sendable, Equatable {
         case .applicationForm(let id, let name): "/applications/\(id.uuidString)/forms/\(name)"
         case .plans: "/plans"
         case .notices: "/notices"
+        case .dashboard: "/dashboard"
+        case .dashboardExport: "/dashboard/export.xlsx"
+        case .exams: "/exams"
+        case .examImport: "/exams/import"
+        case .examImportProgress(let id): "/exams/import/\(id.uuidString)"
+        case .pilotStudents: "/dashboard/pilot-students"
+        case .monitoring: "/monitoring"
+        case .bulletin(let day): "/monitoring/bulletins/\(day)"
         }
     }
 

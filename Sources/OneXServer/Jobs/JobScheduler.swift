@@ -36,6 +36,10 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
                 let result = try await PlanService.runForcedExit(now: now, actor: "scheduler", on: app.db)
                 app.logger.notice("forcedExit \(day): exited \(result.exited.count) plans")
             }
+            if policy.monitoring.isSnapshotDay(day), try await claim("monitoringSnapshot", day: day, now: now, on: app.db) {
+                let result = try await MonitoringService.snapshot(now: now, on: app.db)
+                app.logger.notice("monitoringSnapshot \(day): \(result.schools) schools, \(result.warned.count) warned")
+            }
             if try await claim("windowNotices", day: day, now: now, on: app.db) {
                 let sent = try await NoticeService.windowReminders(now: now, policy: policy, on: app.db)
                 if sent > 0 { app.logger.notice("windowNotices \(day): \(sent) notices") }

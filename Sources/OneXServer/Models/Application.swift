@@ -95,6 +95,14 @@ final class PlanRow: Model, @unchecked Sendable {
     @Field(key: "count") var count: Int
     @Field(key: "status") var status: String
     @Field(key: "first_approved_at") var firstApprovedAt: Date
+    /// Running totals kept by `PlanTotals`; read-only for everything else.
+    @Field(key: "new_count") var newCount: Int
+    @Field(key: "adjustment_count") var adjustmentCount: Int
+    @Field(key: "applied_count") var appliedCount: Int
+    @Field(key: "exam_registered") var examRegistered: Int
+    @Field(key: "exam_attended") var examAttended: Int
+    @Field(key: "exam_passed") var examPassed: Int
+    @OptionalField(key: "last_exam_on") var lastExamOn: String?
     @Children(for: \.$plan) var changes: [PlanChangeRow]
     @Children(for: \.$plan) var exams: [ExamRow]
 
@@ -126,6 +134,8 @@ final class ExamRow: Model, @unchecked Sendable {
     @Field(key: "registered") var registered: Int
     @Field(key: "attended") var attended: Int
     @Field(key: "passed") var passed: Int
+    @OptionalField(key: "site") var site: String?
+    @OptionalField(key: "recorded_by") var recordedBy: String?
 
     init() {}
 }

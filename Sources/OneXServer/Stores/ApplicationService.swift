@@ -142,26 +142,28 @@ enum ApplicationService {
     static func context(for row: ApplicationRow, policy: Policy, now: Date, on db: any Database) async throws -> RuleContext {
         let school = try await School.query(on: db).with(\.$region).filter(\.$id == row.$school.id).first()!
         let certificates = try await Certificate.query(on: db).with(\.$organization).all()
-        let plans = try await PlanRow.query(on: db).with(\.$certificate).with(\.$exams)
-            .filter(\.$school.$id == school.id!).all()
+        let plans = try await PlanRow.query(on: db).with(\.$certificate).filter(\.$school.$id == school.id!).all()
         var current: [PlanKey: Int] = [:]
         var lastYearCerts = Set<String>()
         var lastYearTotal = 0
-        var lastYearAttended = 0
+        var thisYearApproved = 0
         for p in plans {
             let key = PlanKey(certificate: p.certificate.code, level: Level(rawValue: p.level) ?? .junior, year: p.year)
             if p.status == "active" { current[key] = p.count }
             if p.year == row.year - 1 {
                 lastYearCerts.insert(p.certificate.code)
-                lastYearTotal += p.count
-                lastYearAttended += p.exams.reduce(0) { $0 + $1.attended }
+                lastYearTotal += p.appliedCount
             }
+            if p.year == row.year { thisYearApproved += p.appliedCount }
         }
-        let others = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.id!)
+        // AH22-2 (indicators.md): last year's completion rate and approved new + increase total;
+        // this year's approved total plus what is still under review, so two applications
+        // submitted side by side cannot pass the cap together.
+        let lastYear = try await IndicatorService.totals(.school(school.code), year: row.year - 1, asOf: LocalDate(now), on: db)
+        let pending = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.id!)
             .filter(\.$year == row.year).filter(\.$id != row.id!)
-            .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue,
-                                  ApplicationStatus.approved.rawValue]).all()
-        let already = others.flatMap(\.domainLines).filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
+            .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue]).all()
+        let already = thisYearApproved + pending.flatMap(\.domainLines).filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
         let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
             .field(\.$id).field(\.$purpose).field(\.$lineNo).all()
         return RuleContext(
@@ -169,7 +171,7 @@ enum ApplicationService {
             certificates: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.toDomain()) }),
             plans: current, certificatesLastYear: lastYearCerts,
             previousYear: lastYearTotal > 0
-                ? .init(total: lastYearTotal, completionRate: Double(lastYearAttended) / Double(lastYearTotal)) : nil,
+                ? .init(total: lastYearTotal, completionRate: IndicatorSet(lastYear).completionRate) : nil,
             alreadyAppliedThisYear: already,
             linesWithJustification: Set(attachments.filter { $0.purpose == "justification" }.compactMap(\.lineNo)),
             hasAdjustmentForm: attachments.contains { $0.purpose == "adjustmentForm" }, now: now)
@@ -290,31 +292,9 @@ enum ApplicationService {
             guard let certificateID = try await resolver.id(.certificates, line.certificate) else {
                 throw AppError.invalid([FieldError(code: "unknown_certificate", message: "证书“\(line.certificate)”不存在")])
             }
-            let existing = try await PlanRow.query(on: db).filter(\.$school.$id == row.$school.id)
-                .filter(\.$certificate.$id == certificateID).filter(\.$level == line.level.rawValue)
-                .filter(\.$year == row.year).first()
-            let plan = existing ?? PlanRow()
-            if existing == nil {
-                plan.$school.id = row.$school.id
-                plan.$certificate.id = certificateID
-                plan.level = line.level.rawValue
-                plan.year = row.year
-                plan.count = 0
-                plan.status = "active"
-                plan.firstApprovedAt = now
-            }
-            let delta = line.kind == .decrease ? -line.count : line.count
-            plan.count = max(0, plan.count + delta)
-            try await plan.save(on: db)
-            let change = PlanChangeRow()
-            change.$plan.id = plan.id!
-            change.kind = line.kind.rawValue
-            change.count = delta
-            change.$application.id = row.id
-            change.reviewer = reviewer
-            change.at = now
-            change.countsInIndicators = countsInIndicators
-            try await change.create(on: db)
+            _ = try await PlanService.applyChange(school: row.$school.id, certificate: certificateID, level: line.level, year: row.year,
+                                                  kind: line.kind, count: line.count, application: row.id, reviewer: reviewer,
+                                                  countsInIndicators: countsInIndicators, now: now, on: db)
         }
     }
 }

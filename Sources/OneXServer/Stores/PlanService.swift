@@ -1,5 +1,6 @@
 import Fluent
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Plans and their change history (PLAN-1, HN-3, HN-8).
@@ -45,9 +46,47 @@ enum PlanService {
         }
     }
 
-    static func list(actor: Actor, school: String?, year: Int?, certificate: String?, paging: Paging, today: LocalDate,
+    /// The plans behind an indicator: any of the dashboard's drill-down filters, within the
+    /// actor's own scope.
+    struct Filter {
+        var school: String?
+        var region: String?
+        var kind: String?
+        var certificate: String?
+        var organization: String?
+        var year: Int?
+
+        init(school: String? = nil, region: String? = nil, kind: String? = nil, certificate: String? = nil,
+             organization: String? = nil, year: Int? = nil) {
+            self.school = school
+            self.region = region
+            self.kind = kind
+            self.certificate = certificate
+            self.organization = organization
+            self.year = year
+        }
+
+        init(query: URLQueryContainer) {
+            func value(_ key: String) -> String? { (try? query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 } }
+            self.init(school: value("school"), region: value("region"), kind: value("kind"), certificate: value("certificate"),
+                      organization: value("organization"), year: value("year").flatMap { Int($0) })
+        }
+    }
+
+    static func list(actor: Actor, filter: Filter, paging: Paging, today: LocalDate,
                      on db: any Database) async throws -> (items: [PlanBody], total: Int) {
         guard let q = scoped(for: actor, on: db) else { throw AppError.forbidden }
+        let school = filter.school, year = filter.year, certificate = filter.certificate
+        if let region = filter.region {
+            let regionID = try await CodeResolver(db).id(.regions, region) ?? UUID()
+            q.filter(School.self, \.$region.$id == regionID)
+        }
+        if let kind = filter.kind { q.filter(School.self, \.$kind == kind) }
+        if let organization = filter.organization {
+            let orgID = try await CodeResolver(db).id(.organizations, organization) ?? UUID()
+            let certs = try await Certificate.query(on: db).filter(\.$organization.$id == orgID).all().compactMap(\.id)
+            q.filter(\.$certificate.$id ~~ certs)
+        }
         if let school { q.filter(School.self, \.$code == school) }
         if let year { q.filter(\.$year == year) }
         if let certificate {
@@ -71,6 +110,59 @@ enum PlanService {
                 ChangeBody(kind: $0.kind, count: $0.count, application: $0.$application.id, reviewer: $0.reviewer, at: $0.at,
                            countsInIndicators: $0.countsInIndicators)
             })
+    }
+
+    /// PLAN-1: one approved change of a plan, creating the plan on its first `new` line, with the
+    /// plan's running totals updated in the same transaction as the caller's.
+    static func applyChange(school: UUID, certificate: UUID, level: Level, year: Int, kind: LineKind, count: Int,
+                            application: UUID?, reviewer: String, countsInIndicators: Bool, now: Date,
+                            on db: any Database) async throws -> PlanRow {
+        let existing = try await PlanRow.query(on: db).filter(\.$school.$id == school).filter(\.$certificate.$id == certificate)
+            .filter(\.$level == level.rawValue).filter(\.$year == year).first()
+        let plan = existing ?? PlanRow()
+        if existing == nil {
+            plan.$school.id = school
+            plan.$certificate.id = certificate
+            plan.level = level.rawValue
+            plan.year = year
+            plan.count = 0
+            plan.status = "active"
+            plan.firstApprovedAt = now
+            plan.newCount = 0
+            plan.adjustmentCount = 0
+            plan.appliedCount = 0
+            plan.examRegistered = 0
+            plan.examAttended = 0
+            plan.examPassed = 0
+        }
+        let delta = kind == .decrease ? -count : count
+        plan.count = max(0, plan.count + delta)
+        try await plan.save(on: db)
+        let change = PlanChangeRow()
+        change.$plan.id = plan.id!
+        change.kind = kind.rawValue
+        change.count = delta
+        change.$application.id = application
+        change.reviewer = reviewer
+        change.at = now
+        change.countsInIndicators = countsInIndicators
+        try await change.create(on: db)
+        try await PlanTotals.recomputeChanges(planIDs: [plan.id!], on: db as! any SQLDatabase)
+        return plan
+    }
+
+    /// HN-8: a plan is forcibly exited; its planned count stays as the exit rate's denominator.
+    static func exit(_ plan: PlanRow, actor: String, now: Date, on db: any Database) async throws {
+        plan.status = "exited"
+        try await plan.save(on: db)
+        let change = PlanChangeRow()
+        change.$plan.id = plan.id!
+        change.kind = "forcedExit"
+        change.count = 0
+        change.reviewer = actor
+        change.at = now
+        change.countsInIndicators = true
+        try await change.create(on: db)
     }
 
     // MARK: Forced exit (HN-8)
@@ -106,16 +198,7 @@ enum PlanService {
             var exited: [ExitedPlan] = []
             let audit = AuditWriter(tx)
             for plan in plans where chosen.contains(plan.id!.uuidString) {
-                plan.status = "exited"
-                try await plan.save(on: tx)
-                let change = PlanChangeRow()
-                change.$plan.id = plan.id!
-                change.kind = "forcedExit"
-                change.count = 0
-                change.reviewer = actor
-                change.at = now
-                change.countsInIndicators = true
-                try await change.create(on: tx)
+                try await exit(plan, actor: actor, now: now, on: tx)
                 let e = ExitedPlan(school: plan.school.code, certificate: plan.certificate.code,
                                    level: Level(rawValue: plan.level) ?? .junior, year: plan.year)
                 exited.append(e)

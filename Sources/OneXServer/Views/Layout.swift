@@ -72,13 +72,16 @@ enum Layout {
             }
             items.append(NavItem(title: title, path: .list(kind)))
         }
+        let exams = NavItem(title: .navExams, path: .exams), dashboard = NavItem(title: .navDashboard, path: .dashboard)
         switch actor.role {
         case .school:
-            items.insert(contentsOf: [NavItem(title: .navApplications, path: .applications), NavItem(title: .navPlans, path: .plans)], at: 1)
+            items.insert(contentsOf: [dashboard, NavItem(title: .navApplications, path: .applications), NavItem(title: .navPlans, path: .plans),
+                                      exams], at: 1)
         case .cityReviewer, .provinceReviewer, .provinceAdmin, .auditor:
-            items.insert(contentsOf: [NavItem(title: .navReviews, path: .applications), NavItem(title: .navPlans, path: .plans)], at: 1)
+            items.insert(contentsOf: [dashboard, NavItem(title: .navReviews, path: .applications), NavItem(title: .navPlans, path: .plans),
+                                      exams, NavItem(title: .navMonitoring, path: .monitoring)], at: 1)
         case .organization:
-            items.insert(NavItem(title: .navPlans, path: .plans), at: 1)
+            items.insert(contentsOf: [dashboard, NavItem(title: .navPlans, path: .plans), exams], at: 1)
         case .expert:
             break
         }

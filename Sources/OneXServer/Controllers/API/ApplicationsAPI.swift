@@ -68,10 +68,8 @@ enum ApplicationsAPI {
 
         api.get("plans") { req in
             let actor = try req.actor()
-            let (items, total) = try await PlanService.list(
-                actor: actor, school: try? req.query.get(String.self, at: "school"), year: try? req.query.get(Int.self, at: "year"),
-                certificate: try? req.query.get(String.self, at: "certificate"), paging: Paging(req),
-                today: LocalDate(req.now), on: req.db)
+            let (items, total) = try await PlanService.list(actor: actor, filter: .init(query: req.query), paging: Paging(req),
+                                                            today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: total))
         }
 
@@ -84,6 +82,8 @@ enum ApplicationsAPI {
                 guard let policy = try await PolicyVersion.current(on: req.db)?.policy() else { throw AppError.notFound }
                 let sent = try await NoticeService.windowReminders(now: req.now, policy: policy, on: req.db)
                 return try JSONBody.response(["sent": sent])
+            case "monitoringSnapshot":
+                return try JSONBody.response(try await MonitoringService.snapshot(now: req.now, on: req.db))
             default:
                 throw AppError.notFound
             }

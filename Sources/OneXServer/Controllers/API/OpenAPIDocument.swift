@@ -69,7 +69,18 @@ enum OpenAPIDocument {
             Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
                       summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications"),
             Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans"),
-            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices)", tag: "admin"),
+            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices, monitoringSnapshot)", tag: "admin"),
+            Operation(method: "post", path: "/api/v1/exams", summary: "Record an exam session of a plan (organization of the certificate, or provinceAdmin)",
+                      tag: "exams", request: "Exam", success: 201),
+            Operation(method: "get", path: "/api/v1/exams", summary: "Exam sessions the caller may see, newest first (?school=&year=)", tag: "exams"),
+            Operation(method: "post", path: "/api/v1/exams/import",
+                      summary: "Per-candidate results (CSV/XLSX, raw body or multipart `file`); all or nothing; ID numbers hashed", tag: "exams"),
+            Operation(method: "put", path: "/api/v1/pilot-students", summary: "A school declares its pilot students for a year (AH41-10)",
+                      tag: "indicators", request: "PilotStudents"),
+            Operation(method: "post", path: "/api/v1/monitoring/bulletins/{day}",
+                      summary: "Publish the pace-warning bulletin (通报) of a snapshot day (AH22-8)", tag: "monitoring"),
+            Operation(method: "get", path: "/api/v1/indicators",
+                      summary: "Indicators of indicators.md (?year=&asOf=&school=|region=|certificate=|organization=)", tag: "indicators"),
             Operation(method: "get", path: "/api/v1/notices", summary: "In-app notices for the caller, newest first", tag: "notices"),
         ]
         for kind in CatalogKind.allCases {
@@ -108,42 +119,47 @@ enum OpenAPIDocument {
 
     static var schemas: [(String, JSONValue)] {
         let levels = enumeration(Level.allCases.map(\.rawValue))
-        return [
-            ("Credentials", obj([("username", str()), ("password", str())], required: ["username", "password"])),
-            ("Account", obj([("username", str()), ("password", str()), ("role", enumeration(Role.allCases.map(\.rawValue))),
-                             ("unit", str()), ("active", bool())], required: ["username", "role"])),
-            ("Region", obj([("code", str()), ("name", str()), ("kind", enumeration(RegionKind.allCases.map(\.rawValue)))],
-                           required: ["code", "name", "kind"])),
-            ("Organization", obj([("code", str()), ("name", str())], required: ["code", "name"])),
-            ("Certificate", obj([("code", str()), ("name", str()), ("batch", int()), ("organization", str()),
-                                 ("levels", .object([("type", .string("array")), ("items", levels)])),
-                                 ("minCandidates", int()),
-                                 ("costCaps", .object([("type", .string("object")), ("description", .string("fen per level")),
-                                                       ("additionalProperties", int())]))],
-                                required: ["code", "name", "batch", "organization", "levels"])),
-            ("School", obj([("code", str()), ("name", str()), ("kind", enumeration(SchoolKind.allCases.map(\.rawValue))),
-                            ("region", str()), ("nationalPlatformRegistered", bool()),
-                            ("filedOn", str([("format", .string("date"))]))],
-                           required: ["code", "name", "kind", "region", "nationalPlatformRegistered"])),
-            ("Alliance", obj([("certificate", str()), ("leadSchool", str()),
-                              ("members", .object([("type", .string("array")), ("items", str())]))],
-                             required: ["certificate", "leadSchool", "members"])),
-            ("Expert", obj([("code", str()), ("name", str()), ("field", str()), ("unit", str())],
-                           required: ["code", "name", "field", "unit"])),
-            ("ApplicationDraft", obj([("year", int()), ("lines", .object([("type", .string("array")), ("items", obj(
-                [("certificate", str()), ("level", levels), ("kind", enumeration(LineKind.allCases.map(\.rawValue))),
-                 ("count", int()), ("reason", enumeration(DecreaseReason.allCases.map(\.rawValue)))],
-                required: ["certificate", "level", "kind", "count"]))]))], required: ["year", "lines"])),
-            ("Review", obj([("decision", enumeration(["approve", "return", "reject"])), ("comment", str())], required: ["decision"])),
-            ("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])),
-            ("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])),
-            ("File", .object([("type", .string("string")), ("format", .string("binary"))])),
-            ("Problem", obj([("type", str()), ("title", str()), ("status", int()), ("detail", str()),
-                             ("errors", .object([("type", .string("array")), ("items", obj(
-                                [("code", str()), ("message", str()), ("line", int()), ("field", str())],
-                                required: ["code", "message"]))]))],
-                            required: ["type", "title", "status", "detail"])),
-        ]
+        var out: [(String, JSONValue)] = []
+        out.append(("Credentials", obj([("username", str()), ("password", str())], required: ["username", "password"])))
+        out.append(("Account", obj([("username", str()), ("password", str()), ("role", enumeration(Role.allCases.map(\.rawValue))),
+                         ("unit", str()), ("active", bool())], required: ["username", "role"])))
+        out.append(("Region", obj([("code", str()), ("name", str()), ("kind", enumeration(RegionKind.allCases.map(\.rawValue)))],
+                       required: ["code", "name", "kind"])))
+        out.append(("Organization", obj([("code", str()), ("name", str())], required: ["code", "name"])))
+        out.append(("Certificate", obj([("code", str()), ("name", str()), ("batch", int()), ("organization", str()),
+                             ("levels", .object([("type", .string("array")), ("items", levels)])),
+                             ("minCandidates", int()),
+                             ("costCaps", .object([("type", .string("object")), ("description", .string("fen per level")),
+                                                   ("additionalProperties", int())]))],
+                            required: ["code", "name", "batch", "organization", "levels"])))
+        out.append(("School", obj([("code", str()), ("name", str()), ("kind", enumeration(SchoolKind.allCases.map(\.rawValue))),
+                        ("region", str()), ("nationalPlatformRegistered", bool()),
+                        ("filedOn", str([("format", .string("date"))]))],
+                       required: ["code", "name", "kind", "region", "nationalPlatformRegistered"])))
+        out.append(("Alliance", obj([("certificate", str()), ("leadSchool", str()),
+                          ("members", .object([("type", .string("array")), ("items", str())]))],
+                         required: ["certificate", "leadSchool", "members"])))
+        out.append(("Expert", obj([("code", str()), ("name", str()), ("field", str()), ("unit", str())],
+                       required: ["code", "name", "field", "unit"])))
+        out.append(("ApplicationDraft", obj([("year", int()), ("lines", .object([("type", .string("array")), ("items", obj(
+            [("certificate", str()), ("level", levels), ("kind", enumeration(LineKind.allCases.map(\.rawValue))),
+             ("count", int()), ("reason", enumeration(DecreaseReason.allCases.map(\.rawValue)))],
+            required: ["certificate", "level", "kind", "count"]))]))], required: ["year", "lines"])))
+        out.append(("PilotStudents", obj([("year", int()), ("count", int())], required: ["year", "count"])))
+        out.append(("Exam", obj([("school", str()), ("certificate", str()), ("level", levels), ("year", int()),
+                      ("date", str([("format", .string("date"))])), ("site", str()), ("registered", int()), ("attended", int()),
+                      ("passed", int())],
+                     required: ["school", "certificate", "level", "year", "date", "registered", "attended", "passed"])))
+        out.append(("Review", obj([("decision", enumeration(["approve", "return", "reject"])), ("comment", str())], required: ["decision"])))
+        out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
+        out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
+        out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
+        out.append(("Problem", obj([("type", str()), ("title", str()), ("status", int()), ("detail", str()),
+                         ("errors", .object([("type", .string("array")), ("items", obj(
+                            [("code", str()), ("message", str()), ("line", int()), ("field", str())],
+                            required: ["code", "message"]))]))],
+                        required: ["type", "title", "status", "detail"])))
+        return out
     }
 
     static var document: JSONValue {

@@ -1,0 +1,113 @@
+import Foundation
+
+/// What the indicators need of one plan (indicators.md): its approved changes, its exams and
+/// whether it was forcibly exited.
+public struct PlanFacts: Sendable, Equatable {
+    /// Σ approved `new` counts.
+    public var new: Int
+    /// Σ approved `increase` / `decrease` counts that count in indicators (HN-10 may exclude some).
+    public var increase: Int
+    public var decrease: Int
+    /// All approved new + increase − decrease, before any forced exit.
+    public var planned: Int
+    public var registered: Int
+    public var attended: Int
+    public var passed: Int
+    public var exited: Bool
+
+    public init(new: Int, increase: Int = 0, decrease: Int = 0, planned: Int, registered: Int = 0, attended: Int = 0,
+                passed: Int = 0, exited: Bool = false) {
+        self.new = new
+        self.increase = increase
+        self.decrease = decrease
+        self.planned = planned
+        self.registered = registered
+        self.attended = attended
+        self.passed = passed
+        self.exited = exited
+    }
+}
+
+/// The sums the indicators are made of, over a set of plans (indicators.md). The database
+/// computes these in one aggregate query; `init(_:)` computes them from facts, for tests and
+/// for the rule engine's small sets.
+public struct IndicatorTotals: Sendable, Equatable {
+    public var plans = 0
+    public var exitedPlans = 0
+    public var new = 0
+    /// Σ (inc_p + dec_p)
+    public var adjusted = 0
+    public var planned = 0
+    /// Σ exited_p
+    public var exited = 0
+    public var registered = 0
+    public var attended = 0
+    public var passed = 0
+    /// Σ min(attended_p, planned_p)
+    public var completed = 0
+    /// Distinct students examined in the year, and the pilot students declared for it (AH41-10);
+    /// nil where the scope has no declaration (a certificate or an organisation).
+    public var studentsExamined: Int?
+    public var studentsDeclared: Int?
+
+    public init() {}
+
+    public init(_ facts: [PlanFacts]) {
+        for f in facts {
+            plans += 1
+            exitedPlans += f.exited ? 1 : 0
+            new += f.new
+            adjusted += f.increase + f.decrease
+            planned += f.planned
+            exited += f.exited ? f.planned : 0
+            registered += f.registered
+            attended += f.attended
+            passed += f.passed
+            completed += min(f.attended, f.planned)
+        }
+    }
+}
+
+/// The indicators of a set of plans (HN-9, indicators.md). A rate with a zero denominator is
+/// nil, never 0 and never NaN.
+public struct IndicatorSet: Codable, Sendable, Equatable {
+    public var plans: Int
+    public var exitedPlans: Int
+    public var planned: Int
+    public var registered: Int
+    public var attended: Int
+    public var passed: Int
+    public var completed: Int
+    public var completionRate: Double?
+    public var adjustmentRate: Double?
+    public var exitRate: Double?
+    public var participationRate: Double?
+    public var passRate: Double?
+    public var studentCoverage: Double?
+
+    public init(_ facts: [PlanFacts]) { self.init(IndicatorTotals(facts)) }
+
+    public init(_ t: IndicatorTotals) {
+        func rate(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
+        plans = t.plans
+        exitedPlans = t.exitedPlans
+        planned = t.planned
+        registered = t.registered
+        attended = t.attended
+        passed = t.passed
+        completed = t.completed
+        completionRate = rate(t.completed, t.planned)
+        adjustmentRate = rate(t.adjusted, t.new)
+        exitRate = rate(t.exited, t.planned)
+        participationRate = rate(t.attended, t.registered)
+        passRate = rate(t.passed, t.attended)
+        studentCoverage = t.studentsExamined.flatMap { n in t.studentsDeclared.flatMap { rate(n, $0) } }
+    }
+
+    /// `12.3%`, or `—` for no rate.
+    public static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "—" }
+        let tenths = (rate * 1000).rounded() / 10
+        return String(format: "%.1f%%", tenths)
+    }
+}

@@ -1,0 +1,118 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// Monitoring snapshots and the pace-warning bulletin (AH22-8): the province takes snapshots
+/// (also on schedule), sees the warned schools of each and publishes them as a printable 通报;
+/// cities and schools see a bulletin once it is published.
+enum MonitoringPages {
+    static func register(on web: any RoutesBuilder) {
+        web.get("monitoring") { req in try await page(req) }
+        web.post("monitoring", "snapshot") { req in try await snapshot(req) }
+        web.post("monitoring", "bulletins", ":day") { req in try await publish(req) }
+        web.get("monitoring", "bulletins", ":day") { req in try await bulletin(req) }
+    }
+
+    static func page(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor()
+        guard actor.role.seesWholeProvince || actor.role == .cityReviewer else { throw AppError.forbidden }
+        let region = actor.role == .cityReviewer ? actor.unit : nil
+        var days = try await MonitoringService.snapshotDays(on: req.db)
+        var published: [String: Bool] = [:]
+        for d in days { published[d] = try await MonitoringService.isPublished(d, on: req.db) }
+        if region != nil { days = days.filter { published[$0] == true } }
+        let day = (try? req.query.get(String.self, at: "day")).flatMap { days.contains($0) ? $0 : nil } ?? days.first
+        let csrf = CSRF.token(for: req)
+        var actions: HTML = ""
+        if actor.role == .provinceAdmin {
+            actions = """
+                <form method="post" action="/monitoring/snapshot" class="toolbar"><input type="hidden" name="_csrf" value="\(csrf)">
+                <button type="submit" class="btn">\(lang(.runSnapshot))</button></form>
+                """
+        }
+        let dayRows = days.map { d -> [HTML] in
+            ["<a href=\"\(SitePath.monitoring.path)?day=\(d)\">\(d)</a>", "\(published[d] == true ? lang(.published) : lang(.notPublished))"]
+        }
+        var detail: HTML = ""
+        if let day {
+            let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
+            let rows = warned.map { s -> [HTML] in
+                ["\(s.region)", "<a href=\"\(SitePath.dashboard.path)?school=\(s.school)\">\(s.name)</a>", HTML(raw: String(s.planned)),
+                 HTML(raw: String(s.completed)), HTML(raw: String(Int(s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+            }
+            var publish: HTML = ""
+            if actor.role == .provinceAdmin && published[day] != true {
+                publish = """
+                    <form method="post" action="\(SitePath.bulletin(day).path)" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
+                    <button type="submit" class="btn">\(lang(.publishBulletin))</button></form>
+                    """
+            }
+            detail = """
+                <section class="panel"><h2>\(lang(.warnedSchools)) · \(day)</h2>
+                <p>\(publish) <a class="btn secondary" href="\(SitePath.bulletin(day).path)">\(lang(.printableBulletin))</a></p>
+                \(Components.table(headers: [lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople), lang(.expectedPeople),
+                                             lang(.paceRatio)], rows: rows, numeric: [2, 3, 4, 5], empty: lang(.noRecords)))
+                </section>
+                """
+        }
+        let body: HTML = """
+            <h1>\(lang(.navMonitoring))</h1>
+            \(actions)
+            <section class="panel"><h2>\(lang(.snapshots))</h2>
+            \(Components.table(headers: [lang(.asOf), lang(.planStatus)], rows: dayRows, empty: lang(.noSnapshots)))
+            </section>
+            \(detail)
+            """
+        return Layout.page(req: req, title: lang(.navMonitoring), crumbs: [.init(title: lang(.navMonitoring))], body: body)
+    }
+
+    static func snapshot(_ req: Request) async throws -> Response {
+        _ = try req.actor(in: .provinceAdmin)
+        let result = try await MonitoringService.snapshot(now: req.now, on: req.db)
+        return req.redirect(to: SitePath.monitoring.path + "?day=\(result.takenOn)")
+    }
+
+    static func publish(_ req: Request) async throws -> Response {
+        let actor = try req.actor(in: .provinceAdmin)
+        let day = try req.parameters.require("day")
+        try await MonitoringService.publish(takenOn: day, actor: actor, now: req.now, on: req.db)
+        return req.redirect(to: SitePath.monitoring.path + "?day=\(day)")
+    }
+
+    /// The printable 通报: A4, the list of warned schools, slowest first.
+    static func bulletin(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor()
+        let day = try req.parameters.require("day")
+        guard try await MonitoringService.snapshotDays(on: req.db).contains(day) else { throw AppError.notFound }
+        let isPublished = try await MonitoringService.isPublished(day, on: req.db)
+        guard actor.role.seesWholeProvince || (isPublished && (actor.role == .cityReviewer || actor.role == .school)) else {
+            throw AppError.notFound
+        }
+        let region = actor.role == .cityReviewer ? actor.unit : nil
+        let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
+        let policy = try await PolicyVersion.current(on: req.db)?.policy()
+        let threshold = IndicatorSet.percent(policy?.monitoring.warnBelowExpectedPace ?? 0.8)
+        let rows = warned.enumerated().map { i, s -> [HTML] in
+            [HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)), HTML(raw: String(s.completed)),
+             HTML(raw: String(Int(s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+        }
+        let intro = lang.pick(
+            "根据\(day)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
+            "According to the snapshot of \(day), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up.")
+        let status = isPublished ? lang(.published) : lang(.notPublished)
+        let body: HTML = """
+            <div class="a4">
+            <p class="noprint"><a href="\(SitePath.monitoring.path)?day=\(day)">← \(lang(.navMonitoring))</a> · \(status)</p>
+            <h1 class="form-title">\(lang(.bulletinTitle))</h1>
+            <p>\(intro)</p>
+            \(Components.table(headers: ["#", lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
+                                         lang(.expectedPeople), lang(.paceRatio)], rows: rows, numeric: [0, 3, 4, 5, 6], empty: lang(.noRecords)))
+            <p class="sign">\(lang.pick("省教育厅", "Provincial Department of Education")) · \(day)</p>
+            </div>
+            """
+        return Layout.page(req: req, title: lang(.bulletinTitle), crumbs: [.init(title: lang(.navMonitoring), path: .monitoring),
+                                                                           .init(title: day)], body: body)
+    }
+}

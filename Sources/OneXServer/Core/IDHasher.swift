@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+import OneXDomain
+
+/// Personal ID numbers are stored only as a keyed hash (HMAC-SHA-256, truncated to 128 bits),
+/// so the same student is recognised across imports without the number being recoverable
+/// from the database alone. The key comes from `ONEX_ID_HASH_KEY`, or for a SQLite file
+/// from a key file created beside it on first start (never in the repository).
+struct IDHasher: Sendable {
+    private let key: SymmetricKey
+
+    init(secret: String) {
+        key = SymmetricKey(data: SHA256.hash(data: Data(secret.utf8)))
+    }
+
+    func hash(_ id: IDNumber) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(id.normalized.utf8), using: key)
+        return mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The configured secret, or the key file beside a SQLite database (created once, mode 0600),
+    /// or for an in-memory database a random one.
+    static func secret(config: AppConfig) throws -> String {
+        if let key = config.idHashKey { return key }
+        switch config.database {
+        case .sqliteMemory:
+            return UUID().uuidString + UUID().uuidString
+        case .postgres:
+            throw AppConfig.Invalid(description: "ONEX_ID_HASH_KEY: required with PostgreSQL (at least 32 characters)")
+        case .sqliteFile(let path):
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+            let file = dir.isEmpty ? "id-hash.key" : dir + "/id-hash.key"
+            if let existing = try? String(contentsOfFile: file, encoding: .utf8), !existing.isEmpty {
+                return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let fresh = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            _ = FileManager.default.createFile(atPath: file, contents: Data(fresh.utf8), attributes: [.posixPermissions: 0o600])
+            return fresh
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import SQLKit
+import Testing
+import VaporTesting
+
+@Suite("Exam sessions and candidate result import (EXAM-1)")
+struct ExamTests {
+    static let header = "examNumber,name,idNumber,school,certificate,level,date,attended,passed\n"
+
+    static func row(_ n: Int, school: String = "G001", certificate: String = "1-004", level: String = "junior",
+                    date: String = "2026-05-20", attended: String = "1", passed: String = "1", id: String? = nil) -> String {
+        let number = id ?? IDNumber.complete("41010520000101" + String(format: "%03d", n % 1000))
+        return "E\(n),李小\(n),\(number),\(school),\(certificate),\(level),\(date),\(attended),\(passed)\n"
+    }
+
+    /// The demo higher-vocational school G001 gets an approved 2026 plan of 1-004 junior (40).
+    static func approvedPlan(_ app: Application) async throws {
+        let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
+        let cert = try #require(try await CodeResolver(app.db).id(.certificates, "1-004"))
+        _ = try await PlanService.applyChange(school: school, certificate: cert, level: .junior, year: 2026, kind: .new, count: 40,
+                                              application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+    }
+
+    @Test("EXAM-1: an organisation records a session of its own certificate; another's is 404; counts must be consistent",
+          arguments: TestDB.all)
+    func sessions(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let org = Client(app)
+            try await org.login("org")
+            let cert = try #require(try await Certificate.query(on: app.db).filter(\.$code == "1-004").with(\.$organization).first())
+            let owner = Client(app)
+            try await owner.login(cert.organization.code.lowercased())
+            let body = #"{"school":"G001","certificate":"1-004","level":"junior","year":2026,"date":"2026-05-10","site":"郑州","registered":30,"attended":28,"passed":20}"#
+            #expect(try await owner.send(.POST, "/api/v1/exams", json: body).status == .created)
+            let bad = try await owner.send(.POST, "/api/v1/exams", json: body.replacingOccurrences(of: #""passed":20"#, with: #""passed":29"#))
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("通过人数"))
+            let noPlan = try await owner.send(.POST, "/api/v1/exams", json: body.replacingOccurrences(of: "2026,", with: "2025,"))
+            #expect(noPlan.status == .unprocessableEntity && noPlan.body.contains("没有证书"))
+            if cert.organization.code != "ORG-ZWL" {
+                #expect(try await org.send(.POST, "/api/v1/exams", json: body).status == .notFound)
+            }
+            let school = Client(app)
+            try await school.login("highervoc")
+            #expect(try await school.send(.POST, "/api/v1/exams", json: body).status == .forbidden)
+            let list = try await school.send(.GET, "/api/v1/exams")
+            #expect((list.json["items"] as? [[String: Any]])?.first?["attended"] as? Int == 28)
+        }
+    }
+
+    @Test("EXAM-1: import counts sessions and candidates; a re-import changes nothing; ID numbers are only hashed", arguments: TestDB.all)
+    func importAndReimport(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            var csv = Self.header
+            for n in 1...30 { csv += Self.row(n, date: n <= 20 ? "2026-05-20" : "2026-06-18", attended: n % 10 == 0 ? "否" : "是",
+                                              passed: n % 10 == 0 || n % 3 == 0 ? "0" : "1") }
+            let first = try await admin.send(.POST, "/api/v1/exams/import", body: Data(csv.utf8), contentType: "text/csv")
+            #expect(first.status == .ok)
+            #expect(first.json["candidates"] as? Int == 30 && first.json["sessions"] as? Int == 2 && first.json["unchanged"] as? Int == 0)
+            let again = try await admin.send(.POST, "/api/v1/exams/import", body: Data(csv.utf8), contentType: "text/csv")
+            #expect(again.json["candidates"] as? Int == 0 && again.json["unchanged"] as? Int == 30)
+            let indicators = try await admin.send(.GET, "/api/v1/indicators?year=2026&school=G001&asOf=2026-12-31")
+            #expect(indicators.json["registered"] as? Int == 30)
+            #expect(indicators.json["attended"] as? Int == 27)
+            // Absent: 10, 20, 30; failed: the other multiples of 3 (3 … 27, nine of them).
+            #expect(indicators.json["passed"] as? Int == 30 - 3 - 9)
+            // No ID number, and no full name, anywhere in the database, the audit log or the API.
+            let sql = app.db as! any SQLDatabase
+            let stored = try await sql.raw("SELECT id_hash, name_masked FROM exam_candidates").all()
+            #expect(stored.count == 30)
+            let someID = IDNumber.complete("41010520000101001")
+            for table in ["exam_candidates", "audit_entries"] {
+                let dump = try await sql.raw("SELECT * FROM \(ident: table)").all()
+                    .map { row in row.allColumns.compactMap { try? row.decode(column: $0, as: String.self) }.joined(separator: "|") }
+                    .joined(separator: "\n")
+                #expect(!dump.contains(someID) && !dump.contains("李小1"), "\(table) holds personal data in clear")
+            }
+            #expect(try stored.first!.decode(column: "name_masked", as: String.self).hasPrefix("李*"))
+            let sessions = try await admin.send(.GET, "/api/v1/exams?school=G001")
+            #expect(!sessions.body.contains(someID))
+        }
+    }
+
+    @Test("EXAM-1: one bad row rejects the whole file with line-numbered reasons and writes nothing", arguments: TestDB.all)
+    func badRowWritesNothing(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            var csv = Self.header
+            // More than one batch of rows, so some were already written when the bad row is read.
+            for n in 1...1_200 { csv += Self.row(n) }
+            csv += Self.row(1_201, id: "410105200001010019")  // wrong check digit
+            csv += Self.row(1_202, school: "NOPE")
+            csv += Self.row(1_203, attended: "0", passed: "1")
+            let r = try await admin.send(.POST, "/api/v1/exams/import", body: Data(csv.utf8), contentType: "text/csv")
+            #expect(r.status == .unprocessableEntity)
+            let lines = (r.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
+            #expect(lines == [1_202, 1_203, 1_204])
+            #expect(r.body.contains("身份证号无效") && !r.body.contains("410105200001010019"))
+            let count = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM exam_candidates").first()!
+                .decode(column: "n", as: Int.self)
+            #expect(count == 0)
+            let plan = try #require(try await PlanRow.query(on: app.db).first())
+            #expect(plan.examRegistered == 0)
+            // Chinese headers are accepted too.
+            let chinese = "准考证号,姓名,身份证号,院校代码,证书代码,等级,考核日期,是否参考,是否通过\n" + Self.row(1, level: "初级")
+            let ok = try await admin.send(.POST, "/api/v1/exams/import", body: Data(chinese.utf8), contentType: "text/csv")
+            #expect(ok.json["candidates"] as? Int == 1)
+        }
+    }
+
+    @Test("EXAM-1: an organisation imports only its own certificates' results", arguments: TestDB.all)
+    func organisationScope(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let cert = try #require(try await Certificate.query(on: app.db).filter(\.$code == "1-004").with(\.$organization).first())
+            let other = try #require(try await Organization.query(on: app.db).filter(\.$code != cert.organization.code).first())
+            let client = Client(app)
+            try await client.login(other.code.lowercased())
+            let r = try await client.send(.POST, "/api/v1/exams/import", body: Data((Self.header + Self.row(1)).utf8), contentType: "text/csv")
+            #expect(r.status == .unprocessableEntity && r.body.contains("不属于本机构"))
+        }
+    }
+
+    @Test("EXAM-1: the browser import runs in the background with progress, and the result page shows the summary",
+          arguments: TestDB.all)
+    func browserImport(db: TestDB) async throws {
+        try await withApp(db, demo: true, sqliteFile: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let web = Client(app)
+            try await web.webLogin("admin", adminPassword)
+            let page = try await web.send(.GET, "/exams/import")
+            #expect(page.status == .ok && page.body.contains("import-progress"))
+            var csv = Self.header
+            for n in 1...500 { csv += Self.row(n) }
+            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page))],
+                                            file: ("file", "results.csv", "text/csv", csv), accept: "application/json")
+            #expect(r.status == .accepted)
+            let progress = try #require(r.json["progress"] as? String)
+            var state = "running"
+            for _ in 0..<200 where state == "running" {
+                let p = try await web.send(.GET, progress, headers: [("Accept", "application/json")])
+                state = p.json["state"] as? String ?? "?"
+                if state == "running" { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(state == "done")
+            let result = try await web.send(.GET, progress)
+            #expect(result.body.contains("500"))
+            // Another user cannot see this import's progress.
+            let other = Client(app)
+            try await other.webLogin("province")
+            #expect(try await other.send(.GET, progress).status == .notFound)
+        }
+    }
+
+    @Test("ID numbers: 18 digits with the MOD 11-2 check character, or the legacy 15-digit form")
+    func idNumbers() {
+        #expect(IDNumber("11010519491231002X") != nil)
+        #expect(IDNumber("110105194912310021") == nil)
+        #expect(IDNumber("110105491231002") != nil)
+        #expect(IDNumber("110105491331002") == nil)
+        #expect(IDNumber("1101051949123100") == nil)
+        #expect(NameMask.mask("欧阳娜娜") == "欧***" && NameMask.mask("王") == "王*")
+    }
+}

@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import SQLKit
+import Testing
+import VaporTesting
+
+/// SplitMix64: a seeded generator, so a failure can be replayed with the same data.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Indicators through the API against an independent computation (HN-9, EXAM-1, indicators.md)")
+struct IndicatorAPITests {
+    static let admin = Actor(username: "admin", role: .provinceAdmin, unit: nil)
+
+    /// What the test computes itself from the raw rows: plan changes, sessions and candidates.
+    struct Expected {
+        var planned = 0, registered = 0, attended = 0, passed = 0, completed = 0, new = 0, adjusted = 0, exited = 0
+        func rate(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
+    }
+
+    @Test("HN-9: hundreds of random plans with changes, exits, sessions and imported candidates; every scope, two cut-off days",
+          arguments: TestDB.all)
+    func randomised(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            var rng = SeededRandom(state: 20_261_123)
+            let now = clock.now()
+            let schools = try await School.query(on: app.db).with(\.$region).all()
+            let certificates = try await Certificate.query(on: app.db).with(\.$organization).all()
+            var seen = Set<String>()
+            var plans: [(plan: PlanRow, school: School, certificate: Certificate)] = []
+            while plans.count < 260 {
+                let school = schools.randomElement(using: &rng)!
+                let certificate = certificates.randomElement(using: &rng)!
+                let level = certificate.toDomain().levels.randomElement(using: &rng)!
+                let year = Bool.random(using: &rng) ? 2025 : 2026
+                guard seen.insert("\(school.code)/\(certificate.code)/\(level)/\(year)").inserted else { continue }
+                var plan = try await PlanService.applyChange(
+                    school: school.id!, certificate: certificate.id!, level: level, year: year, kind: .new,
+                    count: Int.random(in: 5...60, using: &rng), application: nil, reviewer: "test", countsInIndicators: true, now: now, on: app.db)
+                if Double.random(in: 0..<1, using: &rng) < 0.3 {
+                    plan = try await PlanService.applyChange(
+                        school: school.id!, certificate: certificate.id!, level: level, year: year, kind: .increase,
+                        count: Int.random(in: 1...20, using: &rng), application: nil, reviewer: "test",
+                        countsInIndicators: Bool.random(using: &rng), now: now, on: app.db)
+                }
+                if Double.random(in: 0..<1, using: &rng) < 0.2 {
+                    plan = try await PlanService.applyChange(
+                        school: school.id!, certificate: certificate.id!, level: level, year: year, kind: .decrease,
+                        count: Int.random(in: 1...5, using: &rng), application: nil, reviewer: "test",
+                        countsInIndicators: Bool.random(using: &rng), now: now, on: app.db)
+                }
+                plans.append((plan, school, certificate))
+            }
+            // Sessions entered by hand, some after the first cut-off day, some over the plan.
+            for (plan, school, certificate) in plans where Double.random(in: 0..<1, using: &rng) < 0.7 {
+                for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                    let registered = Int.random(in: 0...40, using: &rng)
+                    let attended = Int.random(in: 0...registered, using: &rng)
+                    let month = Int.random(in: 1...12, using: &rng)
+                    let date = LocalDate(year: plan.year + (Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0), month: month, day: 10)
+                    _ = try await ExamService.record(
+                        ExamSession(school: school.code, certificate: certificate.code, level: Level(rawValue: plan.level)!, year: plan.year,
+                                    date: date, registered: registered, attended: attended, passed: Int.random(in: 0...attended, using: &rng)),
+                        actor: Self.admin, now: now, on: app.db)
+                }
+            }
+            // Forced exits.
+            for (plan, _, _) in plans where Double.random(in: 0..<1, using: &rng) < 0.08 {
+                try await PlanService.exit(plan, actor: "test", now: now, on: app.db)
+            }
+            // Per-candidate results for some plans of 2026.
+            var csv = "examNumber,name,idNumber,school,certificate,level,date,attended,passed\n"
+            var n = 0
+            for (plan, school, certificate) in plans where plan.year == 2026 && Double.random(in: 0..<1, using: &rng) < 0.3 {
+                for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                    n += 1
+                    let attended = Int.random(in: 0..<5, using: &rng) > 0
+                    let passed = attended && Bool.random(using: &rng)
+                    let id = IDNumber.complete("41010520000101" + String(format: "%03d", n % 1000))
+                    csv += "E\(n),张三\(n),\(id),\(school.code),\(certificate.code),\(plan.level),2026-\(String(format: "%02d", Int.random(in: 1...12, using: &rng)))-20,\(attended ? 1 : 0),\(passed ? "是" : "否")\n"
+                }
+            }
+            let summary = try await CandidateImport.run(ExamService.rows(of: Data(csv.utf8)), organization: nil, actor: "test", now: now,
+                                                        hasher: app.onex.idHasher, on: app.db)
+            #expect(summary.candidates == n && summary.rows == n)
+
+            // The independent computation, from raw rows only.
+            let sql = app.db as! any SQLDatabase
+            let changes = try await PlanChangeRow.query(on: app.db).all()
+            let exams = try await ExamRow.query(on: app.db).all()
+            let candidates = try await sql.raw("SELECT plan_id, exam_date, attended, passed FROM exam_candidates").all().map {
+                (plan: try $0.decode(column: "plan_id", as: UUID.self), date: try $0.decode(column: "exam_date", as: String.self),
+                 attended: try $0.decode(column: "attended", as: Int.self), passed: try $0.decode(column: "passed", as: Int.self))
+            }
+            let statuses = Dictionary(uniqueKeysWithValues: try await PlanRow.query(on: app.db).all().map { ($0.id!, $0.status) })
+            func expected(_ include: (PlanRow, School, Certificate) -> Bool, year: Int, asOf: String) -> Expected {
+                var e = Expected()
+                for (plan, school, certificate) in plans where plan.year == year && include(plan, school, certificate) {
+                    let mine = changes.filter { $0.$plan.id == plan.id }
+                    let new = mine.filter { $0.kind == "new" }.reduce(0) { $0 + $1.count }
+                    let planned = mine.filter { ["new", "increase", "decrease"].contains($0.kind) }.reduce(0) { $0 + $1.count }
+                    let adjusted = mine.filter { ($0.kind == "increase" || $0.kind == "decrease") && $0.countsInIndicators }
+                        .reduce(0) { $0 + abs($1.count) }
+                    let sessions = exams.filter { $0.$plan.id == plan.id && $0.date <= asOf }
+                    let rows = candidates.filter { $0.plan == plan.id && $0.date <= asOf }
+                    let attended = sessions.reduce(0) { $0 + $1.attended } + rows.reduce(0) { $0 + $1.attended }
+                    e.planned += planned
+                    e.new += new
+                    e.adjusted += adjusted
+                    e.registered += sessions.reduce(0) { $0 + $1.registered } + rows.count
+                    e.attended += attended
+                    e.passed += sessions.reduce(0) { $0 + $1.passed } + rows.reduce(0) { $0 + $1.passed }
+                    e.completed += min(attended, planned)
+                    e.exited += statuses[plan.id!] == "exited" ? planned : 0
+                }
+                return e
+            }
+
+            let client = Client(app)
+            try await client.login("admin", adminPassword)
+            let probe = plans[0]
+            let scopes: [(query: String, include: (PlanRow, School, Certificate) -> Bool)] = [
+                ("", { _, _, _ in true }),
+                ("&region=\(probe.school.region.code)", { _, s, _ in s.region.code == probe.school.region.code }),
+                ("&school=\(probe.school.code)", { _, s, _ in s.code == probe.school.code }),
+                ("&certificate=\(probe.certificate.code)", { _, _, c in c.code == probe.certificate.code }),
+                ("&organization=\(probe.certificate.organization.code)", { _, _, c in c.organization.code == probe.certificate.organization.code }),
+            ]
+            var compared = 0
+            for year in [2025, 2026] {
+                for asOf in ["2026-06-30", "2027-12-31"] {
+                    for scope in scopes {
+                        let r = try await client.send(.GET, "/api/v1/indicators?year=\(year)&asOf=\(asOf)\(scope.query)")
+                        #expect(r.status == .ok)
+                        let e = expected(scope.include, year: year, asOf: asOf)
+                        let j = r.json
+                        #expect(j["planned"] as? Int == e.planned, "planned \(year) \(asOf) \(scope.query)")
+                        #expect(j["registered"] as? Int == e.registered, "registered \(year) \(asOf) \(scope.query)")
+                        #expect(j["attended"] as? Int == e.attended, "attended \(year) \(asOf) \(scope.query)")
+                        #expect(j["passed"] as? Int == e.passed, "passed \(year) \(asOf) \(scope.query)")
+                        func same(_ key: String, _ value: Double?) {
+                            let got = j[key] as? Double
+                            #expect((got == nil && value == nil) || (got != nil && value != nil && abs(got! - value!) < 1e-12),
+                                    "\(key) \(year) \(asOf) \(scope.query): \(String(describing: got)) vs \(String(describing: value))")
+                        }
+                        same("completionRate", e.rate(e.completed, e.planned))
+                        same("adjustmentRate", e.rate(e.adjusted, e.new))
+                        same("exitRate", e.rate(e.exited, e.planned))
+                        same("participationRate", e.rate(e.attended, e.registered))
+                        same("passRate", e.rate(e.passed, e.attended))
+                        compared += 1
+                    }
+                }
+            }
+            #expect(compared == 20)
+            // The test data is not degenerate: exits, adjustments and later sessions all occur.
+            let all = expected({ _, _, _ in true }, year: 2026, asOf: "2027-12-31")
+            #expect(all.exited > 0 && all.adjusted > 0 && all.attended > expected({ _, _, _ in true }, year: 2026, asOf: "2026-06-30").attended)
+        }
+    }
+}

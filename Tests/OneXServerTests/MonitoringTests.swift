@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import SQLKit
+import Testing
+import VaporTesting
+
+@Suite("Low-completion cap, monitoring snapshots and dashboards (AH22-2, AH22-8, HN-9, AH41-10)")
+struct MonitoringTests {
+    func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
+
+    func codes(_ r: Reply) -> [String] {
+        (r.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+    }
+
+    @Test("AH22-2: below 50 % last year the cap applies (41 > 40 refused, 40 allowed); at exactly 50 % it does not",
+          arguments: TestDB.all)
+    func lowCompletionCapAtThreshold(db: TestDB) async throws {
+        try await withApp(db, demo: true, policy: "anhui") { app, clock in
+            let province = Client(app), admin = Client(app)
+            try await province.login("reviewer")
+            try await admin.login("admin", adminPassword)
+            // Two higher-vocational schools, each with 40 planned for 2025 of a new certificate.
+            for (user, code, attended) in [("school-g002", "G002", 19), ("school-g003", "G003", 20)] {
+                let school = Client(app)
+                try await school.login(user)
+                at(clock, "2025-04-02T09:00:00+08:00")
+                let d = try await school.send(.POST, "/api/v1/applications", json: ApplicationFlowTests.app(2025, ApplicationFlowTests.line("1-004", "junior", "new", 40)))
+                let id = try #require(d.json["id"] as? String)
+                let up = try await school.multipart("/api/v1/applications/\(id)/attachments", fields: [("purpose", "justification"), ("line", "1")],
+                                                    file: ("file", "f.pdf", "application/pdf", "%PDF"))
+                #expect(up.status == .created)
+                #expect(try await school.send(.POST, "/api/v1/applications/\(id)/submit").status == .ok)
+                at(clock, "2025-04-10T09:00:00+08:00")
+                #expect(try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#).status == .ok)
+                let exam = #"{"school":"\#(code)","certificate":"1-004","level":"junior","year":2025,"date":"2025-06-10","registered":40,"attended":\#(attended),"passed":10}"#
+                #expect(try await admin.send(.POST, "/api/v1/exams", json: exam).status == .created)
+            }
+            at(clock, "2026-04-02T09:00:00+08:00")
+            let below = Client(app), exactly = Client(app)
+            try await below.login("school-g002")
+            try await exactly.login("school-g003")
+            let over = ApplicationFlowTests.app(2026, ApplicationFlowTests.line("1-004", "junior", "new", 41))
+            let equal = ApplicationFlowTests.app(2026, ApplicationFlowTests.line("1-004", "junior", "new", 40))
+            let refused = try await below.send(.POST, "/api/v1/applications", json: over)
+            #expect(codes(refused) == ["over_previous_year_scale"])
+            let message = (refused.json["violations"] as? [[String: Any]])?.first?["message"] as? String ?? ""
+            #expect(message.contains("47.5%") && message.contains("40人") && message.contains("41人"), "\(message)")
+            #expect(codes(try await below.send(.POST, "/api/v1/applications", json: equal)).isEmpty)
+            #expect(codes(try await exactly.send(.POST, "/api/v1/applications", json: over)).isEmpty)
+        }
+    }
+
+    @Test("AH22-8: a snapshot freezes each school, warns the slow ones once, and the bulletin is published to cities",
+          arguments: TestDB.all)
+    func snapshotsAndBulletin(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let resolver = CodeResolver(app.db)
+            let cert = try #require(try await resolver.id(.certificates, "1-004"))
+            // Z001 (in the city 4101) has done 5 of 40, Z002 30 of 40; by 1 July about half is due.
+            for (code, attended) in [("Z001", 5), ("Z002", 30)] {
+                let school = try #require(try await resolver.id(.schools, code))
+                _ = try await PlanService.applyChange(school: school, certificate: cert, level: .junior, year: 2026, kind: .new, count: 40,
+                                                      application: nil, reviewer: "t", countsInIndicators: true, now: fixedNow, on: app.db)
+                _ = try await ExamService.record(ExamSession(school: code, certificate: "1-004", level: .junior, year: 2026,
+                                                             date: LocalDate(year: 2026, month: 6, day: 1), registered: attended,
+                                                             attended: attended, passed: attended),
+                                                 actor: IndicatorAPITests.admin, now: fixedNow, on: app.db)
+            }
+            at(clock, "2026-07-01T09:00:00+08:00")
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            let first = try await admin.send(.POST, "/api/v1/admin/jobs/monitoringSnapshot/run")
+            #expect(first.status == .ok)
+            #expect(first.json["warned"] as? [String] == ["Z001"])
+            let second = try await admin.send(.POST, "/api/v1/admin/jobs/monitoringSnapshot/run")
+            #expect(second.json["warned"] as? [String] == ["Z001"])
+            let sql = app.db as! any SQLDatabase
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM indicator_snapshots").first()!.decode(column: "n", as: Int.self) == 2)
+            let school = Client(app)
+            try await school.login("secondary")
+            let notices = try await school.send(.GET, "/api/v1/notices")
+            #expect((notices.json["items"] as? [[String: Any]] ?? []).filter { $0["title"] as? String == "考核进度预警" }.count == 1)
+            // The bulletin is the province's until published.
+            let city = Client(app)
+            try await city.webLogin("zhengzhou")
+            #expect(try await city.send(.GET, "/monitoring/bulletins/2026-07-01").status == .notFound)
+            #expect(try await admin.send(.POST, "/api/v1/monitoring/bulletins/2026-07-01").status == .ok)
+            let bulletin = try await city.send(.GET, "/monitoring/bulletins/2026-07-01")
+            #expect(bulletin.status == .ok && bulletin.body.contains("25.1%"))
+            // The scheduler takes snapshots on the 1st of every second month only.
+            at(clock, "2026-09-01T08:00:00+08:00")
+            await JobScheduler.tick(app)
+            at(clock, "2026-10-01T08:00:00+08:00")
+            await JobScheduler.tick(app)
+            #expect(try await MonitoringService.snapshotDays(on: app.db) == ["2026-09-01", "2026-07-01"])
+        }
+    }
+
+    @Test("HN-9: dashboards render for province, city and school with SVG charts, tables and an Excel export; AH41-10 coverage",
+          arguments: TestDB.all)
+    func dashboards(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let resolver = CodeResolver(app.db)
+            let cert = try #require(try await resolver.id(.certificates, "1-004"))
+            let school = try #require(try await resolver.id(.schools, "Z001"))
+            _ = try await PlanService.applyChange(school: school, certificate: cert, level: .junior, year: 2026, kind: .new, count: 40,
+                                                  application: nil, reviewer: "t", countsInIndicators: true, now: fixedNow, on: app.db)
+            var csv = ExamTests.header
+            for n in 1...10 { csv += ExamTests.row(n, school: "Z001", date: "2026-03-01") }
+            _ = try await CandidateImport.run(ExamService.rows(of: Data(csv.utf8)), organization: nil, actor: "t", now: fixedNow,
+                                              hasher: app.onex.idHasher, on: app.db)
+            let province = Client(app), city = Client(app), own = Client(app)
+            try await province.webLogin("province")
+            try await city.webLogin("zhengzhou")
+            try await own.webLogin("secondary")
+            let p = try await province.send(.GET, "/dashboard?year=2026")
+            #expect(p.status == .ok && p.body.contains("<svg") && p.body.contains("各地市完成率") && p.body.contains("25.0%"))
+            let c = try await city.send(.GET, "/dashboard?year=2026")
+            #expect(c.status == .ok && c.body.contains("各院校完成率"))
+            let elsewhere = try #require(try await School.query(on: app.db).join(Region.self, on: \School.$region.$id == \Region.$id)
+                .filter(Region.self, \.$code != "4101").first())
+            #expect(try await city.send(.GET, "/dashboard?school=\(elsewhere.code)").status == .notFound)
+            // The school declares 20 pilot students: 10 examined is 50 % coverage.
+            let page = try await own.send(.GET, "/dashboard?year=2026")
+            #expect(page.status == .ok && page.body.contains("1-004"))
+            let saved = try await own.form("/dashboard/pilot-students", [("_csrf", own.csrf(from: page)), ("year", "2026"), ("count", "20")])
+            #expect(saved.status == .seeOther)
+            let api = Client(app)
+            try await api.login("secondary")
+            let coverage = try await api.send(.GET, "/api/v1/indicators?year=2026")
+            #expect(coverage.json["scope"] as? String == "school:Z001" && coverage.json["studentCoverage"] as? Double == 0.5)
+            let xlsx = try await province.send(.GET, "/dashboard/export.xlsx?year=2026")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
+            // The plans behind a figure.
+            let plans = try await province.send(.GET, "/plans?year=2026&region=4101")
+            #expect(plans.status == .ok && plans.body.contains("Z001"))
+        }
+    }
+}
