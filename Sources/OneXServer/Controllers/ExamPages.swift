@@ -147,10 +147,23 @@ enum ExamPages {
         }
         if wantsJSON {
             Task { await work() }
-            return try JSONBody.response(["progress": SitePath.examImportProgress(id).path], status: .accepted)
+            return try JSONBody.response(["progress": SitePath.examImportProgress(id).path + "/progress.json",
+                                          "result": SitePath.examImportProgress(id).path], status: .accepted)
         }
         await work()
         return req.redirect(to: SitePath.examImportProgress(id).path)
+    }
+
+    /// The bare progress for the page's script. Outside the session on purpose: with SQLite every
+    /// session save waits for the import's write lock, which would freeze the bar. The import's
+    /// random id is the capability, and the answer holds counts and line-numbered reasons only.
+    static func registerProgress(on app: any RoutesBuilder) {
+        app.get("exams", "import", ":id", "progress.json") { req -> Response in
+            guard let id = UUID(uuidString: try req.parameters.require("id")),
+                let p = await req.application.onex.imports.progress(id)
+            else { throw AppError.notFound }
+            return try JSONBody.response(p)
+        }
     }
 
     static func progress(_ req: Request) async throws -> Response {

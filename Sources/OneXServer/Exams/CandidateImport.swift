@@ -47,113 +47,148 @@ enum CandidateImport {
     }
 
     /// `organization`: when an organisation imports, only its own certificates are accepted.
+    ///
+    /// Rows are checked and staged in a temporary table of the import's own connection, which
+    /// holds no lock on the shared tables; only the final `INSERT … SELECT` from the staging
+    /// table, the plans' totals and the audit entry run in a transaction. A long file therefore
+    /// never keeps other users waiting on SQLite's single writer.
     static func run(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher, on db: any Database,
                     progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            guard let header = rows.next() else {
-                throw AppError.invalid([FieldError(code: "empty", message: "文件为空", line: 1)], detail: "文件为空，未导入任何数据")
-            }
-            let columns: [String: Int]
-            switch CandidateResult.header(header) {
-            case .success(let c): columns = c
-            case .failure(let e): throw AppError.invalid([e], detail: e.message)
-            }
-            let schools = try await codes("schools", on: sql)
-            let certificates = try await certificateOwners(on: sql)
-            let plans = try await planIndex(on: sql)
-
-            var errors: [FieldError] = []
-            var errorCount = 0
-            var line = 1
-            var rowCount = 0
-            var batch: [Pending] = []
-            var inserted = 0
-            var touchedPlans = Set<UUID>()
-            var sessions = Set<String>()
-            var schoolYears = Set<String>()
-
-            func flush() async throws {
-                guard !batch.isEmpty else { return }
-                for r in try await insert(batch, on: sql) {
-                    inserted += 1
-                    touchedPlans.insert(r.plan)
-                    sessions.insert("\(r.plan)|\(r.date)")
-                    schoolYears.insert("\(r.school)|\(r.date.prefix(4))")
+        let schools = try await codes("schools", on: db as! any SQLDatabase)
+        let certificates = try await certificateOwners(on: db as! any SQLDatabase)
+        let plans = try await planIndex(on: db as! any SQLDatabase)
+        return try await db.withConnection { conn in
+            let sql = conn as! any SQLDatabase
+            let uuidType = sql.dialect.name == "postgresql" ? "UUID" : "TEXT"
+            try await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+            try await sql.raw("""
+                CREATE TEMPORARY TABLE onex_import_staging (exam_number TEXT NOT NULL, certificate_id \(unsafeRaw: uuidType) NOT NULL,
+                  plan_id \(unsafeRaw: uuidType) NOT NULL, school_id \(unsafeRaw: uuidType) NOT NULL, exam_date TEXT NOT NULL,
+                  id_hash TEXT NOT NULL, name_masked TEXT NOT NULL, attended INTEGER NOT NULL, passed INTEGER NOT NULL)
+                """).run()
+            do {
+                let rowCount = try await stage(rows, schools: schools, certificates: certificates, plans: plans,
+                                               organization: organization, hasher: hasher, on: sql, progress: progress)
+                let summary = try await conn.transaction { tx in
+                    try await commit(rows: rowCount, actor: actor, now: now, on: tx)
                 }
+                try await sql.raw("DROP TABLE onex_import_staging").run()
+                await progress(rowCount)
+                return summary
+            } catch {
+                try? await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+                throw error
+            }
+        }
+    }
+
+    /// Checks every row and stages the good ones; throws with every bad line (up to
+    /// `reportedErrors`) if any. Returns the number of data rows.
+    private static func stage(_ rows: Rows, schools: [String: UUID], certificates: [String: (id: UUID, organization: String)],
+                              plans: [PlanKey: UUID], organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
+                              progress: @Sendable (Int) async -> Void) async throws -> Int {
+        guard let header = rows.next() else {
+            throw AppError.invalid([FieldError(code: "empty", message: "文件为空", line: 1)], detail: "文件为空，未导入任何数据")
+        }
+        let columns: [String: Int]
+        switch CandidateResult.header(header) {
+        case .success(let c): columns = c
+        case .failure(let e): throw AppError.invalid([e], detail: e.message)
+        }
+        var errors: [FieldError] = []
+        var errorCount = 0
+        var line = 1
+        var rowCount = 0
+        var batch: [Pending] = []
+        while let row = rows.next() {
+            line += 1
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            rowCount += 1
+            var problems: [FieldError] = []
+            switch CandidateResult.parse(row, columns: columns, line: line) {
+            case .failure(let e): problems = e.errors
+            case .success(let r):
+                let school = schools[r.school]
+                if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
+                let certificate = certificates[r.certificate]
+                if certificate == nil {
+                    problems.append(rowError(line, "certificate", "证书代码“\(r.certificate)”不存在"))
+                } else if let organization, certificate?.organization != organization {
+                    problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
+                }
+                if let school, let certificate {
+                    // HN-3: an unfinished plan of an earlier year carries over.
+                    let plan = plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year)]
+                        ?? plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year - 1)]
+                    if let plan {
+                        if problems.isEmpty && errorCount == 0 {
+                            batch.append(Pending(result: r, school: school, certificate: certificate.id, plan: plan,
+                                                 idHash: hasher.hash(r.idNumber)))
+                        }
+                    } else {
+                        problems.append(rowError(line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划"))
+                    }
+                }
+            }
+            if !problems.isEmpty {
+                errorCount += problems.count
+                if errors.count < reportedErrors { errors.append(contentsOf: problems.prefix(reportedErrors - errors.count)) }
                 batch.removeAll(keepingCapacity: true)
             }
-
-            while let row = rows.next() {
-                line += 1
-                if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                rowCount += 1
-                var problems: [FieldError] = []
-                switch CandidateResult.parse(row, columns: columns, line: line) {
-                case .failure(let e): problems = e.errors
-                case .success(let r):
-                    let school = schools[r.school]
-                    if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
-                    let certificate = certificates[r.certificate]
-                    if certificate == nil {
-                        problems.append(rowError(line, "certificate", "证书代码“\(r.certificate)”不存在"))
-                    } else if let organization, certificate?.organization != organization {
-                        problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
-                    }
-                    if let school, let certificate {
-                        // HN-3: an unfinished plan of an earlier year carries over.
-                        let plan = plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year)]
-                            ?? plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year - 1)]
-                        if let plan {
-                            if problems.isEmpty {
-                                batch.append(Pending(result: r, school: school, certificate: certificate.id, plan: plan,
-                                                     idHash: hasher.hash(r.idNumber)))
-                            }
-                        } else {
-                            problems.append(rowError(line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划"))
-                        }
-                    }
-                }
-                if !problems.isEmpty {
-                    errorCount += problems.count
-                    if errors.count < reportedErrors { errors.append(contentsOf: problems.prefix(reportedErrors - errors.count)) }
-                    batch.removeAll(keepingCapacity: true)
-                }
-                // After the first error nothing more is written; the rest is only checked.
-                if batch.count >= batchSize && errorCount == 0 { try await flush() }
-                if rowCount % 2000 == 0 { await progress(rowCount) }
+            // After the first error nothing more is staged; the rest is only checked.
+            if batch.count >= batchSize {
+                try await insert(batch, on: sql)
+                batch.removeAll(keepingCapacity: true)
             }
-            if errorCount == 0 { try await flush() }
-            if errorCount > 0 {
-                let more = errorCount > errors.count ? "（仅列出前\(errors.count)处）" : ""
-                throw AppError.invalid(errors, detail: "文件有\(errorCount)处错误\(more)，未导入任何数据")
-            }
-            if rowCount == 0 {
-                throw AppError.invalid([FieldError(code: "empty", message: "文件没有数据行", line: 2)], detail: "文件没有数据行，未导入任何数据")
-            }
-            try await PlanTotals.recomputeExams(planIDs: Array(touchedPlans), on: sql)
-            try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
-            let summary = Summary(rows: rowCount, candidates: inserted, unchanged: rowCount - inserted, sessions: sessions.count)
-            try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
-                                             key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
-            await progress(rowCount)
-            return summary
+            if rowCount % 2000 == 0 { await progress(rowCount) }
         }
+        if errorCount > 0 {
+            let more = errorCount > errors.count ? "（仅列出前\(errors.count)处）" : ""
+            throw AppError.invalid(errors, detail: "文件有\(errorCount)处错误\(more)，未导入任何数据")
+        }
+        if rowCount == 0 {
+            throw AppError.invalid([FieldError(code: "empty", message: "文件没有数据行", line: 2)], detail: "文件没有数据行，未导入任何数据")
+        }
+        if !batch.isEmpty { try await insert(batch, on: sql) }
+        return rowCount
+    }
+
+    /// Moves the staged rows into `exam_candidates` (rows already there stay as they are) and
+    /// brings the plans' totals, student coverage and the audit log up to date.
+    private static func commit(rows: Int, actor: String, now: Date, on tx: any Database) async throws -> Summary {
+        let sql = tx as! any SQLDatabase
+        // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
+        let inserted = try await sql.raw("""
+            INSERT INTO exam_candidates (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed)
+            SELECT exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed
+            FROM onex_import_staging WHERE 1 = 1
+            ON CONFLICT (exam_number, certificate_id) DO NOTHING RETURNING plan_id, school_id, exam_date
+            """).all()
+        var touchedPlans = Set<UUID>()
+        var sessions = Set<String>()
+        var schoolYears = Set<String>()
+        for r in inserted {
+            let plan = try r.decode(column: "plan_id", as: UUID.self)
+            let date = try r.decode(column: "exam_date", as: String.self)
+            touchedPlans.insert(plan)
+            sessions.insert("\(plan)|\(date)")
+            schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(date.prefix(4))")
+        }
+        try await PlanTotals.recomputeExams(planIDs: Array(touchedPlans), on: sql)
+        try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
+        let summary = Summary(rows: rows, candidates: inserted.count, unchanged: rows - inserted.count, sessions: sessions.count)
+        try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
+                                         key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
+        return summary
     }
 
     private static func rowError(_ line: Int, _ field: String, _ message: String) -> FieldError {
         FieldError(code: "invalid", message: "第\(line)行：\(message)", field: field, line: line)
     }
 
-    private struct Inserted {
-        var plan: UUID
-        var school: UUID
-        var date: String
-    }
-
-    private static func insert(_ batch: [Pending], on sql: any SQLDatabase) async throws -> [Inserted] {
+    private static func insert(_ batch: [Pending], on sql: any SQLDatabase) async throws {
         var q: SQLQueryString = """
-            INSERT INTO exam_candidates (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked,
+            INSERT INTO onex_import_staging (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked,
               attended, passed) VALUES
             """
         for (i, p) in batch.enumerated() {
@@ -163,11 +198,7 @@ enum CandidateImport {
                 \(bind: r.date.description), \(bind: p.idHash), \(bind: r.maskedName), \(bind: r.attended ? 1 : 0), \(bind: r.passed ? 1 : 0))
                 """
         }
-        q += " ON CONFLICT (exam_number, certificate_id) DO NOTHING RETURNING plan_id, school_id, exam_date"
-        return try await sql.raw(q).all().map {
-            Inserted(plan: try $0.decode(column: "plan_id", as: UUID.self), school: try $0.decode(column: "school_id", as: UUID.self),
-                     date: try $0.decode(column: "exam_date", as: String.self))
-        }
+        try await sql.raw(q).run()
     }
 
     private static func codes(_ table: String, on sql: any SQLDatabase) async throws -> [String: UUID] {

@@ -14,20 +14,20 @@
     status.textContent = text;
   }
 
-  function poll(url) {
+  function poll(url, result) {
     var xhr = new XMLHttpRequest();
     xhr.open("GET", url);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.onload = function () {
-      if (xhr.status === 404) { window.location.href = url; return; }
-      if (xhr.status !== 200) { window.setTimeout(function () { poll(url); }, 1000); return; }
+      if (xhr.status === 404) { window.location.href = result; return; }
+      if (xhr.status !== 200) { window.setTimeout(function () { poll(url, result); }, 1000); return; }
       var p = JSON.parse(xhr.responseText);
       var share = p.total > 0 ? p.processed / p.total : 0;
       show(form.dataset.importing + " " + p.processed + " / " + p.total, 10 + Math.round(share * 90));
-      if (p.state === "running") { window.setTimeout(function () { poll(url); }, 400); }
-      else { window.location.href = url; }
+      if (p.state === "running") { window.setTimeout(function () { poll(url, result); }, 400); }
+      else { window.location.href = result; }
     };
-    xhr.onerror = function () { window.setTimeout(function () { poll(url); }, 1000); };
+    xhr.onerror = function () { window.setTimeout(function () { poll(url, result); }, 1000); };
     xhr.send();
   }
 
@@ -45,7 +45,7 @@
     xhr.onload = function () {
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
-      if (xhr.status === 202 && body.progress) { poll(body.progress); return; }
+      if (xhr.status === 202 && body.progress) { poll(body.progress, body.result); return; }
       if (button) { button.disabled = false; }
       show(body.detail || xhr.statusText, 0);
     };
