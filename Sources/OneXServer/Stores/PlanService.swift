@@ -93,19 +93,18 @@ enum PlanService {
             let id = try await CodeResolver(db).id(.certificates, certificate) ?? UUID()
             q.filter(\.$certificate.$id == id)
         }
-        let (rows, total) = try await q.with(\.$school).with(\.$certificate).with(\.$changes).with(\.$exams)
+        let (rows, total) = try await q.with(\.$school).with(\.$certificate).with(\.$changes)
             .sort(\.$year, .descending).sort(School.self, \.$code).page(limit: paging.limit, offset: paging.offset)
         return (rows.map { body($0, today: today) }, total)
     }
 
     static func body(_ p: PlanRow, today: LocalDate) -> PlanBody {
-        let attended = p.exams.reduce(0) { $0 + $1.attended }
+        let attended = p.examAttended
         return PlanBody(
             school: p.school.code, certificate: p.certificate.code, level: Level(rawValue: p.level) ?? .junior, year: p.year,
             count: p.count, status: p.status, dueBy: "\(p.year)-12-31",
             carriedOver: p.status == "active" && today.year > p.year && attended < p.count,
-            registered: p.exams.reduce(0) { $0 + $1.registered }, attended: attended,
-            passed: p.exams.reduce(0) { $0 + $1.passed },
+            registered: p.examRegistered, attended: attended, passed: p.examPassed,
             history: p.changes.sorted { $0.at < $1.at }.map {
                 ChangeBody(kind: $0.kind, count: $0.count, application: $0.$application.id, reviewer: $0.reviewer, at: $0.at,
                            countsInIndicators: $0.countsInIndicators)
