@@ -14,6 +14,10 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`, also `YYYY/M/D` and `YYYY年M月D日` as Chinese spreadsheets write them.
     public init?(_ text: String) {
+        if let d = LocalDate(iso: text) {
+            self = d
+            return
+        }
         var t = text.trimmingCharacters(in: .whitespaces)
         t = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
             .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: "/", with: "-")
@@ -22,6 +26,28 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
             (1900...2999).contains(y), (1...12).contains(m),
             (1...LocalDate.daysIn(month: m, year: y)).contains(d)
         else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The common case, exactly `YYYY-MM-DD` in ASCII digits, without building strings.
+    private init?(iso text: String) {
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for (i, b) in text.utf8.enumerated() {
+            count += 1
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+                digits.append(Int(b - UInt8(ascii: "0")))
+            }
+            if count > 10 { return nil }
+        }
+        guard count == 10 else { return nil }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
+        guard (1900...2999).contains(y), (1...12).contains(m), (1...LocalDate.daysIn(month: m, year: y)).contains(d) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -38,13 +64,28 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
     }
 
+    /// The civil date `days` after 1970-01-01 (days from civil, H. Hinnant), for days >= 0.
+    init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     /// 00:00:00 of this day in Asia/Shanghai.
     public var startOfDay: Date {
         Shanghai.calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let y = String(year)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(month) + "-" + two(day)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,9 +118,17 @@ public enum Shanghai {
     }()
 
     /// `2026-11-22 08:30` in Shanghai time, for pages and logs.
+    /// Pages list many instants; China has kept UTC+8 without daylight saving since September
+    /// 1991, so later instants are converted by arithmetic rather than through `Calendar`.
     public static func minuteText(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        guard local >= 685_000_000 else {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            return LocalDate(year: c.year!, month: c.month!, day: c.day!).description + " " + two(c.hour!) + ":" + two(c.minute!)
+        }
+        let days = local / 86_400, second = local % 86_400
+        return LocalDate(daysSince1970: days).description + " " + two(second / 3600) + ":" + two(second % 3600 / 60)
     }
 
     /// RFC 3339 with the +08:00 offset, as the API writes instants.

@@ -11,4 +11,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateApplicationsAndPlans())
     app.migrations.add(CreateNotices())
     app.migrations.add(CreateExamResults())
+    app.migrations.add(IndexPlansForIndicators())
+    app.migrations.add(CreateCandidateSessions())
 }

@@ -38,7 +38,7 @@ public struct CandidateResult: Sendable, Equatable {
     public static func parse(_ row: [String], columns at: [String: Int], line: Int) -> Result<CandidateResult, ValidationErrors> {
         func cell(_ key: String) -> String {
             guard let i = at[key], i < row.count else { return "" }
-            return row[i].trimmingCharacters(in: .whitespaces)
+            return row[i].trimmingSpaces
         }
         var errors: [FieldError] = []
         func bad(_ field: String, _ message: String) {

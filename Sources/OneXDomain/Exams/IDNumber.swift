@@ -12,7 +12,7 @@ public struct IDNumber: Sendable, Equatable {
     public let normalized: String
 
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let t = text.trimmingSpaces.uppercased()
         let chars = Array(t.utf8)
         switch chars.count {
         case 18:
@@ -55,7 +55,7 @@ public struct IDNumber: Sendable, Equatable {
 /// A name as it may be shown anywhere: the first character, the rest masked (张*, 欧阳**).
 public enum NameMask {
     public static func mask(_ name: String) -> String {
-        let t = name.trimmingCharacters(in: .whitespaces)
+        let t = name.trimmingSpaces
         guard let first = t.first else { return "" }
         return String(first) + String(repeating: "*", count: max(1, t.count - 1))
     }

@@ -50,7 +50,7 @@ struct ExamsImportCommand: AsyncCommand {
         do {
             let summary = try await CandidateImport.run(
                 rows, organization: signature.organization, actor: "cli", now: app.onex.clock.now(), hasher: app.onex.idHasher,
-                on: app.db) { n in
+                on: app.db, logger: app.logger) { n in
                 if n % 100_000 == 0 { console.info("\(n) rows") }
             }
             console.success(String(format: "%d rows: %d candidate results added, %d unchanged, %d sessions, in %.2f s", summary.rows,

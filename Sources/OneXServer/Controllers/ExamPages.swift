@@ -134,7 +134,7 @@ enum ExamPages {
             do {
                 let rows = try ExamService.rows(of: data)
                 let summary = try await CandidateImport.run(rows, organization: organization, actor: actor.username, now: now,
-                                                            hasher: hasher, on: app.importDatabase) { n in
+                                                            hasher: hasher, on: app.importDatabase, logger: app.logger) { n in
                     await registry.update(id, processed: n)
                 }
                 await registry.finish(id, summary: summary)

@@ -15,7 +15,19 @@ struct IDHasher: Sendable {
 
     func hash(_ id: IDNumber) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(id.normalized.utf8), using: key)
-        return mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Self.hex(mac.prefix(16))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    private static func hex<S: Sequence<UInt8>>(_ bytes: S) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The configured secret, or the key file beside a SQLite database (created once, mode 0600),

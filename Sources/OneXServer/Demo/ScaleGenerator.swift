@@ -122,8 +122,9 @@ enum ScaleGenerator {
                 WHERE p.year = \(bind: year)
                 """).run()
         }
-        log("plan totals")
+        log("plan totals and sessions")
         try await PlanTotals.recomputeExams(planIDs: nil, on: sql)
+        try await CandidateSessions.recompute(plansWhere: nil, on: sql)
         log("student coverage")
         for year in size.years {
             try await sql.raw("""

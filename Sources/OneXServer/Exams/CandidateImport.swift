@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 import OneXDomain
 import SQLKit
 
@@ -39,10 +40,11 @@ enum CandidateImport {
     }
 
     private struct Pending {
+        var line: Int
         var result: CandidateResult
         var school: UUID
         var certificate: UUID
-        var plan: UUID
+        var plan: UUID?
         var idHash: String
     }
 
@@ -53,30 +55,40 @@ enum CandidateImport {
     /// table, the plans' totals and the audit entry run in a transaction. A long file therefore
     /// never keeps other users waiting on SQLite's single writer.
     static func run(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher, on db: any Database,
-                    progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
+                    logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
+        let clock = ContinuousClock()
+        let started = clock.now
         let schools = try await codes("schools", on: db as! any SQLDatabase)
         let certificates = try await certificateOwners(on: db as! any SQLDatabase)
-        let plans = try await planIndex(on: db as! any SQLDatabase)
         return try await db.withConnection { conn in
             let sql = conn as! any SQLDatabase
-            let uuidType = sql.dialect.name == "postgresql" ? "UUID" : "TEXT"
+            let isSQLite = sql.dialect.name == "sqlite"
+            let uuidType = isSQLite ? "TEXT" : "UUID"
+            // Inserting a million rows into indexes of millions is page-cache bound: give this
+            // connection 128 MiB while it imports (a fixed ceiling, not growing with the file).
+            if isSQLite { try await sql.raw("PRAGMA cache_size = -131072").run() }
             try await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
             try await sql.raw("""
-                CREATE TEMPORARY TABLE onex_import_staging (exam_number TEXT NOT NULL, certificate_id \(unsafeRaw: uuidType) NOT NULL,
+                CREATE TEMPORARY TABLE onex_import_staging (line INTEGER NOT NULL, exam_number TEXT NOT NULL, certificate_id \(unsafeRaw: uuidType) NOT NULL,
                   plan_id \(unsafeRaw: uuidType) NOT NULL, school_id \(unsafeRaw: uuidType) NOT NULL, exam_date TEXT NOT NULL,
                   id_hash TEXT NOT NULL, name_masked TEXT NOT NULL, attended INTEGER NOT NULL, passed INTEGER NOT NULL)
                 """).run()
             do {
-                let rowCount = try await stage(rows, schools: schools, certificates: certificates, plans: plans,
+                let loaded = clock.now
+                let rowCount = try await stage(rows, schools: schools, certificates: certificates,
                                                organization: organization, hasher: hasher, on: sql, progress: progress)
+                let staged = clock.now
                 let summary = try await conn.transaction { tx in
                     try await commit(rows: rowCount, actor: actor, now: now, on: tx)
                 }
+                logger?.info("candidate import: \(rowCount) rows; codes loaded in \(loaded - started), checked and staged in \(staged - loaded), written in \(clock.now - staged)")
                 try await sql.raw("DROP TABLE onex_import_staging").run()
+                if isSQLite { try await sql.raw("PRAGMA cache_size = -2000").run() }
                 await progress(rowCount)
                 return summary
             } catch {
                 try? await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+                if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
                 throw error
             }
         }
@@ -85,7 +97,7 @@ enum CandidateImport {
     /// Checks every row and stages the good ones; throws with every bad line (up to
     /// `reportedErrors`) if any. Returns the number of data rows.
     private static func stage(_ rows: Rows, schools: [String: UUID], certificates: [String: (id: UUID, organization: String)],
-                              plans: [PlanKey: UUID], organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
+                              organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
                               progress: @Sendable (Int) async -> Void) async throws -> Int {
         guard let header = rows.next() else {
             throw AppError.invalid([FieldError(code: "empty", message: "文件为空", line: 1)], detail: "文件为空，未导入任何数据")
@@ -95,19 +107,26 @@ enum CandidateImport {
         case .success(let c): columns = c
         case .failure(let e): throw AppError.invalid([e], detail: e.message)
         }
-        var errors: [FieldError] = []
-        var errorCount = 0
+        var errors = ErrorList()
+        var plans = PlanResolver()
         var line = 1
         var rowCount = 0
         var batch: [Pending] = []
+        // Plans are looked up a batch at a time; after the first error nothing more is staged
+        // and the rest is only checked.
+        func flush() async throws {
+            let staged = try await plans.resolve(batch, on: sql, errors: &errors)
+            if errors.count == 0 { try await insert(staged, on: sql) }
+            batch.removeAll(keepingCapacity: true)
+        }
         while let row = rows.next() {
             line += 1
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             rowCount += 1
-            var problems: [FieldError] = []
             switch CandidateResult.parse(row, columns: columns, line: line) {
-            case .failure(let e): problems = e.errors
+            case .failure(let e): errors.add(e.errors)
             case .success(let r):
+                var problems: [FieldError] = []
                 let school = schools[r.school]
                 if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
                 let certificate = certificates[r.certificate]
@@ -116,70 +135,146 @@ enum CandidateImport {
                 } else if let organization, certificate?.organization != organization {
                     problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
                 }
-                if let school, let certificate {
-                    // HN-3: an unfinished plan of an earlier year carries over.
-                    let plan = plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year)]
-                        ?? plans[PlanKey(school: school, certificate: certificate.id, level: r.level.rawValue, year: r.date.year - 1)]
-                    if let plan {
-                        if problems.isEmpty && errorCount == 0 {
-                            batch.append(Pending(result: r, school: school, certificate: certificate.id, plan: plan,
-                                                 idHash: hasher.hash(r.idNumber)))
-                        }
-                    } else {
-                        problems.append(rowError(line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划"))
-                    }
+                if let school, let certificate, problems.isEmpty {
+                    batch.append(Pending(line: line, result: r, school: school, certificate: certificate.id, plan: nil,
+                                         idHash: errors.count == 0 ? hasher.hash(r.idNumber) : ""))
+                } else {
+                    errors.add(problems)
                 }
             }
-            if !problems.isEmpty {
-                errorCount += problems.count
-                if errors.count < reportedErrors { errors.append(contentsOf: problems.prefix(reportedErrors - errors.count)) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            // After the first error nothing more is staged; the rest is only checked.
-            if batch.count >= batchSize {
-                try await insert(batch, on: sql)
-                batch.removeAll(keepingCapacity: true)
-            }
+            if batch.count >= batchSize { try await flush() }
             if rowCount % 2000 == 0 { await progress(rowCount) }
         }
-        if errorCount > 0 {
-            let more = errorCount > errors.count ? "（仅列出前\(errors.count)处）" : ""
-            throw AppError.invalid(errors, detail: "文件有\(errorCount)处错误\(more)，未导入任何数据")
+        if !batch.isEmpty { try await flush() }
+        if errors.count > 0 {
+            let listed = errors.listed
+            let more = errors.count > listed.count ? "（仅列出前\(listed.count)处）" : ""
+            throw AppError.invalid(listed, detail: "文件有\(errors.count)处错误\(more)，未导入任何数据")
         }
         if rowCount == 0 {
             throw AppError.invalid([FieldError(code: "empty", message: "文件没有数据行", line: 2)], detail: "文件没有数据行，未导入任何数据")
         }
-        if !batch.isEmpty { try await insert(batch, on: sql) }
         return rowCount
     }
 
+    /// Every error is counted; the first `reportedErrors` by line are listed.
+    private struct ErrorList {
+        private(set) var count = 0
+        private var kept: [FieldError] = []
+
+        mutating func add(_ more: [FieldError]) {
+            count += more.count
+            kept.append(contentsOf: more)
+            if kept.count > 4 * reportedErrors { trim() }
+        }
+
+        var listed: [FieldError] {
+            var copy = self
+            copy.trim()
+            return copy.kept
+        }
+
+        private mutating func trim() {
+            kept.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            kept = Array(kept.prefix(reportedErrors))
+        }
+    }
+
+    /// Finds each row's plan, asking the database once per batch for the plans not seen yet:
+    /// a file touches a small part of a national database's plans, and loading them all costs
+    /// more than the whole import of a usual file.
+    private struct PlanResolver {
+        private var known: [PlanKey: UUID?] = [:]
+
+        /// The batch's rows with their plans; a row without one becomes an error.
+        mutating func resolve(_ batch: [Pending], on sql: any SQLDatabase, errors: inout ErrorList) async throws -> [Pending] {
+            func key(_ p: Pending, yearsBack: Int) -> PlanKey {
+                PlanKey(school: p.school, certificate: p.certificate, level: p.result.level.rawValue, year: p.result.date.year - yearsBack)
+            }
+            try await load(batch.map { key($0, yearsBack: 0) }, on: sql)
+            // HN-3: an unfinished plan of an earlier year carries over.
+            try await load(batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) }, on: sql)
+            var found: [Pending] = []
+            found.reserveCapacity(batch.count)
+            for var p in batch {
+                if let plan = (known[key(p, yearsBack: 0)] ?? nil) ?? (known[key(p, yearsBack: 1)] ?? nil) {
+                    p.plan = plan
+                    found.append(p)
+                } else {
+                    let r = p.result
+                    errors.add([rowError(p.line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划")])
+                }
+            }
+            return found
+        }
+
+        private mutating func load(_ keys: [PlanKey], on sql: any SQLDatabase) async throws {
+            let missing = Array(Set(keys.filter { known[$0] == nil }))
+            var start = 0
+            while start < missing.count {
+                let chunk = missing[start..<min(missing.count, start + 100)]
+                start += 100
+                var q: SQLQueryString = "SELECT id, school_id, certificate_id, level, year FROM plans WHERE "
+                for (i, k) in chunk.enumerated() {
+                    q += """
+                        \(unsafeRaw: i == 0 ? "" : " OR ")(school_id = \(bind: k.school) AND certificate_id = \(bind: k.certificate) \
+                        AND level = \(bind: k.level) AND year = \(bind: k.year))
+                        """
+                }
+                for k in chunk { known[k] = .some(nil) }
+                for r in try await sql.raw(q).all() {
+                    let k = PlanKey(school: try r.decode(column: "school_id", as: UUID.self),
+                                    certificate: try r.decode(column: "certificate_id", as: UUID.self),
+                                    level: try r.decode(column: "level", as: String.self), year: try r.decode(column: "year", as: Int.self))
+                    known[k] = .some(try r.decode(column: "id", as: UUID.self))
+                }
+            }
+        }
+    }
+
     /// Moves the staged rows into `exam_candidates` (rows already there stay as they are) and
-    /// brings the plans' totals, student coverage and the audit log up to date.
+    /// brings the plans' totals, student coverage and the audit log up to date. Everything is
+    /// set-based over the staging table, so nothing here holds a row per candidate in memory.
     private static func commit(rows: Int, actor: String, now: Date, on tx: any Database) async throws -> Summary {
         let sql = tx as! any SQLDatabase
-        // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT belongs to the INSERT.
-        let inserted = try await sql.raw("""
+        // What is already stored is not new: leaving it out of the staging table makes the
+        // sessions, totals and coverage below exactly those of the new rows.
+        try await sql.raw("""
+            DELETE FROM onex_import_staging WHERE EXISTS (SELECT 1 FROM exam_candidates e
+              WHERE e.exam_number = onex_import_staging.exam_number AND e.certificate_id = onex_import_staging.certificate_id)
+            """).run()
+        // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT belongs to the INSERT; the
+        // conflict left is a row repeated within the file, kept once. In plan order, the
+        // inserts into the plan index touch each of its pages once.
+        let insert: SQLQueryString = """
             INSERT INTO exam_candidates (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed)
             SELECT exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed
-            FROM onex_import_staging WHERE 1 = 1
-            ON CONFLICT (exam_number, certificate_id) DO NOTHING RETURNING plan_id, school_id, exam_date
-            """).all()
-        var touchedPlans = Set<UUID>()
-        var sessions = Set<String>()
-        var schoolYears = Set<String>()
-        for r in inserted {
-            let plan = try r.decode(column: "plan_id", as: UUID.self)
-            let date = try r.decode(column: "exam_date", as: String.self)
-            touchedPlans.insert(plan)
-            sessions.insert("\(plan)|\(date)")
-            schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(date.prefix(4))")
+            FROM onex_import_staging WHERE 1 = 1 ORDER BY plan_id, exam_date, line
+            ON CONFLICT (exam_number, certificate_id) DO NOTHING
+            """
+        let inserted: Int
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw(insert).run()
+            inserted = try await count("SELECT changes() AS n", on: sql)
+        } else {
+            inserted = try await count("WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
         }
-        try await PlanTotals.recomputeExams(planIDs: Array(touchedPlans), on: sql)
+        try await PlanTotals.recomputeExams(where: "id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
+        try await CandidateSessions.recompute(plansWhere: "plan_id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
+        var schoolYears = Set<String>()
+        for r in try await sql.raw("SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging").all() {
+            schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(try r.decode(column: "year", as: String.self))")
+        }
         try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
-        let summary = Summary(rows: rows, candidates: inserted.count, unchanged: rows - inserted.count, sessions: sessions.count)
+        let sessions = try await count("SELECT COUNT(*) AS n FROM (SELECT DISTINCT plan_id, exam_date FROM onex_import_staging) x", on: sql)
+        let summary = Summary(rows: rows, candidates: inserted, unchanged: rows - inserted, sessions: sessions)
         try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
                                          key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
         return summary
+    }
+
+    private static func count(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     private static func rowError(_ line: Int, _ field: String, _ message: String) -> FieldError {
@@ -188,13 +283,13 @@ enum CandidateImport {
 
     private static func insert(_ batch: [Pending], on sql: any SQLDatabase) async throws {
         var q: SQLQueryString = """
-            INSERT INTO onex_import_staging (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked,
+            INSERT INTO onex_import_staging (line, exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked,
               attended, passed) VALUES
             """
         for (i, p) in batch.enumerated() {
             let r = p.result
             q += """
-                \(unsafeRaw: i == 0 ? "" : ",")(\(bind: r.examNumber), \(bind: p.certificate), \(bind: p.plan), \(bind: p.school), \
+                \(unsafeRaw: i == 0 ? "" : ",")(\(bind: p.line), \(bind: r.examNumber), \(bind: p.certificate), \(bind: p.plan), \(bind: p.school), \
                 \(bind: r.date.description), \(bind: p.idHash), \(bind: r.maskedName), \(bind: r.attended ? 1 : 0), \(bind: r.passed ? 1 : 0))
                 """
         }
@@ -215,17 +310,6 @@ enum CandidateImport {
         for r in rows {
             out[try r.decode(column: "code", as: String.self)] =
                 (try r.decode(column: "id", as: UUID.self), try r.decode(column: "org", as: String.self))
-        }
-        return out
-    }
-
-    private static func planIndex(on sql: any SQLDatabase) async throws -> [PlanKey: UUID] {
-        var out: [PlanKey: UUID] = [:]
-        for r in try await sql.raw("SELECT id, school_id, certificate_id, level, year FROM plans").all() {
-            let key = PlanKey(school: try r.decode(column: "school_id", as: UUID.self),
-                              certificate: try r.decode(column: "certificate_id", as: UUID.self),
-                              level: try r.decode(column: "level", as: String.self), year: try r.decode(column: "year", as: Int.self))
-            out[key] = try r.decode(column: "id", as: UUID.self)
         }
         return out
     }

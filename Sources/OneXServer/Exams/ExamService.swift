@@ -73,8 +73,8 @@ enum ExamService {
               CAST(x.reg AS BIGINT) AS reg, CAST(x.att AS BIGINT) AS att, CAST(x.pas AS BIGINT) AS pas, x.source
             FROM (SELECT plan_id, date AS d, site, registered AS reg, attended AS att, passed AS pas, 'manual' AS source FROM exams
                   UNION ALL
-                  SELECT plan_id, exam_date AS d, NULL AS site, COUNT(*) AS reg, SUM(attended) AS att, SUM(passed) AS pas,
-                    'import' AS source FROM exam_candidates GROUP BY plan_id, exam_date) x
+                  SELECT plan_id, exam_date AS d, NULL AS site, registered AS reg, attended AS att, passed AS pas,
+                    'import' AS source FROM candidate_sessions) x
             JOIN plans p ON p.id = x.plan_id JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
             JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
             WHERE 1 = 1 \(filter)

@@ -11,8 +11,9 @@ enum StudentCoverage {
             guard parts.count == 2, let school = UUID(uuidString: String(parts[0])), let year = Int(parts[1]) else { continue }
             try await sql.raw("""
                 INSERT INTO student_coverage (id, school_id, year, examined) VALUES (\(bind: UUID()), \(bind: school), \(bind: year),
-                  (SELECT COUNT(DISTINCT id_hash) FROM exam_candidates WHERE school_id = \(bind: school) AND attended = 1
-                   AND exam_date >= \(bind: "\(year)-01-01") AND exam_date <= \(bind: "\(year)-12-31")))
+                  (SELECT COUNT(DISTINCT k.id_hash) FROM plans p JOIN exam_candidates k ON k.plan_id = p.id
+                   WHERE p.school_id = \(bind: school) AND k.attended = 1
+                   AND k.exam_date >= \(bind: "\(year)-01-01") AND k.exam_date <= \(bind: "\(year)-12-31")))
                 ON CONFLICT (school_id, year) DO UPDATE SET examined = excluded.examined
                 """).run()
         }

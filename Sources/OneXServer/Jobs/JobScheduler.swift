@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import OneXDomain
 import Vapor
 
@@ -39,6 +40,9 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
             if policy.monitoring.isSnapshotDay(day), try await claim("monitoringSnapshot", day: day, now: now, on: app.db) {
                 let result = try await MonitoringService.snapshot(now: now, on: app.db)
                 app.logger.notice("monitoringSnapshot \(day): \(result.schools) schools, \(result.warned.count) warned")
+            }
+            if try await claim("databaseStatistics", day: day, now: now, on: app.db) {
+                try await DatabaseStatistics.refresh(on: app.db as! any SQLDatabase)
             }
             if try await claim("windowNotices", day: day, now: now, on: app.db) {
                 let sent = try await NoticeService.windowReminders(now: now, policy: policy, on: app.db)

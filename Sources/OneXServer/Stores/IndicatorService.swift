@@ -77,51 +77,83 @@ enum IndicatorService {
     static func rows(_ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
                      on db: any Database) async throws -> [Row] {
         let sql = db as! any SQLDatabase
-        let day = asOf.description
-        func upTo(_ column: String, _ candidateSum: String) -> SQLQueryString {
-            """
-            CASE WHEN p.last_exam_on IS NULL OR p.last_exam_on <= \(bind: day) THEN p.exam_\(unsafeRaw: column) ELSE
-              COALESCE((SELECT SUM(e.\(unsafeRaw: column)) FROM exams e WHERE e.plan_id = p.id AND e.date <= \(bind: day)), 0)
-              + COALESCE((SELECT \(unsafeRaw: candidateSum) FROM exam_candidates k WHERE k.plan_id = p.id AND k.exam_date <= \(bind: day)), 0)
-            END
-            """
-        }
-        let (key, label) = groupColumns(grouping)
-        let query: SQLQueryString = """
-            SELECT q.k AS k, q.l AS l, COUNT(*) AS plans,
-              CAST(COALESCE(SUM(CASE WHEN q.status = 'exited' THEN 1 ELSE 0 END), 0) AS BIGINT) AS exited_plans,
-              CAST(COALESCE(SUM(q.new_count), 0) AS BIGINT) AS new_sum,
-              CAST(COALESCE(SUM(q.adjustment_count), 0) AS BIGINT) AS adjusted,
-              CAST(COALESCE(SUM(q.count), 0) AS BIGINT) AS planned,
-              CAST(COALESCE(SUM(CASE WHEN q.status = 'exited' THEN q.count ELSE 0 END), 0) AS BIGINT) AS exited,
-              CAST(COALESCE(SUM(q.reg), 0) AS BIGINT) AS registered,
-              CAST(COALESCE(SUM(q.att), 0) AS BIGINT) AS attended,
-              CAST(COALESCE(SUM(q.pas), 0) AS BIGINT) AS passed,
-              CAST(COALESCE(SUM(CASE WHEN q.att < q.count THEN q.att ELSE q.count END), 0) AS BIGINT) AS completed
-            FROM (SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: label) AS l, p.status, p.count, p.new_count, p.adjustment_count,
-                    \(upTo("registered", "COUNT(*)")) AS reg, \(upTo("attended", "SUM(k.attended)")) AS att,
-                    \(upTo("passed", "SUM(k.passed)")) AS pas
-                  FROM plans p \(joins(scope, grouping)) WHERE p.year = \(bind: year) \(filter(scope))) q
-            GROUP BY q.k, q.l ORDER BY q.k
-            """
         var out: [Row] = []
-        for r in try await sql.raw(query).all() {
-            var t = IndicatorTotals()
-            t.plans = try r.decode(column: "plans", as: Int.self)
-            t.exitedPlans = try r.decode(column: "exited_plans", as: Int.self)
-            t.new = try r.decode(column: "new_sum", as: Int.self)
-            t.adjusted = try r.decode(column: "adjusted", as: Int.self)
-            t.planned = try r.decode(column: "planned", as: Int.self)
-            t.exited = try r.decode(column: "exited", as: Int.self)
-            t.registered = try r.decode(column: "registered", as: Int.self)
-            t.attended = try r.decode(column: "attended", as: Int.self)
-            t.passed = try r.decode(column: "passed", as: Int.self)
-            t.completed = try r.decode(column: "completed", as: Int.self)
-            out.append(Row(key: try r.decode(column: "k", as: String.self), label: try r.decode(column: "l", as: String.self), totals: t))
+        var index: [String: Int] = [:]
+        for r in try await sql.raw(aggregate(allPlans, scope, year: year, by: grouping)).all() {
+            index[try r.decode(column: "k", as: String.self)] = out.count
+            out.append(Row(key: try r.decode(column: "k", as: String.self), label: try r.decode(column: "l", as: String.self),
+                           totals: try totals(of: r)))
+        }
+        // Plans examined after `asOf` are few (none once the year's exams are in): their exam
+        // figures are corrected here rather than slowing down the pass over every plan.
+        let day = asOf.description
+        for r in try await sql.raw(aggregate(examinedAfter(day, year: year), scope, year: year, by: grouping)).all() {
+            guard let i = index[try r.decode(column: "k", as: String.self)] else { continue }
+            let delta = try totals(of: r)
+            out[i].totals.registered += delta.registered
+            out[i].totals.attended += delta.attended
+            out[i].totals.passed += delta.passed
+            out[i].totals.completed += delta.completed
         }
         if grouping == .none && out.isEmpty { out = [Row(key: "", label: "", totals: IndicatorTotals())] }
         try await addCoverage(to: &out, scope, year: year, by: grouping, on: sql)
         return out
+    }
+
+    private static func totals(of r: any SQLRow) throws -> IndicatorTotals {
+        var t = IndicatorTotals()
+        t.plans = try r.decode(column: "plans", as: Int.self)
+        t.exitedPlans = try r.decode(column: "exited_plans", as: Int.self)
+        t.new = try r.decode(column: "new_sum", as: Int.self)
+        t.adjusted = try r.decode(column: "adjusted", as: Int.self)
+        t.planned = try r.decode(column: "planned", as: Int.self)
+        t.exited = try r.decode(column: "exited", as: Int.self)
+        t.registered = try r.decode(column: "registered", as: Int.self)
+        t.attended = try r.decode(column: "attended", as: Int.self)
+        t.passed = try r.decode(column: "passed", as: Int.self)
+        t.completed = try r.decode(column: "completed", as: Int.self)
+        return t
+    }
+
+    /// What one pass of the aggregate sums: the columns of `Totals` as expressions over rows `p`.
+    private struct Source {
+        var from: SQLQueryString
+        var columns: String
+    }
+
+    private static let totalColumns = ["plans", "exited_plans", "new_sum", "adjusted", "planned", "exited", "registered",
+                                       "attended", "passed", "completed"]
+
+    /// Every plan with its running totals, read from the covering index `plans_indicators`.
+    private static let allPlans = Source(from: "plans p", columns: """
+        COUNT(*) AS plans, SUM(CASE WHEN p.status = 'exited' THEN 1 ELSE 0 END) AS exited_plans,
+        SUM(p.new_count) AS new_sum, SUM(p.adjustment_count) AS adjusted, SUM(p.count) AS planned,
+        SUM(CASE WHEN p.status = 'exited' THEN p.count ELSE 0 END) AS exited,
+        SUM(p.exam_registered) AS registered, SUM(p.exam_attended) AS attended, SUM(p.exam_passed) AS passed,
+        SUM(CASE WHEN p.exam_attended < p.count THEN p.exam_attended ELSE p.count END) AS completed
+        """)
+
+    /// Plans examined after `day`: the difference between their figures as of `day` and their
+    /// running totals (zero for everything but the exam figures).
+    private static func examinedAfter(_ day: String, year: Int) -> Source {
+        func upTo(_ column: String, _ candidateSum: String) -> SQLQueryString {
+            """
+            COALESCE((SELECT SUM(e.\(unsafeRaw: column)) FROM exams e WHERE e.plan_id = x.id AND e.date <= \(bind: day)), 0)
+              + COALESCE((SELECT \(unsafeRaw: candidateSum) FROM exam_candidates k WHERE k.plan_id = x.id AND k.exam_date <= \(bind: day)), 0)
+            """
+        }
+        return Source(from: """
+            (SELECT x.school_id, x.certificate_id, x.year, x.count, x.exam_registered, x.exam_attended, x.exam_passed, x.last_exam_on,
+               \(upTo("registered", "COUNT(*)")) AS reg, \(upTo("attended", "SUM(k.attended)")) AS att,
+               \(upTo("passed", "SUM(k.passed)")) AS pas
+             FROM plans x WHERE x.year = \(bind: year) AND x.last_exam_on > \(bind: day)) p
+            """, columns: """
+            0 AS plans, 0 AS exited_plans, 0 AS new_sum, 0 AS adjusted, 0 AS planned, 0 AS exited,
+            SUM(p.reg - p.exam_registered) AS registered, SUM(p.att - p.exam_attended) AS attended,
+            SUM(p.pas - p.exam_passed) AS passed,
+            SUM(CASE WHEN p.att < p.count THEN p.att ELSE p.count END
+              - CASE WHEN p.exam_attended < p.count THEN p.exam_attended ELSE p.count END) AS completed
+            """)
     }
 
     /// AH41-10: distinct students examined over the pilot students declared, for scopes made
@@ -165,29 +197,37 @@ enum IndicatorService {
         }
     }
 
-    /// Only the joins the scope and grouping need: the province's figures read `plans` alone.
-    private static func joins(_ scope: Scope, _ grouping: Grouping) -> SQLQueryString {
-        var needsSchool = [.region, .schoolKind, .school].contains(grouping)
-        var needsRegion = grouping == .region
-        var needsCertificate = grouping == .certificate
-        var needsOrganization = false
-        switch scope {
-        case .province: break
-        case .school: needsSchool = true
-        case .region:
-            needsSchool = true
-            needsRegion = true
-        case .certificate: needsCertificate = true
-        case .organization:
-            needsCertificate = true
-            needsOrganization = true
+    /// Sums `source` per school or certificate first, then joins the (few) units for the
+    /// grouping's key: joining every plan to its school costs more than the sums themselves.
+    private static func aggregate(_ source: Source, _ scope: Scope, year: Int, by grouping: Grouping) -> SQLQueryString {
+        let (key, label) = groupColumns(grouping)
+        let unit: String, joins: String
+        switch grouping {
+        case .none: (unit, joins) = ("''", "")
+        case .school, .schoolKind: (unit, joins) = ("p.school_id", "JOIN schools s ON s.id = g.unit")
+        case .region: (unit, joins) = ("p.school_id", "JOIN schools s ON s.id = g.unit JOIN regions r ON r.id = s.region_id")
+        case .certificate: (unit, joins) = ("p.certificate_id", "JOIN certificates c ON c.id = g.unit")
         }
-        var j: SQLQueryString = ""
-        if needsSchool { j += " JOIN schools s ON s.id = p.school_id" }
-        if needsRegion { j += " JOIN regions r ON r.id = s.region_id" }
-        if needsCertificate { j += " JOIN certificates c ON c.id = p.certificate_id" }
-        if needsOrganization { j += " JOIN organizations o ON o.id = c.organization_id" }
-        return j
+        let sums = totalColumns.map { "CAST(COALESCE(SUM(g.\($0)), 0) AS BIGINT) AS \($0)" }.joined(separator: ", ")
+        return """
+            SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: label) AS l, \(unsafeRaw: sums)
+            FROM (SELECT \(unsafeRaw: unit) AS unit, \(unsafeRaw: source.columns) FROM \(source.from)
+                  WHERE p.year = \(bind: year) \(planFilter(scope)) \(unsafeRaw: grouping == .none ? "" : "GROUP BY \(unit)")) g
+            \(unsafeRaw: joins) \(unsafeRaw: grouping == .none ? "" : "GROUP BY \(key), \(label) ORDER BY \(key)")
+            """
+    }
+
+    /// The scope as a condition on the plans' own columns, so the plans are found by index.
+    private static func planFilter(_ scope: Scope) -> SQLQueryString {
+        switch scope {
+        case .province: ""
+        case .school(let c): "AND p.school_id IN (SELECT id FROM schools WHERE code = \(bind: c))"
+        case .region(let c):
+            "AND p.school_id IN (SELECT s.id FROM schools s JOIN regions r ON r.id = s.region_id WHERE r.code = \(bind: c))"
+        case .certificate(let c): "AND p.certificate_id IN (SELECT id FROM certificates WHERE code = \(bind: c))"
+        case .organization(let c):
+            "AND p.certificate_id IN (SELECT c.id FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.code = \(bind: c))"
+        }
     }
 
     private static func filter(_ scope: Scope) -> SQLQueryString {

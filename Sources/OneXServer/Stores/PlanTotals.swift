@@ -23,20 +23,27 @@ enum PlanTotals {
     /// registered / attended / passed and the last exam day, over sessions entered by hand and
     /// imported candidate results (each candidate row is one registration).
     static func recomputeExams(planIDs: [UUID]?, on sql: any SQLDatabase) async throws {
-        try await forEachBatch(planIDs) { filter in
-            try await sql.raw("""
-                UPDATE plans SET
-                  exam_registered = COALESCE((SELECT SUM(e.registered) FROM exams e WHERE e.plan_id = plans.id), 0)
-                    + (SELECT COUNT(*) FROM exam_candidates k WHERE k.plan_id = plans.id),
-                  exam_attended = COALESCE((SELECT SUM(e.attended) FROM exams e WHERE e.plan_id = plans.id), 0)
-                    + COALESCE((SELECT SUM(k.attended) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
-                  exam_passed = COALESCE((SELECT SUM(e.passed) FROM exams e WHERE e.plan_id = plans.id), 0)
-                    + COALESCE((SELECT SUM(k.passed) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
-                  last_exam_on = (SELECT MAX(x.d) FROM (SELECT e.date AS d FROM exams e WHERE e.plan_id = plans.id
-                    UNION ALL SELECT k.exam_date AS d FROM exam_candidates k WHERE k.plan_id = plans.id) x)
-                \(filter)
-                """).run()
-        }
+        try await forEachBatch(planIDs) { filter in try await recomputeExamsStatement(filter, on: sql) }
+    }
+
+    private static func recomputeExamsStatement(_ filter: SQLQueryString, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE plans SET
+              exam_registered = COALESCE((SELECT SUM(e.registered) FROM exams e WHERE e.plan_id = plans.id), 0)
+                + (SELECT COUNT(*) FROM exam_candidates k WHERE k.plan_id = plans.id),
+              exam_attended = COALESCE((SELECT SUM(e.attended) FROM exams e WHERE e.plan_id = plans.id), 0)
+                + COALESCE((SELECT SUM(k.attended) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
+              exam_passed = COALESCE((SELECT SUM(e.passed) FROM exams e WHERE e.plan_id = plans.id), 0)
+                + COALESCE((SELECT SUM(k.passed) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
+              last_exam_on = (SELECT MAX(x.d) FROM (SELECT e.date AS d FROM exams e WHERE e.plan_id = plans.id
+                UNION ALL SELECT k.exam_date AS d FROM exam_candidates k WHERE k.plan_id = plans.id) x)
+            \(filter)
+            """).run()
+    }
+
+    /// The same for the plans a condition on `plans` selects, in one statement.
+    static func recomputeExams(where condition: SQLQueryString, on sql: any SQLDatabase) async throws {
+        try await recomputeExamsStatement("WHERE " + condition, on: sql)
     }
 
     /// Runs `body` with `WHERE id IN (…)` for batches of ids, or once with no filter for all.

@@ -48,7 +48,7 @@ enum ExamsAPI {
             let data = try uploadedFile(req)
             let summary = try await CandidateImport.run(
                 try ExamService.rows(of: data), organization: actor.role == .organization ? actor.unit : nil,
-                actor: actor.username, now: req.now, hasher: req.application.onex.idHasher, on: req.db)
+                actor: actor.username, now: req.now, hasher: req.application.onex.idHasher, on: req.db, logger: req.logger)
             return try JSONBody.response(summary)
         }
 

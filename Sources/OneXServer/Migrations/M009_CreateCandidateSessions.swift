@@ -1,0 +1,32 @@
+import Fluent
+import SQLKit
+
+/// An imported exam session is a plan and a day of candidate results. Grouping millions of
+/// candidate rows on every view of the sessions list took a minute on national data, so
+/// `candidate_sessions` keeps the groups, recomputed for the plans each import touches.
+/// Every candidate row is one more entry in each index of `exam_candidates`, so the one on
+/// school goes: student coverage reaches a school's candidates through its plans.
+struct CreateCandidateSessions: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("candidate_sessions")
+            .field("plan_id", .uuid, .required, .references("plans", "id"))
+            .field("exam_date", .string, .required)
+            .field("registered", .int, .required)
+            .field("attended", .int, .required)
+            .field("passed", .int, .required)
+            .unique(on: "plan_id", "exam_date")
+            .create()
+        let sql = db as! any SQLDatabase
+        try await sql.create(index: "candidate_sessions_date").on("candidate_sessions").column("exam_date").run()
+        // Student coverage now finds a school's candidates through its plans, so the import no
+        // longer maintains a second index in random order.
+        try await sql.drop(index: "exam_candidates_school").run()
+        try await CandidateSessions.recompute(plansWhere: nil, on: sql)
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema("candidate_sessions").delete()
+        try await (db as! any SQLDatabase).create(index: "exam_candidates_school").on("exam_candidates")
+            .column("school_id").column("exam_date").run()
+    }
+}
