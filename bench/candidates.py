@@ -28,7 +28,9 @@ def main():
             school, cert, level = plans[(n // 10) % len(plans)]
             attended = 0 if n % 10 == 0 else 1
             passed = 1 if attended and n % 3 else 0
-            f.write("B%08d,考生%d,%s,%s,%s,%s,2026-11-%02d,%d,%d\n" % (n, n, id_number(n), school, cert, level, 1 + n % 20, attended, passed))
+            # A plan's candidates sit its exam on one day, as a session does.
+            day = 1 + (n // 10) % 20
+            f.write("B%08d,考生%d,%s,%s,%s,%s,2026-11-%02d,%d,%d\n" % (n, n, id_number(n), school, cert, level, day, attended, passed))
 
 
 if __name__ == "__main__":

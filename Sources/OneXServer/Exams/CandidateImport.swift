@@ -260,7 +260,7 @@ enum CandidateImport {
             inserted = try await count("WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
         }
         try await PlanTotals.recomputeExams(where: "id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
-        try await CandidateSessions.recompute(plansWhere: "plan_id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
+        try await CandidateSessions.recompute(plans: "SELECT DISTINCT plan_id FROM onex_import_staging", on: sql)
         var schoolYears = Set<String>()
         for r in try await sql.raw("SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging").all() {
             schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(try r.decode(column: "year", as: String.self))")

@@ -21,7 +21,7 @@ struct CreateCandidateSessions: AsyncMigration {
         // Student coverage now finds a school's candidates through its plans, so the import no
         // longer maintains a second index in random order.
         try await sql.drop(index: "exam_candidates_school").run()
-        try await CandidateSessions.recompute(plansWhere: nil, on: sql)
+        try await CandidateSessions.recompute(plans: nil, on: sql)
     }
 
     func revert(on db: any Database) async throws {
