@@ -73,6 +73,7 @@ enum CandidateImport {
                   plan_id \(unsafeRaw: uuidType) NOT NULL, school_id \(unsafeRaw: uuidType) NOT NULL, exam_date TEXT NOT NULL,
                   id_hash TEXT NOT NULL, name_masked TEXT NOT NULL, attended INTEGER NOT NULL, passed INTEGER NOT NULL)
                 """).run()
+            let outcome: Result<Summary, any Error>
             do {
                 let loaded = clock.now
                 let rowCount = try await stage(rows, schools: schools, certificates: certificates,
@@ -82,15 +83,15 @@ enum CandidateImport {
                     try await commit(rows: rowCount, actor: actor, now: now, on: tx)
                 }
                 logger?.info("candidate import: \(rowCount) rows; codes loaded in \(loaded - started), checked and staged in \(staged - loaded), written in \(clock.now - staged)")
-                try await sql.raw("DROP TABLE onex_import_staging").run()
-                if isSQLite { try await sql.raw("PRAGMA cache_size = -2000").run() }
                 await progress(rowCount)
-                return summary
+                outcome = .success(summary)
             } catch {
-                try? await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
-                if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
-                throw error
+                outcome = .failure(error)
             }
+            // The pooled connection goes back as it came, whatever happened.
+            try? await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+            if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
+            return try outcome.get()
         }
     }
 
