@@ -33,7 +33,7 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     }
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    app.sessions.use { app in ChangedSessionsOnly(base: app.fluent.sessions.driver()) }
+    app.sessions.use { app in LeanSessions(base: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "onex_session"
     app.sessions.configuration.cookieFactory = { id in
         HTTPCookies.Value(string: id.string, expires: nil, maxAge: 8 * 3600, path: "/", isSecure: false,

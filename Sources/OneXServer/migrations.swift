@@ -13,4 +13,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateExamResults())
     app.migrations.add(IndexPlansForIndicators())
     app.migrations.add(CreateCandidateSessions())
+    app.migrations.add(OrderCandidateSessions())
 }

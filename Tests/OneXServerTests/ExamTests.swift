@@ -87,6 +87,34 @@ struct ExamTests {
         }
     }
 
+    @Test("EXAM-1: the sessions list is the newest sessions of both sources, province-wide, per school and per year",
+          arguments: TestDB.all)
+    func newestSessions(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            let days = ["2026-03-02", "2026-04-01", "2026-05-06", "2026-06-01"]
+            let csv = Self.header + days.enumerated().map { Self.row($0.offset + 1, date: $0.element) }.joined()
+            #expect(try await admin.send(.POST, "/api/v1/exams/import", body: Data(csv.utf8), contentType: "text/csv").status == .ok)
+            let entered = #"{"school":"G001","certificate":"1-004","level":"junior","year":2026,"date":"2026-05-10","registered":5,"attended":5,"passed":4}"#
+            #expect(try await admin.send(.POST, "/api/v1/exams", json: entered).status == .created)
+            func listed(_ client: Client, _ query: String) async throws -> [String] {
+                let items = try await client.send(.GET, "/api/v1/exams?" + query).json["items"] as? [[String: Any]] ?? []
+                return items.map { "\($0["date"] as? String ?? "?") \($0["source"] as? String ?? "?")" }
+            }
+            let newest = ["2026-06-01 import", "2026-05-10 manual", "2026-05-06 import"]
+            #expect(try await listed(admin, "limit=3") == newest)
+            #expect(try await listed(admin, "limit=2&year=2026") == Array(newest.prefix(2)))
+            #expect(try await listed(admin, "year=2025").isEmpty)
+            #expect(try await listed(admin, "limit=10").count == 5)
+            let school = Client(app)
+            try await school.login("highervoc")
+            #expect(try await listed(school, "limit=3") == newest)
+            #expect(try await listed(school, "year=2025").isEmpty)
+        }
+    }
+
     @Test("EXAM-1: one bad row rejects the whole file with line-numbered reasons and writes nothing", arguments: TestDB.all)
     func badRowWritesNothing(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in

@@ -9,16 +9,18 @@ enum CandidateSessions {
         guard let plans else {
             try await sql.raw("DELETE FROM candidate_sessions").run()
             try await sql.raw("""
-                INSERT INTO candidate_sessions (plan_id, exam_date, registered, attended, passed)
-                SELECT plan_id, exam_date, COUNT(*), SUM(attended), SUM(passed) FROM exam_candidates GROUP BY plan_id, exam_date
+                INSERT INTO candidate_sessions (plan_id, exam_date, registered, attended, passed, plan_year)
+                SELECT k.plan_id, k.exam_date, COUNT(*), SUM(k.attended), SUM(k.passed), MIN(p.year)
+                FROM exam_candidates k JOIN plans p ON p.id = k.plan_id GROUP BY k.plan_id, k.exam_date
                 """).run()
             return
         }
         try await sql.raw("DELETE FROM candidate_sessions WHERE plan_id IN (\(plans))").run()
         try await sql.raw("""
-            INSERT INTO candidate_sessions (plan_id, exam_date, registered, attended, passed)
-            SELECT k.plan_id, k.exam_date, COUNT(*), SUM(k.attended), SUM(k.passed)
-            FROM (\(plans)) t JOIN exam_candidates k ON k.plan_id = t.plan_id GROUP BY k.plan_id, k.exam_date
+            INSERT INTO candidate_sessions (plan_id, exam_date, registered, attended, passed, plan_year)
+            SELECT k.plan_id, k.exam_date, COUNT(*), SUM(k.attended), SUM(k.passed), MIN(p.year)
+            FROM (\(plans)) t JOIN exam_candidates k ON k.plan_id = t.plan_id JOIN plans p ON p.id = t.plan_id
+            GROUP BY k.plan_id, k.exam_date
             """).run()
     }
 }

@@ -54,57 +54,69 @@ enum ExamService {
         return exam.id!
     }
 
-    /// Sessions the actor may see, newest first: entered ones and, per plan and day, imported ones.
+    /// The newest `limit` sessions the actor may see: entered ones and, per plan and day,
+    /// imported ones; listed by day, newest first, then by school and certificate. Within a day
+    /// the page is taken in plan order, which an index gives: a national exam day has hundreds
+    /// of thousands of sessions, and sorting them all by school for one page took seconds.
     static func sessions(actor: Actor, school: String?, year: Int?, limit: Int, on db: any Database) async throws -> [SessionBody] {
+        guard limit > 0 else { return [] }
         let sql = db as! any SQLDatabase
-        var filter: SQLQueryString = ""
+        var unitFilter: SQLQueryString = ""
         let unit = actor.unit ?? ""
         switch actor.role {
-        case .school: filter += " AND s.code = \(bind: unit)"
-        case .cityReviewer: filter += " AND r.code = \(bind: unit)"
-        case .organization: filter += " AND o.code = \(bind: unit)"
+        case .school: unitFilter += " AND s.code = \(bind: unit)"
+        case .cityReviewer: unitFilter += " AND r.code = \(bind: unit)"
+        case .organization: unitFilter += " AND o.code = \(bind: unit)"
         case .provinceAdmin, .provinceReviewer, .auditor: break
         case .expert: throw AppError.forbidden
         }
-        if let school { filter += " AND s.code = \(bind: school)" }
-        if let year { filter += " AND p.year = \(bind: year)" }
-        // Each source is joined and filtered by itself, so a unit's sessions are found through
-        // its plans. Province-wide, only imported sessions on or after the `limit`-th newest
-        // day can be among the newest `limit` (found by the date index), which spares sorting
-        // millions of sessions.
-        var importedFrom: SQLQueryString = ""
-        if school == nil, limit > 0, [.provinceAdmin, .provinceReviewer, .auditor].contains(actor.role) {
-            let yearJoin: SQLQueryString = year.map { "JOIN plans p ON p.id = x.plan_id AND p.year = \(bind: $0)" } ?? ""
-            if let cutoff = try await sql.raw("""
-                SELECT x.exam_date AS d FROM candidate_sessions x \(yearJoin) ORDER BY x.exam_date DESC LIMIT 1 OFFSET \(literal: limit - 1)
-                """).first()?.decode(column: "d", as: String.self) {
-                importedFrom = " AND x.exam_date >= \(bind: cutoff)"
-            }
-        }
+        if let school { unitFilter += " AND s.code = \(bind: school)" }
+        let provinceWide = actor.role.seesWholeProvince && school == nil
+        let yearFilter: SQLQueryString = year.map { " AND p.year = \(bind: $0)" } ?? ""
         let joins: SQLQueryString = """
             JOIN plans p ON p.id = x.plan_id JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
             JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
             """
-        let rows = try await sql.raw("""
-            SELECT s.code AS school, s.name AS school_name, c.code AS certificate, p.level, p.year, x.date AS d, x.site,
-              CAST(x.registered AS BIGINT) AS reg, CAST(x.attended AS BIGINT) AS att, CAST(x.passed AS BIGINT) AS pas, 'manual' AS source
-            FROM exams x \(joins) WHERE 1 = 1 \(filter)
-            UNION ALL
-            SELECT s.code AS school, s.name AS school_name, c.code AS certificate, p.level, p.year, x.exam_date AS d, NULL AS site,
-              CAST(x.registered AS BIGINT) AS reg, CAST(x.attended AS BIGINT) AS att, CAST(x.passed AS BIGINT) AS pas, 'import' AS source
-            FROM candidate_sessions x \(joins) WHERE 1 = 1 \(filter) \(importedFrom)
-            ORDER BY d DESC, school, certificate LIMIT \(literal: limit)
-            """).all()
-        return try rows.map {
-            SessionBody(school: try $0.decode(column: "school", as: String.self),
-                        schoolName: try $0.decode(column: "school_name", as: String.self),
-                        certificate: try $0.decode(column: "certificate", as: String.self),
-                        level: Level(rawValue: try $0.decode(column: "level", as: String.self)) ?? .junior,
-                        year: try $0.decode(column: "year", as: Int.self), date: try $0.decode(column: "d", as: String.self),
-                        site: try $0.decode(column: "site", as: String?.self), registered: try $0.decode(column: "reg", as: Int.self),
-                        attended: try $0.decode(column: "att", as: Int.self), passed: try $0.decode(column: "pas", as: Int.self),
-                        source: try $0.decode(column: "source", as: String.self))
+        // A unit's sessions are found through its plans. Province-wide, the page is read off
+        // the newest-first index before anything is joined.
+        let importedFrom: SQLQueryString
+        if provinceWide {
+            let inYear: SQLQueryString = year.map { "WHERE x.plan_year = \(bind: $0)" } ?? ""
+            importedFrom = """
+                (SELECT x.plan_id, x.exam_date, x.registered, x.attended, x.passed FROM candidate_sessions x \(inYear)
+                 ORDER BY x.exam_date DESC, x.plan_id DESC LIMIT \(literal: limit)) x \(joins) WHERE 1 = 1
+                """
+        } else {
+            importedFrom = "candidate_sessions x \(joins) WHERE 1 = 1 \(unitFilter) \(yearFilter)"
         }
+        let columns: SQLQueryString = """
+            SELECT x.plan_id, s.code AS school, s.name AS school_name, c.code AS certificate, p.level, p.year,
+              CAST(x.registered AS BIGINT) AS reg, CAST(x.attended AS BIGINT) AS att, CAST(x.passed AS BIGINT) AS pas
+            """
+        let entered = try await sql.raw("""
+            \(columns), x.date AS d, x.site FROM exams x \(joins) WHERE 1 = 1 \(unitFilter) \(yearFilter)
+            ORDER BY x.date DESC, x.plan_id DESC LIMIT \(literal: limit)
+            """).all()
+        let imported = try await sql.raw("""
+            \(columns), x.exam_date AS d, NULL AS site FROM \(importedFrom) ORDER BY x.exam_date DESC, x.plan_id DESC LIMIT \(literal: limit)
+            """).all()
+        var listed = try entered.map { try session($0, source: "manual") } + imported.map { try session($0, source: "import") }
+        listed.sort { ($0.row.date, $0.plan.uuidString) > ($1.row.date, $1.plan.uuidString) }
+        return listed.prefix(limit).map(\.row).sorted { a, b in
+            a.date != b.date ? a.date > b.date : (a.school, a.certificate, a.level.rawValue) < (b.school, b.certificate, b.level.rawValue)
+        }
+    }
+
+    private static func session(_ r: any SQLRow, source: String) throws -> (row: SessionBody, plan: UUID) {
+        let body = SessionBody(school: try r.decode(column: "school", as: String.self),
+                               schoolName: try r.decode(column: "school_name", as: String.self),
+                               certificate: try r.decode(column: "certificate", as: String.self),
+                               level: Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .junior,
+                               year: try r.decode(column: "year", as: Int.self), date: try r.decode(column: "d", as: String.self),
+                               site: try r.decode(column: "site", as: String?.self), registered: try r.decode(column: "reg", as: Int.self),
+                               attended: try r.decode(column: "att", as: Int.self), passed: try r.decode(column: "pas", as: Int.self),
+                               source: source)
+        return (body, try r.decode(column: "plan_id", as: UUID.self))
     }
 
     /// Reads an uploaded result file: CSV streamed from memory, XLSX or another encoding whole.

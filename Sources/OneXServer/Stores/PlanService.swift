@@ -83,44 +83,46 @@ enum PlanService {
         if let v = filter.organization { conditions.append("fo.code = \(bind: v)") }
         if let v = filter.year { conditions.append("p.year = \(bind: v)") }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        // The total rides along with the page (a window count), saving a query on every view.
+        // One statement per view: the total rides along as a window count and each plan's
+        // history is joined to the page, so a page costs one round trip to the database.
         let rows = try await sql.raw("""
-            SELECT p.id, s.code AS school, c.code AS certificate, p.level, p.year, p.count, p.status,
-              p.exam_registered, p.exam_attended, p.exam_passed, COUNT(*) OVER () AS total
-            FROM plans p \(joins) \(whereClause)
-            ORDER BY p.year DESC, s.code, c.code, p.level LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)
+            SELECT pg.*, ch.kind, ch.count AS change_count, ch.application_id, ch.reviewer, ch.at, ch.counts_in_indicators
+            FROM (SELECT p.id, s.code AS school, c.code AS certificate, p.level, p.year, p.count, p.status,
+                    p.exam_registered, p.exam_attended, p.exam_passed, COUNT(*) OVER () AS total
+                  FROM plans p \(joins) \(whereClause)
+                  ORDER BY p.year DESC, s.code, c.code, p.level LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)) pg
+            LEFT JOIN plan_changes ch ON ch.plan_id = pg.id
+            ORDER BY pg.year DESC, pg.school, pg.certificate, pg.level, ch.at
             """).all()
         var total = try rows.first?.decode(column: "total", as: Int.self)
         if total == nil {
             total = try await sql.raw("SELECT COUNT(*) AS n FROM plans p \(joins) \(whereClause)").first()?.decode(column: "n", as: Int.self)
         }
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-        var history: [UUID: [ChangeBody]] = [:]
-        if !ids.isEmpty {
-            let changes = try await sql.raw("""
-                SELECT plan_id, kind, count, application_id, reviewer, at, counts_in_indicators FROM plan_changes
-                WHERE plan_id IN (\(binds: ids.map { $0 as any Encodable & Sendable })) ORDER BY at
-                """).all()
-            for c in changes {
-                history[try c.decode(column: "plan_id", as: UUID.self), default: []].append(ChangeBody(
-                    kind: try c.decode(column: "kind", as: String.self), count: try c.decode(column: "count", as: Int.self),
-                    application: try c.decode(column: "application_id", as: UUID?.self),
-                    reviewer: try c.decode(column: "reviewer", as: String.self), at: try c.decode(column: "at", as: Date.self),
-                    countsInIndicators: try c.decode(column: "counts_in_indicators", as: Bool.self)))
+        var items: [PlanBody] = []
+        var lastID: UUID?
+        for r in rows {
+            let id = try r.decode(column: "id", as: UUID.self)
+            if id != lastID {
+                lastID = id
+                let year = try r.decode(column: "year", as: Int.self)
+                let count = try r.decode(column: "count", as: Int.self)
+                let status = try r.decode(column: "status", as: String.self)
+                let attended = try r.decode(column: "exam_attended", as: Int.self)
+                items.append(PlanBody(
+                    school: try r.decode(column: "school", as: String.self), certificate: try r.decode(column: "certificate", as: String.self),
+                    level: Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .junior, year: year,
+                    count: count, status: status, dueBy: "\(year)-12-31",
+                    carriedOver: status == "active" && today.year > year && attended < count,
+                    registered: try r.decode(column: "exam_registered", as: Int.self), attended: attended,
+                    passed: try r.decode(column: "exam_passed", as: Int.self), history: []))
             }
-        }
-        let items = try zip(ids, rows).map { id, r in
-            let year = try r.decode(column: "year", as: Int.self)
-            let count = try r.decode(column: "count", as: Int.self)
-            let status = try r.decode(column: "status", as: String.self)
-            let attended = try r.decode(column: "exam_attended", as: Int.self)
-            return PlanBody(
-                school: try r.decode(column: "school", as: String.self), certificate: try r.decode(column: "certificate", as: String.self),
-                level: Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .junior, year: year,
-                count: count, status: status, dueBy: "\(year)-12-31",
-                carriedOver: status == "active" && today.year > year && attended < count,
-                registered: try r.decode(column: "exam_registered", as: Int.self), attended: attended,
-                passed: try r.decode(column: "exam_passed", as: Int.self), history: history[id] ?? [])
+            if let kind = try r.decode(column: "kind", as: String?.self) {
+                items[items.count - 1].history.append(ChangeBody(
+                    kind: kind, count: try r.decode(column: "change_count", as: Int.self),
+                    application: try r.decode(column: "application_id", as: UUID?.self),
+                    reviewer: try r.decode(column: "reviewer", as: String.self), at: try r.decode(column: "at", as: Date.self),
+                    countsInIndicators: try r.decode(column: "counts_in_indicators", as: Bool.self)))
+            }
         }
         return (items, total ?? 0)
     }
