@@ -12,7 +12,7 @@ public enum Level: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Accepts the English identifier or the Chinese name, as people type either in spreadsheets.
     public init?(text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces
         if let level = Level(rawValue: t) {
             self = level
         } else if let level = Level.allCases.first(where: { $0.chinese == t }) {

@@ -79,7 +79,8 @@ struct IndicatorAPITests {
                 try await PlanService.exit(plan, actor: "test", now: now, on: app.db)
             }
             // Per-candidate results for some plans of 2026.
-            var csv = "examNumber,name,idNumber,school,certificate,level,date,attended,passed\n"
+            let header = "examNumber,name,idNumber,school,certificate,level,date,attended,passed\n"
+            var lines: [String] = []
             var n = 0
             for (plan, school, certificate) in plans where plan.year == 2026 && Double.random(in: 0..<1, using: &rng) < 0.3 {
                 for _ in 0..<Int.random(in: 1...12, using: &rng) {
@@ -87,12 +88,21 @@ struct IndicatorAPITests {
                     let attended = Int.random(in: 0..<5, using: &rng) > 0
                     let passed = attended && Bool.random(using: &rng)
                     let id = IDNumber.complete("41010520000101" + String(format: "%03d", n % 1000))
-                    csv += "E\(n),张三\(n),\(id),\(school.code),\(certificate.code),\(plan.level),2026-\(String(format: "%02d", Int.random(in: 1...12, using: &rng)))-20,\(attended ? 1 : 0),\(passed ? "是" : "否")\n"
+                    lines.append("E\(n),张三\(n),\(id),\(school.code),\(certificate.code),\(plan.level),2026-\(String(format: "%02d", Int.random(in: 1...12, using: &rng)))-20,\(attended ? 1 : 0),\(passed ? "是" : "否")\n")
                 }
             }
-            let summary = try await CandidateImport.run(ExamService.rows(of: Data(csv.utf8)), organization: nil, actor: "test", now: now,
-                                                        hasher: app.onex.idHasher, on: app.db)
-            #expect(summary.candidates == n && summary.rows == n)
+            // Two overlapping files: the first adds to the plans' totals and sessions row by row;
+            // the second repeats part of the first and one of its own rows, so it counts again.
+            let first = Array(lines.prefix(lines.count * 3 / 5)), second = Array(lines.suffix(lines.count * 3 / 5))
+            let overlap = first.count + second.count - lines.count
+            func importing(_ rows: [String]) async throws -> CandidateImport.Summary {
+                try await CandidateImport.run(ExamService.rows(of: Data((header + rows.joined()).utf8)), organization: nil, actor: "test",
+                                              now: now, hasher: app.onex.idHasher, on: app.db)
+            }
+            let one = try await importing(first)
+            #expect(one.candidates == first.count && one.rows == first.count)
+            let two = try await importing(second + second.prefix(1))
+            #expect(two.candidates == lines.count - first.count && two.unchanged == overlap + 1)
 
             // The independent computation, from raw rows only.
             let sql = app.db as! any SQLDatabase
@@ -102,6 +112,19 @@ struct IndicatorAPITests {
                 (plan: try $0.decode(column: "plan_id", as: UUID.self), date: try $0.decode(column: "exam_date", as: String.self),
                  attended: try $0.decode(column: "attended", as: Int.self), passed: try $0.decode(column: "passed", as: Int.self))
             }
+            // The sessions kept for the sessions list are exactly the candidates' plan-and-day groups.
+            let kept = try await sql.raw("""
+                SELECT plan_id, exam_date, registered, attended, passed, plan_year FROM candidate_sessions ORDER BY plan_id, exam_date
+                """).all().map { r in
+                    "\(try r.decode(column: "plan_id", as: UUID.self)) \(try r.decode(column: "exam_date", as: String.self)) " +
+                    "\(try r.decode(column: "registered", as: Int.self))/\(try r.decode(column: "attended", as: Int.self))/" +
+                    "\(try r.decode(column: "passed", as: Int.self)) \(try r.decode(column: "plan_year", as: Int.self))"
+                }
+            let years = Dictionary(uniqueKeysWithValues: plans.map { ($0.plan.id!, $0.plan.year) })
+            let grouped = Dictionary(grouping: candidates) { "\($0.plan) \($0.date)" }.map { key, rows in
+                "\(key) \(rows.count)/\(rows.reduce(0) { $0 + $1.attended })/\(rows.reduce(0) { $0 + $1.passed }) \(years[rows[0].plan] ?? 0)"
+            }
+            #expect(kept.sorted() == grouped.sorted())
             let statuses = Dictionary(uniqueKeysWithValues: try await PlanRow.query(on: app.db).all().map { ($0.id!, $0.status) })
             func expected(_ include: (PlanRow, School, Certificate) -> Bool, year: Int, asOf: String) -> Expected {
                 var e = Expected()

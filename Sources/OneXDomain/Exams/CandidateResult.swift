@@ -66,7 +66,9 @@ public struct CandidateResult: Sendable, Equatable {
         if certificate.isEmpty { bad("certificate", "证书代码不能为空") }
         let level = Level(text: cell("level"))
         if level == nil { bad("level", "等级“\(cell("level"))”无效，应为初级/中级/高级") }
-        let date = LocalDate(cell("date").replacingOccurrences(of: "/", with: "-"))
+        let dateText = cell("date")
+        // Spreadsheets often write 2026/05/20; the bridge to NSString is paid only then.
+        let date = LocalDate(dateText.utf8.contains(UInt8(ascii: "/")) ? dateText.replacingOccurrences(of: "/", with: "-") : dateText)
         if date == nil { bad("date", "考核日期“\(cell("date"))”无效，应为 YYYY-MM-DD") }
         let attended = flag("attended", "是否参考")
         let passed = flag("passed", "是否通过")

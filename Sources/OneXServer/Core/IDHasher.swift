@@ -7,15 +7,18 @@ import OneXDomain
 /// from the database alone. The key comes from `ONEX_ID_HASH_KEY`, or for a SQLite file
 /// from a key file created beside it on first start (never in the repository).
 struct IDHasher: Sendable {
-    private let key: SymmetricKey
+    /// The HMAC with the key already absorbed: setting up the key costs as much as hashing
+    /// an ID number, and an import hashes millions of them.
+    private let keyed: HMAC<SHA256>
 
     init(secret: String) {
-        key = SymmetricKey(data: SHA256.hash(data: Data(secret.utf8)))
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: SHA256.hash(data: Data(secret.utf8))))
     }
 
     func hash(_ id: IDNumber) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(id.normalized.utf8), using: key)
-        return Self.hex(mac.prefix(16))
+        var mac = keyed
+        mac.update(data: Array(id.normalized.utf8))
+        return Self.hex(mac.finalize().prefix(16))
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

@@ -56,12 +56,11 @@ enum CandidateImport {
     /// never keeps other users waiting on SQLite's single writer.
     static func run(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher, on db: any Database,
                     logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
-        let clock = ContinuousClock()
-        let started = clock.now
-        let schools = try await codes("schools", on: db as! any SQLDatabase)
-        let certificates = try await certificateOwners(on: db as! any SQLDatabase)
-        return try await db.withConnection { conn in
+        try await db.withConnection { conn in
             let sql = conn as! any SQLDatabase
+            var phases = PhaseLog()
+            let schools = try await codes("schools", on: sql)
+            let certificates = try await certificateOwners(on: sql)
             let isSQLite = sql.dialect.name == "sqlite"
             let uuidType = isSQLite ? "TEXT" : "UUID"
             // Inserting a million rows into indexes of millions is page-cache bound: give this
@@ -75,14 +74,17 @@ enum CandidateImport {
                 """).run()
             let outcome: Result<Summary, any Error>
             do {
-                let loaded = clock.now
+                phases.done("codes loaded")
                 let rowCount = try await stage(rows, schools: schools, certificates: certificates,
                                                organization: organization, hasher: hasher, on: sql, progress: progress)
-                let staged = clock.now
-                let summary = try await conn.transaction { tx in
-                    try await commit(rows: rowCount, actor: actor, now: now, on: tx)
+                phases.done("checked and staged")
+                let before = phases
+                let summary: Summary
+                (summary, phases) = try await conn.transaction { tx in
+                    try await commit(rows: rowCount, actor: actor, now: now, on: tx, phases: before)
                 }
-                logger?.info("candidate import: \(rowCount) rows; codes loaded in \(loaded - started), checked and staged in \(staged - loaded), written in \(clock.now - staged)")
+                phases.done("committed")
+                logger?.info("candidate import: \(rowCount) rows; \(phases.line)")
                 await progress(rowCount)
                 outcome = .success(summary)
             } catch {
@@ -114,39 +116,50 @@ enum CandidateImport {
         var rowCount = 0
         var batch: [Pending] = []
         // Plans are looked up a batch at a time; after the first error nothing more is staged
-        // and the rest is only checked.
+        // and the rest is only checked. A batch is written while the next one is read and
+        // checked; the connection still runs one statement at a time.
+        var writing: Task<Void, any Error>?
         func flush() async throws {
+            try await writing?.value
+            writing = nil
             let staged = try await plans.resolve(batch, on: sql, errors: &errors)
-            if errors.count == 0 { try await insert(staged, on: sql) }
+            if errors.count == 0 { writing = Task { try await insert(staged, on: sql) } }
             batch.removeAll(keepingCapacity: true)
         }
-        while let row = rows.next() {
-            line += 1
-            if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            rowCount += 1
-            switch CandidateResult.parse(row, columns: columns, line: line) {
-            case .failure(let e): errors.add(e.errors)
-            case .success(let r):
-                var problems: [FieldError] = []
-                let school = schools[r.school]
-                if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
-                let certificate = certificates[r.certificate]
-                if certificate == nil {
-                    problems.append(rowError(line, "certificate", "证书代码“\(r.certificate)”不存在"))
-                } else if let organization, certificate?.organization != organization {
-                    problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
+        do {
+            while let row = rows.next() {
+                line += 1
+                if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                rowCount += 1
+                switch CandidateResult.parse(row, columns: columns, line: line) {
+                case .failure(let e): errors.add(e.errors)
+                case .success(let r):
+                    var problems: [FieldError] = []
+                    let school = schools[r.school]
+                    if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
+                    let certificate = certificates[r.certificate]
+                    if certificate == nil {
+                        problems.append(rowError(line, "certificate", "证书代码“\(r.certificate)”不存在"))
+                    } else if let organization, certificate?.organization != organization {
+                        problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
+                    }
+                    if let school, let certificate, problems.isEmpty {
+                        batch.append(Pending(line: line, result: r, school: school, certificate: certificate.id, plan: nil,
+                                             idHash: errors.count == 0 ? hasher.hash(r.idNumber) : ""))
+                    } else {
+                        errors.add(problems)
+                    }
                 }
-                if let school, let certificate, problems.isEmpty {
-                    batch.append(Pending(line: line, result: r, school: school, certificate: certificate.id, plan: nil,
-                                         idHash: errors.count == 0 ? hasher.hash(r.idNumber) : ""))
-                } else {
-                    errors.add(problems)
-                }
+                if batch.count >= batchSize { try await flush() }
+                if rowCount % 2000 == 0 { await progress(rowCount) }
             }
-            if batch.count >= batchSize { try await flush() }
-            if rowCount % 2000 == 0 { await progress(rowCount) }
+            if !batch.isEmpty { try await flush() }
+            try await writing?.value
+        } catch {
+            // Nothing may still be writing when the caller drops the staging table.
+            _ = try? await writing?.value
+            throw error
         }
-        if !batch.isEmpty { try await flush() }
         if errors.count > 0 {
             let listed = errors.listed
             let more = errors.count > listed.count ? "（仅列出前\(listed.count)处）" : ""
@@ -234,9 +247,12 @@ enum CandidateImport {
     }
 
     /// Moves the staged rows into `exam_candidates` (rows already there stay as they are) and
-    /// brings the plans' totals, student coverage and the audit log up to date. Everything is
-    /// set-based over the staging table, so nothing here holds a row per candidate in memory.
-    private static func commit(rows: Int, actor: String, now: Date, on tx: any Database) async throws -> Summary {
+    /// brings the plans' totals, sessions, student coverage and the audit log up to date.
+    /// Everything is set-based over the staging table, so nothing here holds a row per
+    /// candidate in memory.
+    private static func commit(rows: Int, actor: String, now: Date, on tx: any Database,
+                               phases: PhaseLog) async throws -> (Summary, PhaseLog) {
+        var phases = phases
         let sql = tx as! any SQLDatabase
         // What is already stored is not new: leaving it out of the staging table makes the
         // sessions, totals and coverage below exactly those of the new rows.
@@ -244,6 +260,8 @@ enum CandidateImport {
             DELETE FROM onex_import_staging WHERE EXISTS (SELECT 1 FROM exam_candidates e
               WHERE e.exam_number = onex_import_staging.exam_number AND e.certificate_id = onex_import_staging.certificate_id)
             """).run()
+        let staged = try await count("SELECT COUNT(*) AS n FROM onex_import_staging", on: sql)
+        phases.done("stored rows left out")
         // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT belongs to the INSERT; the
         // conflict left is a row repeated within the file, kept once. In plan order, the
         // inserts into the plan index touch each of its pages once.
@@ -260,18 +278,30 @@ enum CandidateImport {
         } else {
             inserted = try await count("WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
         }
-        try await PlanTotals.recomputeExams(where: "id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
-        try await CandidateSessions.recompute(plans: "SELECT DISTINCT plan_id FROM onex_import_staging", on: sql)
+        phases.done("new rows")
+        if inserted == staged {
+            // Every staged row is new: the totals and sessions grow by exactly the staged rows.
+            try await PlanTotals.addCandidates(from: "onex_import_staging", on: sql)
+            phases.done("totals")
+            try await CandidateSessions.add(from: "onex_import_staging", on: sql)
+        } else {
+            // A row repeated within the file was kept once: count again what was stored.
+            try await PlanTotals.recomputeExams(where: "id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
+            phases.done("totals")
+            try await CandidateSessions.recompute(plans: "SELECT DISTINCT plan_id FROM onex_import_staging", on: sql)
+        }
+        phases.done("sessions")
         var schoolYears = Set<String>()
         for r in try await sql.raw("SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging").all() {
             schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(try r.decode(column: "year", as: String.self))")
         }
         try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
+        phases.done("coverage")
         let sessions = try await count("SELECT COUNT(*) AS n FROM (SELECT DISTINCT plan_id, exam_date FROM onex_import_staging) x", on: sql)
         let summary = Summary(rows: rows, candidates: inserted, unchanged: rows - inserted, sessions: sessions)
         try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
                                          key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
-        return summary
+        return (summary, phases)
     }
 
     private static func count(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {

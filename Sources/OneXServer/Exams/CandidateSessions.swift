@@ -23,4 +23,17 @@ enum CandidateSessions {
             GROUP BY k.plan_id, k.exam_date
             """).run()
     }
+
+    /// Adds candidate results that have just been stored, listed in `table` (columns `plan_id`,
+    /// `exam_date`, `attended`, `passed`), to their sessions. `WHERE 1 = 1` tells SQLite's
+    /// parser that ON CONFLICT belongs to the INSERT.
+    static func add(from table: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO candidate_sessions (plan_id, exam_date, registered, attended, passed, plan_year)
+            SELECT t.plan_id, t.exam_date, COUNT(*), SUM(t.attended), SUM(t.passed), MIN(p.year)
+            FROM \(ident: table) t JOIN plans p ON p.id = t.plan_id WHERE 1 = 1 GROUP BY t.plan_id, t.exam_date
+            ON CONFLICT (plan_id, exam_date) DO UPDATE SET registered = candidate_sessions.registered + excluded.registered,
+              attended = candidate_sessions.attended + excluded.attended, passed = candidate_sessions.passed + excluded.passed
+            """).run()
+    }
 }

@@ -46,6 +46,21 @@ enum PlanTotals {
         try await recomputeExamsStatement("WHERE " + condition, on: sql)
     }
 
+    /// Adds candidate results that have just been stored, listed in `table` (columns `plan_id`,
+    /// `exam_date`, `attended`, `passed`), to their plans' totals: reading only the new rows
+    /// instead of every result of the plans they touch.
+    static func addCandidates(from table: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE plans SET
+              exam_registered = exam_registered + t.registered, exam_attended = exam_attended + t.attended,
+              exam_passed = exam_passed + t.passed,
+              last_exam_on = CASE WHEN last_exam_on IS NULL OR last_exam_on < t.last THEN t.last ELSE last_exam_on END
+            FROM (SELECT plan_id, COUNT(*) AS registered, SUM(attended) AS attended, SUM(passed) AS passed, MAX(exam_date) AS last
+                  FROM \(ident: table) GROUP BY plan_id) t
+            WHERE plans.id = t.plan_id
+            """).run()
+    }
+
     /// Runs `body` with `WHERE id IN (…)` for batches of ids, or once with no filter for all.
     private static func forEachBatch(_ ids: [UUID]?, _ body: (SQLQueryString) async throws -> Void) async throws {
         guard let ids else { return try await body("") }
