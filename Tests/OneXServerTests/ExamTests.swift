@@ -153,6 +153,35 @@ struct ExamTests {
         }
     }
 
+    @Test("EXAM-1: a row repeated within a file counts once; a repeat with another result refuses the file with both lines",
+          arguments: TestDB.all)
+    func repeatsWithinFile(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            var csv = Self.header
+            for n in 1...10 { csv += Self.row(n) }
+            let conflicting = csv + Self.row(3, attended: "0", passed: "0")
+            let refused = try await admin.send(.POST, "/api/v1/exams/import", body: Data(conflicting.utf8), contentType: "text/csv")
+            #expect(refused.status == .unprocessableEntity)
+            let errors = refused.json["errors"] as? [[String: Any]] ?? []
+            #expect(errors.compactMap { $0["line"] as? Int } == [12])
+            #expect((errors.first?["message"] as? String)?.contains("与第4行重复") == true)
+            let sql = app.db as! any SQLDatabase
+            let stored = try await sql.raw("SELECT COUNT(*) AS n FROM exam_candidates").first()!.decode(column: "n", as: Int.self)
+            #expect(stored == 0)
+
+            let repeated = csv + Self.row(3) + Self.row(7)
+            let ok = try await admin.send(.POST, "/api/v1/exams/import", body: Data(repeated.utf8), contentType: "text/csv")
+            #expect(ok.json["candidates"] as? Int == 10 && ok.json["unchanged"] as? Int == 2 && ok.json["sessions"] as? Int == 1)
+            let plan = try #require(try await PlanRow.query(on: app.db).first())
+            #expect(plan.examRegistered == 10 && plan.examAttended == 10)
+            let session = try #require(try await sql.raw("SELECT registered FROM candidate_sessions").first())
+            #expect(try session.decode(column: "registered", as: Int.self) == 10)
+        }
+    }
+
     @Test("EXAM-1: an organisation imports only its own certificates' results", arguments: TestDB.all)
     func organisationScope(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in

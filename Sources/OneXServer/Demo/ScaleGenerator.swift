@@ -124,7 +124,7 @@ enum ScaleGenerator {
         }
         log("plan totals and sessions")
         try await PlanTotals.recomputeExams(planIDs: nil, on: sql)
-        try await CandidateSessions.recompute(plans: nil, on: sql)
+        try await CandidateSessions.recomputeAll(on: sql)
         log("student coverage")
         for year in size.years {
             try await sql.raw("""

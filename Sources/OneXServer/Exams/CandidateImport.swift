@@ -32,9 +32,24 @@ enum CandidateImport {
     static let reportedErrors = 100
     private static let batchSize = 500
 
+    /// An id with its text form, made once per school, certificate and plan: `uuidString` goes
+    /// through `sprintf`, which per row cost more than hashing the ID number.
+    private struct RowID: Hashable {
+        let uuid: UUID
+        let text: String
+
+        init(_ uuid: UUID) {
+            self.uuid = uuid
+            text = uuid.uuidString
+        }
+
+        static func == (a: RowID, b: RowID) -> Bool { a.uuid == b.uuid }
+        func hash(into hasher: inout Hasher) { hasher.combine(uuid) }
+    }
+
     private struct PlanKey: Hashable {
-        var school: UUID
-        var certificate: UUID
+        var school: RowID
+        var certificate: RowID
         var level: String
         var year: Int
     }
@@ -42,9 +57,9 @@ enum CandidateImport {
     private struct Pending {
         var line: Int
         var result: CandidateResult
-        var school: UUID
-        var certificate: UUID
-        var plan: UUID?
+        var school: RowID
+        var certificate: RowID
+        var plan: RowID?
         var idHash: String
     }
 
@@ -67,6 +82,7 @@ enum CandidateImport {
             // connection 128 MiB while it imports (a fixed ceiling, not growing with the file).
             if isSQLite { try await sql.raw("PRAGMA cache_size = -131072").run() }
             try await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+            try await sql.raw("DROP TABLE IF EXISTS onex_import_sessions").run()
             try await sql.raw("""
                 CREATE TEMPORARY TABLE onex_import_staging (line INTEGER NOT NULL, exam_number TEXT NOT NULL, certificate_id \(unsafeRaw: uuidType) NOT NULL,
                   plan_id \(unsafeRaw: uuidType) NOT NULL, school_id \(unsafeRaw: uuidType) NOT NULL, exam_date TEXT NOT NULL,
@@ -78,10 +94,16 @@ enum CandidateImport {
                 let rowCount = try await stage(rows, schools: schools, certificates: certificates,
                                                organization: organization, hasher: hasher, on: sql, progress: progress)
                 phases.done("checked and staged")
-                let before = phases
+                // Not `conn.transaction`: Fluent's PostgreSQL driver takes a connection from
+                // `withConnection` to be in a transaction already and would not begin one.
+                try await sql.raw("BEGIN").run()
                 let summary: Summary
-                (summary, phases) = try await conn.transaction { tx in
-                    try await commit(rows: rowCount, actor: actor, now: now, on: tx, phases: before)
+                do {
+                    summary = try await commit(rows: rowCount, actor: actor, now: now, on: conn, phases: &phases)
+                    try await sql.raw("COMMIT").run()
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
                 }
                 phases.done("committed")
                 logger?.info("candidate import: \(rowCount) rows; \(phases.line)")
@@ -92,6 +114,7 @@ enum CandidateImport {
             }
             // The pooled connection goes back as it came, whatever happened.
             try? await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
+            try? await sql.raw("DROP TABLE IF EXISTS onex_import_sessions").run()
             if isSQLite { try? await sql.raw("PRAGMA cache_size = -2000").run() }
             return try outcome.get()
         }
@@ -99,7 +122,7 @@ enum CandidateImport {
 
     /// Checks every row and stages the good ones; throws with every bad line (up to
     /// `reportedErrors`) if any. Returns the number of data rows.
-    private static func stage(_ rows: Rows, schools: [String: UUID], certificates: [String: (id: UUID, organization: String)],
+    private static func stage(_ rows: Rows, schools: [String: RowID], certificates: [String: (id: RowID, organization: String)],
                               organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
                               progress: @Sendable (Int) async -> Void) async throws -> Int {
         guard let header = rows.next() else {
@@ -198,7 +221,7 @@ enum CandidateImport {
     /// a file touches a small part of a national database's plans, and loading them all costs
     /// more than the whole import of a usual file.
     private struct PlanResolver {
-        private var known: [PlanKey: UUID?] = [:]
+        private var known: [PlanKey: RowID?] = [:]
 
         /// The batch's rows with their plans; a row without one becomes an error.
         mutating func resolve(_ batch: [Pending], on sql: any SQLDatabase, errors: inout ErrorList) async throws -> [Pending] {
@@ -231,16 +254,16 @@ enum CandidateImport {
                 var q: SQLQueryString = "SELECT id, school_id, certificate_id, level, year FROM plans WHERE "
                 for (i, k) in chunk.enumerated() {
                     q += """
-                        \(unsafeRaw: i == 0 ? "" : " OR ")(school_id = \(bind: k.school) AND certificate_id = \(bind: k.certificate) \
+                        \(unsafeRaw: i == 0 ? "" : " OR ")(school_id = \(bind: k.school.uuid) AND certificate_id = \(bind: k.certificate.uuid) \
                         AND level = \(bind: k.level) AND year = \(bind: k.year))
                         """
                 }
                 for k in chunk { known[k] = .some(nil) }
                 for r in try await sql.raw(q).all() {
-                    let k = PlanKey(school: try r.decode(column: "school_id", as: UUID.self),
-                                    certificate: try r.decode(column: "certificate_id", as: UUID.self),
+                    let k = PlanKey(school: RowID(try r.decode(column: "school_id", as: UUID.self)),
+                                    certificate: RowID(try r.decode(column: "certificate_id", as: UUID.self)),
                                     level: try r.decode(column: "level", as: String.self), year: try r.decode(column: "year", as: Int.self))
-                    known[k] = .some(try r.decode(column: "id", as: UUID.self))
+                    known[k] = .some(RowID(try r.decode(column: "id", as: UUID.self)))
                 }
             }
         }
@@ -251,8 +274,7 @@ enum CandidateImport {
     /// Everything is set-based over the staging table, so nothing here holds a row per
     /// candidate in memory.
     private static func commit(rows: Int, actor: String, now: Date, on tx: any Database,
-                               phases: PhaseLog) async throws -> (Summary, PhaseLog) {
-        var phases = phases
+                               phases: inout PhaseLog) async throws -> Summary {
         let sql = tx as! any SQLDatabase
         // What is already stored is not new: leaving it out of the staging table makes the
         // sessions, totals and coverage below exactly those of the new rows.
@@ -278,18 +300,18 @@ enum CandidateImport {
         } else {
             inserted = try await count("WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
         }
+        if inserted < staged { try await keepStoredOnly(on: sql) }
         phases.done("new rows")
-        if inserted == staged {
-            // Every staged row is new: the totals and sessions grow by exactly the staged rows.
-            try await PlanTotals.addCandidates(from: "onex_import_staging", on: sql)
-            phases.done("totals")
-            try await CandidateSessions.add(from: "onex_import_staging", on: sql)
-        } else {
-            // A row repeated within the file was kept once: count again what was stored.
-            try await PlanTotals.recomputeExams(where: "id IN (SELECT plan_id FROM onex_import_staging)", on: sql)
-            phases.done("totals")
-            try await CandidateSessions.recompute(plans: "SELECT DISTINCT plan_id FROM onex_import_staging", on: sql)
-        }
+        // The staging table now holds exactly the rows stored. They are grouped by session once;
+        // the plans' totals, the sessions and the summary all grow from the groups.
+        try await sql.raw("""
+            CREATE TEMPORARY TABLE onex_import_sessions AS
+            SELECT plan_id, exam_date, COUNT(*) AS registered, SUM(attended) AS attended, SUM(passed) AS passed
+            FROM onex_import_staging GROUP BY plan_id, exam_date
+            """).run()
+        try await PlanTotals.addSessions(from: "onex_import_sessions", on: sql)
+        phases.done("totals")
+        try await CandidateSessions.add(from: "onex_import_sessions", on: sql)
         phases.done("sessions")
         var schoolYears = Set<String>()
         for r in try await sql.raw("SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging").all() {
@@ -297,11 +319,38 @@ enum CandidateImport {
         }
         try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
         phases.done("coverage")
-        let sessions = try await count("SELECT COUNT(*) AS n FROM (SELECT DISTINCT plan_id, exam_date FROM onex_import_staging) x", on: sql)
+        let sessions = try await count("SELECT COUNT(*) AS n FROM onex_import_sessions", on: sql)
         let summary = Summary(rows: rows, candidates: inserted, unchanged: rows - inserted, sessions: sessions)
         try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
                                          key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
-        return (summary, phases)
+        return summary
+    }
+
+    /// A row repeated within the file was stored once. Copies that differ (another day, result
+    /// or student under the same exam number) make the file ambiguous: it is refused with their
+    /// lines, like any bad row. Identical copies are harmless: the staging table keeps one of
+    /// each, so it holds exactly the rows stored.
+    private static func keepStoredOnly(on sql: any SQLDatabase) async throws {
+        let conflicts = try await sql.raw("""
+            SELECT exam_number, MIN(line) AS first_line, MAX(line) AS last_line FROM onex_import_staging
+            GROUP BY exam_number, certificate_id
+            HAVING COUNT(DISTINCT plan_id) > 1 OR COUNT(DISTINCT exam_date) > 1 OR COUNT(DISTINCT id_hash) > 1
+              OR COUNT(DISTINCT attended) > 1 OR COUNT(DISTINCT passed) > 1
+            ORDER BY MAX(line) LIMIT \(bind: reportedErrors + 1)
+            """).all()
+        if !conflicts.isEmpty {
+            var errors: [FieldError] = []
+            for r in conflicts.prefix(reportedErrors) {
+                let line = try r.decode(column: "last_line", as: Int.self)
+                errors.append(rowError(line, "examNumber", "准考证号“\(try r.decode(column: "exam_number", as: String.self))”与第\(try r.decode(column: "first_line", as: Int.self))行重复，但考核日期、成绩或身份证号不同"))
+            }
+            let more = conflicts.count > reportedErrors ? "（仅列出前\(reportedErrors)处）" : ""
+            throw AppError.invalid(errors, detail: "文件中有准考证号重复且内容不同\(more)，未导入任何数据")
+        }
+        try await sql.raw("""
+            DELETE FROM onex_import_staging WHERE line NOT IN (SELECT MIN(line) FROM onex_import_staging
+              GROUP BY exam_number, certificate_id)
+            """).run()
     }
 
     private static func count(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
@@ -313,34 +362,54 @@ enum CandidateImport {
     }
 
     private static func insert(_ batch: [Pending], on sql: any SQLDatabase) async throws {
-        var q: SQLQueryString = """
-            INSERT INTO onex_import_staging (line, exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked,
-              attended, passed) VALUES
-            """
-        for (i, p) in batch.enumerated() {
+        var rows = JSONRows(reserving: batch.count * 220)
+        for p in batch {
             let r = p.result
-            q += """
-                \(unsafeRaw: i == 0 ? "" : ",")(\(bind: p.line), \(bind: r.examNumber), \(bind: p.certificate), \(bind: p.plan), \(bind: p.school), \
-                \(bind: r.date.description), \(bind: p.idHash), \(bind: r.maskedName), \(bind: r.attended ? 1 : 0), \(bind: r.passed ? 1 : 0))
-                """
+            rows.startRow()
+            rows.add(p.line)
+            rows.add(r.examNumber)
+            rows.add(p.certificate.text)
+            rows.add(p.plan?.text ?? "")
+            rows.add(p.school.text)
+            rows.add(r.date.description)
+            rows.add(p.idHash)
+            rows.add(r.maskedName)
+            rows.add(r.attended)
+            rows.add(r.passed)
+            rows.endRow()
         }
-        try await sql.raw(q).run()
+        let columns = "line, exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed"
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("""
+                INSERT INTO onex_import_staging (\(unsafeRaw: columns))
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+                  value ->> 8, value ->> 9
+                FROM json_each(\(bind: rows.text))
+                """).run()
+        } else {
+            try await sql.raw("""
+                INSERT INTO onex_import_staging (\(unsafeRaw: columns))
+                SELECT (e ->> 0)::int, e ->> 1, (e ->> 2)::uuid, (e ->> 3)::uuid, (e ->> 4)::uuid, e ->> 5, e ->> 6, e ->> 7,
+                  (e ->> 8)::int, (e ->> 9)::int
+                FROM json_array_elements(\(bind: rows.text)::json) e
+                """).run()
+        }
     }
 
-    private static func codes(_ table: String, on sql: any SQLDatabase) async throws -> [String: UUID] {
-        var out: [String: UUID] = [:]
+    private static func codes(_ table: String, on sql: any SQLDatabase) async throws -> [String: RowID] {
+        var out: [String: RowID] = [:]
         for r in try await sql.raw("SELECT id, code FROM \(ident: table)").all() {
-            out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "id", as: UUID.self)
+            out[try r.decode(column: "code", as: String.self)] = RowID(try r.decode(column: "id", as: UUID.self))
         }
         return out
     }
 
-    private static func certificateOwners(on sql: any SQLDatabase) async throws -> [String: (id: UUID, organization: String)] {
-        var out: [String: (id: UUID, organization: String)] = [:]
+    private static func certificateOwners(on sql: any SQLDatabase) async throws -> [String: (id: RowID, organization: String)] {
+        var out: [String: (id: RowID, organization: String)] = [:]
         let rows = try await sql.raw("SELECT c.id, c.code, o.code AS org FROM certificates c JOIN organizations o ON o.id = c.organization_id").all()
         for r in rows {
             out[try r.decode(column: "code", as: String.self)] =
-                (try r.decode(column: "id", as: UUID.self), try r.decode(column: "org", as: String.self))
+                (RowID(try r.decode(column: "id", as: UUID.self)), try r.decode(column: "org", as: String.self))
         }
         return out
     }

@@ -23,40 +23,33 @@ enum PlanTotals {
     /// registered / attended / passed and the last exam day, over sessions entered by hand and
     /// imported candidate results (each candidate row is one registration).
     static func recomputeExams(planIDs: [UUID]?, on sql: any SQLDatabase) async throws {
-        try await forEachBatch(planIDs) { filter in try await recomputeExamsStatement(filter, on: sql) }
+        try await forEachBatch(planIDs) { filter in
+            try await sql.raw("""
+                UPDATE plans SET
+                  exam_registered = COALESCE((SELECT SUM(e.registered) FROM exams e WHERE e.plan_id = plans.id), 0)
+                    + (SELECT COUNT(*) FROM exam_candidates k WHERE k.plan_id = plans.id),
+                  exam_attended = COALESCE((SELECT SUM(e.attended) FROM exams e WHERE e.plan_id = plans.id), 0)
+                    + COALESCE((SELECT SUM(k.attended) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
+                  exam_passed = COALESCE((SELECT SUM(e.passed) FROM exams e WHERE e.plan_id = plans.id), 0)
+                    + COALESCE((SELECT SUM(k.passed) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
+                  last_exam_on = (SELECT MAX(x.d) FROM (SELECT e.date AS d FROM exams e WHERE e.plan_id = plans.id
+                    UNION ALL SELECT k.exam_date AS d FROM exam_candidates k WHERE k.plan_id = plans.id) x)
+                \(filter)
+                """).run()
+        }
     }
 
-    private static func recomputeExamsStatement(_ filter: SQLQueryString, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE plans SET
-              exam_registered = COALESCE((SELECT SUM(e.registered) FROM exams e WHERE e.plan_id = plans.id), 0)
-                + (SELECT COUNT(*) FROM exam_candidates k WHERE k.plan_id = plans.id),
-              exam_attended = COALESCE((SELECT SUM(e.attended) FROM exams e WHERE e.plan_id = plans.id), 0)
-                + COALESCE((SELECT SUM(k.attended) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
-              exam_passed = COALESCE((SELECT SUM(e.passed) FROM exams e WHERE e.plan_id = plans.id), 0)
-                + COALESCE((SELECT SUM(k.passed) FROM exam_candidates k WHERE k.plan_id = plans.id), 0),
-              last_exam_on = (SELECT MAX(x.d) FROM (SELECT e.date AS d FROM exams e WHERE e.plan_id = plans.id
-                UNION ALL SELECT k.exam_date AS d FROM exam_candidates k WHERE k.plan_id = plans.id) x)
-            \(filter)
-            """).run()
-    }
-
-    /// The same for the plans a condition on `plans` selects, in one statement.
-    static func recomputeExams(where condition: SQLQueryString, on sql: any SQLDatabase) async throws {
-        try await recomputeExamsStatement("WHERE " + condition, on: sql)
-    }
-
-    /// Adds candidate results that have just been stored, listed in `table` (columns `plan_id`,
-    /// `exam_date`, `attended`, `passed`), to their plans' totals: reading only the new rows
-    /// instead of every result of the plans they touch.
-    static func addCandidates(from table: String, on sql: any SQLDatabase) async throws {
+    /// Adds sessions of candidate results that have just been stored, listed in `table` (columns
+    /// `plan_id`, `exam_date`, `registered`, `attended`, `passed`), to their plans' totals:
+    /// reading only the new sessions instead of every result of the plans they touch.
+    static func addSessions(from table: String, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             UPDATE plans SET
               exam_registered = exam_registered + t.registered, exam_attended = exam_attended + t.attended,
               exam_passed = exam_passed + t.passed,
               last_exam_on = CASE WHEN last_exam_on IS NULL OR last_exam_on < t.last THEN t.last ELSE last_exam_on END
-            FROM (SELECT plan_id, COUNT(*) AS registered, SUM(attended) AS attended, SUM(passed) AS passed, MAX(exam_date) AS last
-                  FROM \(ident: table) GROUP BY plan_id) t
+            FROM (SELECT plan_id, SUM(registered) AS registered, SUM(attended) AS attended, SUM(passed) AS passed,
+                    MAX(exam_date) AS last FROM \(ident: table) GROUP BY plan_id) t
             WHERE plans.id = t.plan_id
             """).run()
     }
