@@ -96,6 +96,23 @@ struct ExamTests {
         #expect(hasher.hash(id) == hasher.hash(id))
     }
 
+    @Test("EXAM-1: a batch of imported rows is valid JSON whatever the cells hold (quotes, backslashes, control characters)")
+    func batchJSON() throws {
+        var rows = JSONRows(reserving: 64)
+        let cells = ["E\"1\\2", "张*", "tab\there\nline\u{1}", ""]
+        for (n, cell) in cells.enumerated() {
+            rows.startRow()
+            rows.add(n)
+            rows.add(cell)
+            rows.add(n % 2 == 0)
+            rows.endRow()
+        }
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(rows.text.utf8)) as? [[Any]])
+        #expect(parsed.map { $0[1] as? String } == cells)
+        #expect(parsed.map { $0[0] as? Int } == [0, 1, 2, 3] && parsed.map { $0[2] as? Int } == [1, 0, 1, 0])
+        #expect(JSONRows(reserving: 0).text == "[]")
+    }
+
     @Test("EXAM-1: the sessions list is the newest sessions of both sources, province-wide, per school and per year",
           arguments: TestDB.all)
     func newestSessions(db: TestDB) async throws {

@@ -384,7 +384,7 @@ enum CandidateImport {
                 INSERT INTO onex_import_staging (\(unsafeRaw: columns))
                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                   value ->> 8, value ->> 9
-                FROM json_each(\(bind: rows.text))
+                FROM jsonb_each(\(bind: rows.text))
                 """).run()
         } else {
             try await sql.raw("""

@@ -1,5 +1,6 @@
 /// A batch of rows written as one JSON array of arrays, bound as a single parameter and
-/// unpacked by the database (`json_each` in SQLite, `json_array_elements` in PostgreSQL).
+/// unpacked by the database (`jsonb_each` in SQLite, whose rows stay parsed, unlike
+/// `json_each`'s; `json_array_elements` in PostgreSQL).
 /// Binding ten values per row and parsing a 500-row `VALUES` statement cost more than the
 /// import's reading, checking and hashing together.
 struct JSONRows {
@@ -34,6 +35,11 @@ struct JSONRows {
     mutating func add(_ value: String) {
         separate()
         out.append(UInt8(ascii: "\""))
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in value.utf8 {
             switch b {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
