@@ -53,8 +53,14 @@ struct Paging {
     var limit: Int
     var offset: Int
 
+    private struct Raw: Decodable {
+        var limit, offset: String?
+    }
+
+    /// The query string is parsed once; a value that is not a number counts as not given.
     init(_ req: Request, defaultLimit: Int = 50) {
-        limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? defaultLimit, 1), 1000)
-        offset = max((try? req.query.get(Int.self, at: "offset")) ?? 0, 0)
+        let raw = (try? req.query.decode(Raw.self)) ?? Raw()
+        limit = min(max(raw.limit.flatMap { Int($0) } ?? defaultLimit, 1), 1000)
+        offset = max(raw.offset.flatMap { Int($0) } ?? 0, 0)
     }
 }

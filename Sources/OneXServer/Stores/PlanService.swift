@@ -51,10 +51,16 @@ enum PlanService {
             self.year = year
         }
 
+        private struct Raw: Decodable {
+            var school, region, kind, certificate, organization, year: String?
+        }
+
+        /// The query string is parsed once, not once per key.
         init(query: URLQueryContainer) {
-            func value(_ key: String) -> String? { (try? query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 } }
-            self.init(school: value("school"), region: value("region"), kind: value("kind"), certificate: value("certificate"),
-                      organization: value("organization"), year: value("year").flatMap { Int($0) })
+            let raw = (try? query.decode(Raw.self)) ?? Raw()
+            func value(_ v: String?) -> String? { v.flatMap { $0.isEmpty ? nil : $0 } }
+            self.init(school: value(raw.school), region: value(raw.region), kind: value(raw.kind), certificate: value(raw.certificate),
+                      organization: value(raw.organization), year: value(raw.year).flatMap { Int($0) })
         }
     }
 
@@ -83,12 +89,14 @@ enum PlanService {
         if let v = filter.organization { conditions.append("fo.code = \(bind: v)") }
         if let v = filter.year { conditions.append("p.year = \(bind: v)") }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        // One statement per view: the total rides along as a window count and each plan's
+        // One statement per view: the total rides along as a subquery evaluated once (a window
+        // count would read every matching plan's row before the page is cut) and each plan's
         // history is joined to the page, so a page costs one round trip to the database.
         let rows = try await sql.raw("""
             SELECT pg.*, ch.kind, ch.count AS change_count, ch.application_id, ch.reviewer, ch.at, ch.counts_in_indicators
-            FROM (SELECT p.id, s.code AS school, c.code AS certificate, p.level, p.year, p.count, p.status,
-                    p.exam_registered, p.exam_attended, p.exam_passed, COUNT(*) OVER () AS total
+            FROM (SELECT p.id, CAST(p.id AS TEXT) AS plan_key, s.code AS school, c.code AS certificate, p.level, p.year, p.count, p.status,
+                    p.exam_registered, p.exam_attended, p.exam_passed,
+                    (SELECT COUNT(*) FROM plans p \(joins) \(whereClause)) AS total
                   FROM plans p \(joins) \(whereClause)
                   ORDER BY p.year DESC, s.code, c.code, p.level LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)) pg
             LEFT JOIN plan_changes ch ON ch.plan_id = pg.id
@@ -99,9 +107,10 @@ enum PlanService {
             total = try await sql.raw("SELECT COUNT(*) AS n FROM plans p \(joins) \(whereClause)").first()?.decode(column: "n", as: Int.self)
         }
         var items: [PlanBody] = []
-        var lastID: UUID?
+        // Rows of one plan come together; its id is compared as text, which decodes cheaply.
+        var lastID: String?
         for r in rows {
-            let id = try r.decode(column: "id", as: UUID.self)
+            let id = try r.decode(column: "plan_key", as: String.self)
             if id != lastID {
                 lastID = id
                 let year = try r.decode(column: "year", as: Int.self)

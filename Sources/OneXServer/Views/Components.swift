@@ -5,16 +5,26 @@ import Vapor
 enum Components {
     static func table(headers: [String], rows: [[HTML]], numeric: Set<Int> = [], empty: String) -> HTML {
         if rows.isEmpty { return "<p class=\"muted\">\(empty)</p>" }
-        let head = headers.enumerated().map { i, h -> HTML in
-            "<th scope=\"col\"\(numeric.contains(i) ? HTML(raw: " class=\"num\"") : "")>\(h)</th>"
+        // One buffer for the whole table: long lists are built on every view.
+        var out = "<table class=\"grid\"><thead><tr>"
+        out.reserveCapacity(256 + rows.count * 64 * max(1, headers.count))
+        for (i, h) in headers.enumerated() {
+            out += numeric.contains(i) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
+            out += HTML.escape(h)
+            out += "</th>"
         }
-        let body = rows.map { row -> HTML in
-            let cells = row.enumerated().map { i, c -> HTML in
-                "<td\(numeric.contains(i) ? HTML(raw: " class=\"num\"") : "")>\(c)</td>"
+        out += "</tr></thead><tbody>"
+        for row in rows {
+            out += "<tr>"
+            for (i, c) in row.enumerated() {
+                out += numeric.contains(i) ? "<td class=\"num\">" : "<td>"
+                out += c.raw
+                out += "</td>"
             }
-            return "<tr>\(cells)</tr>"
+            out += "</tr>"
         }
-        return "<table class=\"grid\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>"
+        out += "</tbody></table>"
+        return HTML(raw: out)
     }
 
     /// Previous/next links keeping the other query parameters.
