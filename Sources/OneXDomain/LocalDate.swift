@@ -117,27 +117,40 @@ public enum Shanghai {
         return c
     }()
 
-    /// `2026-11-22 08:30` in Shanghai time, for pages and logs.
-    /// Pages list many instants; China has kept UTC+8 without daylight saving since September
-    /// 1991, so later instants are converted by arithmetic rather than through `Calendar`.
+    /// `2026-11-22 08:30` in Shanghai time, for pages and logs. Pages list many instants, so
+    /// later ones are converted by arithmetic rather than through `Calendar`.
     public static func minuteText(_ date: Date) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        guard local >= 685_000_000 else {
+        guard let (day, second) = localDayAndSecond(date) else {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
             return LocalDate(year: c.year!, month: c.month!, day: c.day!).description + " " + two(c.hour!) + ":" + two(c.minute!)
         }
-        let days = local / 86_400, second = local % 86_400
-        return LocalDate(daysSince1970: days).description + " " + two(second / 3600) + ":" + two(second % 3600 / 60)
+        return day.description + " " + two(second / 3600) + ":" + two(second % 3600 / 60)
     }
 
-    /// RFC 3339 with the +08:00 offset, as the API writes instants.
+    /// RFC 3339 with the +08:00 offset, as the API writes instants. A list answer writes one per
+    /// change and review; setting up an `ISO8601DateFormatter` for each cost more than the
+    /// database query, so the formatter is left to the instants before 1991.
     public static func rfc3339(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = timeZone
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
+        // The formatter rounds to the millisecond, then drops the milliseconds.
+        let toMillisecond = Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+        guard let (day, second) = localDayAndSecond(toMillisecond) else {
+            let f = ISO8601DateFormatter()
+            f.timeZone = timeZone
+            f.formatOptions = [.withInternetDateTime]
+            return f.string(from: date)
+        }
+        return day.description + "T" + two(second / 3600) + ":" + two(second % 3600 / 60) + ":" + two(second % 60) + "+08:00"
     }
+
+    /// The Shanghai day and second of the day, by arithmetic: China has kept UTC+8 without
+    /// daylight saving since September 1991; nil before then.
+    private static func localDayAndSecond(_ date: Date) -> (LocalDate, Int)? {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        guard local >= 685_000_000 else { return nil }
+        return (LocalDate(daysSince1970: local / 86_400), local % 86_400)
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     public static func parseInstant(_ text: String) -> Date? {
         let f = ISO8601DateFormatter()

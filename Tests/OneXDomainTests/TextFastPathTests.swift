@@ -37,4 +37,17 @@ struct TextFastPathTests {
         }
         #expect(Shanghai.minuteText(Date(timeIntervalSince1970: 1_795_392_000)) == "2026-11-23 08:00")
     }
+
+    @Test("rfc3339 writes what ISO8601DateFormatter in Asia/Shanghai writes, before and after 1991")
+    func rfc3339() {
+        let f = ISO8601DateFormatter()
+        f.timeZone = Shanghai.timeZone
+        f.formatOptions = [.withInternetDateTime]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: 600_000_000...4_100_000_000, using: &rng))
+            #expect(Shanghai.rfc3339(date) == f.string(from: date))
+        }
+        #expect(Shanghai.rfc3339(Date(timeIntervalSince1970: 1_795_392_000)) == "2026-11-23T08:00:00+08:00")
+    }
 }
