@@ -24,6 +24,20 @@ struct ExamTests {
                                               application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
     }
 
+    /// The demo province with G001's approved plan and the province admin signed in.
+    static func withPlanAndAdmin(_ db: TestDB, _ body: (Application, Client) async throws -> Void) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await approvedPlan(app)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            try await body(app, admin)
+        }
+    }
+
+    static func storedCandidates(_ app: Application) async throws -> Int {
+        try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM exam_candidates").first()!.decode(column: "n", as: Int.self)
+    }
+
     @Test("EXAM-1: an organisation records a session of its own certificate; another's is 404; counts must be consistent",
           arguments: TestDB.all)
     func sessions(db: TestDB) async throws {
@@ -53,10 +67,7 @@ struct ExamTests {
 
     @Test("EXAM-1: import counts sessions and candidates; a re-import changes nothing; ID numbers are only hashed", arguments: TestDB.all)
     func importAndReimport(db: TestDB) async throws {
-        try await withApp(db, demo: true) { app, _ in
-            try await Self.approvedPlan(app)
-            let admin = Client(app)
-            try await admin.login("admin", adminPassword)
+        try await Self.withPlanAndAdmin(db) { app, admin in
             var csv = Self.header
             for n in 1...30 { csv += Self.row(n, date: n <= 20 ? "2026-05-20" : "2026-06-18", attended: n % 10 == 0 ? "否" : "是",
                                               passed: n % 10 == 0 || n % 3 == 0 ? "0" : "1") }
@@ -116,10 +127,7 @@ struct ExamTests {
     @Test("EXAM-1: the sessions list is the newest sessions of both sources, province-wide, per school and per year",
           arguments: TestDB.all)
     func newestSessions(db: TestDB) async throws {
-        try await withApp(db, demo: true) { app, _ in
-            try await Self.approvedPlan(app)
-            let admin = Client(app)
-            try await admin.login("admin", adminPassword)
+        try await Self.withPlanAndAdmin(db) { app, admin in
             let days = ["2026-03-02", "2026-04-01", "2026-05-06", "2026-06-01"]
             let csv = Self.header + days.enumerated().map { Self.row($0.offset + 1, date: $0.element) }.joined()
             #expect(try await admin.send(.POST, "/api/v1/exams/import", body: Data(csv.utf8), contentType: "text/csv").status == .ok)
@@ -143,10 +151,7 @@ struct ExamTests {
 
     @Test("EXAM-1: one bad row rejects the whole file with line-numbered reasons and writes nothing", arguments: TestDB.all)
     func badRowWritesNothing(db: TestDB) async throws {
-        try await withApp(db, demo: true) { app, _ in
-            try await Self.approvedPlan(app)
-            let admin = Client(app)
-            try await admin.login("admin", adminPassword)
+        try await Self.withPlanAndAdmin(db) { app, admin in
             var csv = Self.header
             // More than one batch of rows, so some were already written when the bad row is read.
             for n in 1...1_200 { csv += Self.row(n) }
@@ -158,9 +163,7 @@ struct ExamTests {
             let lines = (r.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
             #expect(lines == [1_202, 1_203, 1_204])
             #expect(r.body.contains("身份证号无效") && !r.body.contains("410105200001010019"))
-            let count = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM exam_candidates").first()!
-                .decode(column: "n", as: Int.self)
-            #expect(count == 0)
+            #expect(try await Self.storedCandidates(app) == 0)
             let plan = try #require(try await PlanRow.query(on: app.db).first())
             #expect(plan.examRegistered == 0)
             // Chinese headers are accepted too.
@@ -173,10 +176,7 @@ struct ExamTests {
     @Test("EXAM-1: a row repeated within a file counts once; a repeat with another result refuses the file with both lines",
           arguments: TestDB.all)
     func repeatsWithinFile(db: TestDB) async throws {
-        try await withApp(db, demo: true) { app, _ in
-            try await Self.approvedPlan(app)
-            let admin = Client(app)
-            try await admin.login("admin", adminPassword)
+        try await Self.withPlanAndAdmin(db) { app, admin in
             var csv = Self.header
             for n in 1...10 { csv += Self.row(n) }
             let conflicting = csv + Self.row(3, attended: "0", passed: "0")
@@ -186,8 +186,7 @@ struct ExamTests {
             #expect(errors.compactMap { $0["line"] as? Int } == [12])
             #expect((errors.first?["message"] as? String)?.contains("与第4行重复") == true)
             let sql = app.db as! any SQLDatabase
-            let stored = try await sql.raw("SELECT COUNT(*) AS n FROM exam_candidates").first()!.decode(column: "n", as: Int.self)
-            #expect(stored == 0)
+            #expect(try await Self.storedCandidates(app) == 0)
 
             let repeated = csv + Self.row(3) + Self.row(7)
             let ok = try await admin.send(.POST, "/api/v1/exams/import", body: Data(repeated.utf8), contentType: "text/csv")
