@@ -38,7 +38,10 @@ let package = Package(
         ),
         .executableTarget(name: "onex", dependencies: ["OneXServer"]),
         .testTarget(name: "OneXDomainTests", dependencies: ["OneXDomain"]),
-        .testTarget(name: "OneXTabularTests", dependencies: ["OneXTabular"]),
+        .testTarget(
+            name: "OneXTabularTests",
+            dependencies: ["OneXTabular", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "OneXServerTests",
             dependencies: [

@@ -9,7 +9,8 @@ public enum Fen {
     }
 
     /// `"503"`, `"503.5"`, `"503.00"`, `"1,503.00"` yuan → fen; nil for anything else,
-    /// including more than two decimals (no silent rounding of money).
+    /// including more than two decimals (no silent rounding of money) and more than
+    /// `Limits.fen`.
     public static func parseYuan(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: "元", with: "")
@@ -22,6 +23,7 @@ public enum Fen {
             guard frac.count >= 1, frac.count <= 2, let f = Int(frac) else { return nil }
             cents = frac.count == 1 ? f * 10 : f
         }
+        guard whole <= Limits.fen.upperBound / 100 else { return nil }
         return whole * 100 + cents
     }
 }

@@ -37,7 +37,7 @@ func routes(_ app: Application) throws {
     ExamsAPI.register(on: authed)
 
     // Web pages: server-side session, CSRF token on every form.
-    let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
+    let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware(), InputTextMiddleware())
     SessionPages.register(on: web)
     let pages = web.grouped(RequireUserMiddleware())
     HomePage.register(on: pages)

@@ -63,9 +63,12 @@ public enum CSV {
     }
 
     static func escape(_ value: String) -> String {
-        // A leading =, +, @ (or - before a non-number) would run as a formula in Excel.
+        // A leading =, +, @ (or - before a non-number) would run as a formula in Excel, and so
+        // would one after a leading tab or carriage return, which spreadsheets strip.
         var v = value
-        if let first = v.first, "=+@".contains(first) || (first == "-" && Double(v) == nil) {
+        if let first = v.unicodeScalars.first,
+            "=+@\t\r".unicodeScalars.contains(first) || (first == "-" && Double(v) == nil)
+        {
             v = "'" + v
         }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {

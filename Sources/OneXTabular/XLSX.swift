@@ -21,18 +21,51 @@ public enum XLSX {
         data.count > 4 && data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04])
     }
 
-    public static func read(_ data: Data) throws(XLSXError) -> [[String]] {
+    /// How much a file may unpack to, and how large its sheet may be. A workbook is untrusted
+    /// input: every limit is checked while the file is unpacked and parsed, before memory is
+    /// spent on what lies beyond it. The defaults are Excel's own sheet limits (1,048,576 rows,
+    /// 16,384 columns, 32,767 characters a cell) and a budget for the archive.
+    public struct Limits: Sendable {
+        public var maxEntries = 1_000
+        public var maxUnpackedBytes = 256 * 1024 * 1024
+        public var maxRows = 1_048_576
+        public var maxColumns = 16_384
+        public var maxCellLength = 32_767
+        /// Cells including the empty ones a gap adds, so a sparse sheet cannot fill memory.
+        public var maxCells = 10_000_000
+
+        public init() {}
+        public static let standard = Limits()
+    }
+
+    public static func read(_ data: Data, limits: Limits = .standard) throws(XLSXError) -> [[String]] {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw XLSXError(message: "无法打开 Excel 文件：文件已损坏或不是 .xlsx 格式")
         }
+        var entries = 0
+        for _ in archive {
+            entries += 1
+            if entries > limits.maxEntries {
+                throw XLSXError(message: "Excel 文件包含的部件超过 \(limits.maxEntries) 个，不像是普通的工作簿，请另存为 .xlsx 后再导入")
+            }
+        }
+        var unpacked = 0
         func entryData(_ path: String) throws(XLSXError) -> Data? {
             guard let entry = archive[path] else { return nil }
             var out = Data()
+            let tooLarge = XLSXError(message: "Excel 文件解压后超过 \(limits.maxUnpackedBytes / 1024 / 1024) MB，请拆分为几个较小的文件再导入")
             do {
-                _ = try archive.extract(entry, skipCRC32: true) { out.append($0) }
+                // Counted while unpacking: the sizes the archive declares may lie.
+                _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                    unpacked += chunk.count
+                    guard unpacked <= limits.maxUnpackedBytes else { throw tooLarge }
+                    out.append(chunk)
+                }
+            } catch let e as XLSXError {
+                throw e
             } catch {
                 throw XLSXError(message: "无法解压 Excel 文件中的 \(path)")
             }
@@ -40,14 +73,14 @@ public enum XLSX {
         }
         let sharedStrings: [String]
         if let xml = try entryData("xl/sharedStrings.xml") {
-            sharedStrings = SharedStringsParser.parse(xml)
+            sharedStrings = try SharedStringsParser.parse(xml, limits: limits)
         } else {
             sharedStrings = []
         }
         guard let sheet = try entryData(try firstSheetPath(entryData)) else {
             throw XLSXError(message: "Excel 文件中没有工作表")
         }
-        return try SheetParser.parse(sheet, sharedStrings: sharedStrings)
+        return try SheetParser.parse(sheet, sharedStrings: sharedStrings, limits: limits)
     }
 
     /// The first sheet in workbook order, through the workbook's relationships.
@@ -151,16 +184,18 @@ public enum XLSX {
         return name
     }
 
-    /// `A` → 0, `AA` → 26; the letters of a reference like `AB12`.
+    /// `A` → 0, `AA` → 26; the letters of a reference like `AB12`. Nil without letters, and
+    /// for more than three letters (Excel's last column is `XFD`), which could only overflow.
     static func columnIndex(ofReference ref: String) -> Int? {
         var n = 0
-        var any = false
+        var letters = 0
         for ch in ref.unicodeScalars {
             guard ch.value >= 65 && ch.value <= 90 else { break }
+            letters += 1
+            if letters > 3 { return nil }
             n = n * 26 + Int(ch.value - 64)
-            any = true
         }
-        return any ? n - 1 : nil
+        return letters > 0 ? n - 1 : nil
     }
 
     // Codes with leading zeros (区划代码 "0371") and long digit strings must stay text.
@@ -171,6 +206,10 @@ public enum XLSX {
             Double(digits) != nil
         else { return false }
         return !(digits.hasPrefix("0") && digits.count > 1 && !digits.hasPrefix("0."))
+    }
+
+    static func cellTooLong(_ limits: Limits) -> XLSXError {
+        XLSXError(message: "Excel 工作表中有单元格超过 \(limits.maxCellLength) 个字符（Excel 的上限），文件可能已损坏")
     }
 
     static func xmlEscape(_ s: String) -> String {
@@ -198,12 +237,17 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     private var current = ""
     private var inText = false
     private var inPhonetic = false
+    private let limits: XLSX.Limits
+    private var failure: XLSXError?
 
-    static func parse(_ data: Data) -> [String] {
-        let delegate = SharedStringsParser()
+    private init(limits: XLSX.Limits) { self.limits = limits }
+
+    static func parse(_ data: Data, limits: XLSX.Limits) throws(XLSXError) -> [String] {
+        let delegate = SharedStringsParser(limits: limits)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         _ = parser.parse()
+        if let failure = delegate.failure { throw failure }
         return delegate.strings
     }
 
@@ -219,7 +263,13 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "si": strings.append(current)
+        case "si":
+            guard strings.count < limits.maxCells else {
+                failure = XLSXError(message: "Excel 文件的共享字符串超过 \(limits.maxCells) 个，请拆分后再导入")
+                parser.abortParsing()
+                return
+            }
+            strings.append(current)
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -227,7 +277,12 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText, failure == nil else { return }
+        current += string
+        if current.utf16.count > limits.maxCellLength {
+            failure = XLSX.cellTooLong(limits)
+            parser.abortParsing()
+        }
     }
 }
 
@@ -242,11 +297,16 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var value = ""
     private var inValue = false
     private var failure: XLSXError?
+    private let limits: XLSX.Limits
+    private var cells = 0
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(sharedStrings: [String], limits: XLSX.Limits) {
+        self.sharedStrings = sharedStrings
+        self.limits = limits
+    }
 
-    static func parse(_ data: Data, sharedStrings: [String]) throws(XLSXError) -> [[String]] {
-        let delegate = SheetParser(sharedStrings: sharedStrings)
+    static func parse(_ data: Data, sharedStrings: [String], limits: XLSX.Limits) throws(XLSXError) -> [[String]] {
+        let delegate = SheetParser(sharedStrings: sharedStrings, limits: limits)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         if !parser.parse() {
@@ -258,15 +318,37 @@ final class SheetParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard failure == nil else { return }
         switch name {
         case "row":
             row = []
-            if let r = attributes["r"], let n = Int(r) { rowIndex = n } else { rowIndex += 1 }
+            if let r = attributes["r"] {
+                guard let n = Int(r), (1...limits.maxRows).contains(n) else {
+                    return fail(parser, "Excel 工作表的行号“\(r.prefix(20))”无效：行号应在 1 到 \(limits.maxRows) 之间")
+                }
+                rowIndex = n
+            } else {
+                rowIndex += 1
+                guard rowIndex <= limits.maxRows else { return fail(parser, "Excel 工作表超过 \(limits.maxRows) 行，请拆分后再导入") }
+            }
             // Empty rows are left out of the file: keep line numbers true to what Excel shows.
             while rows.count < rowIndex - 1 { rows.append([]) }
         case "c":
             cellType = attributes["t"] ?? "n"
-            cellColumn = attributes["r"].flatMap(XLSX.columnIndex(ofReference:)) ?? row.count
+            if let r = attributes["r"] {
+                guard let column = XLSX.columnIndex(ofReference: r), column < limits.maxColumns else {
+                    return fail(parser, "Excel 工作表的单元格位置“\(r.prefix(20))”无效：最多 \(limits.maxColumns) 列（到 XFD 列）")
+                }
+                cellColumn = column
+            } else {
+                cellColumn = row.count
+                guard cellColumn < limits.maxColumns else { return fail(parser, "Excel 工作表超过 \(limits.maxColumns) 列") }
+            }
+            // The gap before the cell is filled with empty cells, so it counts too.
+            cells += max(1, cellColumn + 1 - row.count)
+            guard cells <= limits.maxCells else {
+                return fail(parser, "Excel 工作表超过 \(limits.maxCells) 个单元格，请拆分后再导入")
+            }
             value = ""
         case "v", "t":
             inValue = true
@@ -275,6 +357,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
         switch name {
         case "v", "t":
             inValue = false
@@ -301,7 +384,17 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
+        guard inValue, failure == nil else { return }
+        value += string
+        if value.utf16.count > limits.maxCellLength {
+            failure = XLSX.cellTooLong(limits)
+            parser.abortParsing()
+        }
+    }
+
+    private func fail(_ parser: XMLParser, _ message: String) {
+        failure = XLSXError(message: message)
+        parser.abortParsing()
     }
 
     /// Excel stores `12` as `12` but sometimes as `12.0` or `1.2E1`; integers are shown as integers.

@@ -42,6 +42,26 @@ public struct ApplicationLine: Codable, Sendable, Equatable {
     }
 
     public var plan: PlanKey.Partial { PlanKey.Partial(certificate: certificate, level: level) }
+
+    /// What cannot even be kept as a draft: a count outside `Limits.headcount` or text too long
+    /// to be a code or a reason. The rules of the province are checked later, on the saved draft.
+    public func problems(line n: Int) -> [FieldError] {
+        var out: [FieldError] = []
+        if !Limits.headcount.contains(count) {
+            out.append(FieldError(code: "invalid", message: "第\(n)行人数“\(count)”无效，应为\(Limits.describe(Limits.headcount))",
+                                  field: "lines[\(n - 1)].count", line: n))
+        }
+        if certificate.count > 40 {
+            out.append(FieldError(code: "too_long", message: "第\(n)行证书代码不能超过40个字符", field: "lines[\(n - 1)].certificate", line: n))
+        }
+        if (reason ?? "").count > 200 {
+            out.append(FieldError(code: "too_long", message: "第\(n)行原因不能超过200个字符", field: "lines[\(n - 1)].reason", line: n))
+        }
+        return out
+    }
+
+    /// Lines one application may hold.
+    public static let maxPerApplication = 500
 }
 
 /// Where an application is in its life (api.md, Statuses).

@@ -87,8 +87,8 @@ public enum RuleEngine {
                 continue
             }
             seen[key] = n
-            if line.count <= 0 {
-                out.append(RuleViolation("invalid_count", line: n, "人数应为正整数"))
+            if line.count <= 0 || line.count > Limits.headcount.upperBound {
+                out.append(RuleViolation("invalid_count", line: n, "人数应为 1 到 \(Limits.headcount.upperBound) 之间的整数"))
                 continue
             }
 
@@ -127,12 +127,12 @@ public enum RuleEngine {
                     continue
                 }
                 if line.kind == .increase {
-                    resulting = current + line.count
+                    resulting = current.clampedAdding(line.count)
                     if rules.increaseNeedsAdjustmentForm && !c.hasAdjustmentForm {
                         out.append(RuleViolation("adjustment_form_required", line: n, "调增须上传经学校审批的调整申请表"))
                     }
                 } else {
-                    resulting = current - line.count
+                    resulting = current.clampedSubtracting(line.count)
                     out += decreaseViolations(line, n: n, current: current, window: window, policy: c.policy)
                 }
             }
@@ -148,8 +148,8 @@ public enum RuleEngine {
         if let cap = c.policy.rules.lowCompletionCap, let prev = c.previousYear, let rate = prev.completionRate,
             rate < cap.threshold
         {
-            let added = lines.filter { $0.kind != .decrease }.reduce(0) { $0 + max(0, $1.count) }
-            let total = c.alreadyAppliedThisYear + added
+            let added = lines.filter { $0.kind != .decrease }.reduce(0) { $0.clampedAdding(max(0, $1.count)) }
+            let total = c.alreadyAppliedThisYear.clampedAdding(added)
             if total > prev.total {
                 out.append(RuleViolation("over_previous_year_scale", line: nil,
                                          "上一年度考核完成率为\(percent(rate))，低于\(percent(cap.threshold))，本年度申报总数（\(total)人）不得超过上一年度申报总数（\(prev.total)人）"))
@@ -166,7 +166,7 @@ public enum RuleEngine {
             return [RuleViolation("decrease_not_allowed", line: n, "本省当前政策不允许调减考核计划")]
         }
         if let limit {
-            let most = Int((Double(current) * limit + 1e-9).rounded(.down))
+            let most = Int(clampingRounded: (Double(current) * limit + 1e-9).rounded(.down))
             if line.count > most {
                 out.append(RuleViolation("decrease_limit_exceeded", line: n,
                                          "调减人数\(line.count)超过当前计划数\(current)的\(percent(limit))（最多\(most)人）"))

@@ -94,7 +94,7 @@ public struct FieldReader {
     }
 
     private func raw(_ field: String) -> String {
-        (values[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (values[field] ?? "").withoutControlCharacters.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public mutating func text(_ field: String, maxLength: Int = 200) -> String {

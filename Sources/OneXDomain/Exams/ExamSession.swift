@@ -26,8 +26,15 @@ public struct ExamSession: Codable, Sendable, Equatable {
     /// Every inconsistency of the counts, in Chinese.
     public func problems() -> [FieldError] {
         var out: [FieldError] = []
-        if registered < 0 || attended < 0 || passed < 0 {
-            out.append(FieldError(code: "invalid", message: "人数不能为负", field: "registered"))
+        for (field, label, value) in [("registered", "报名人数", registered), ("attended", "参考人数", attended), ("passed", "通过人数", passed)]
+        where !Limits.headcount.contains(value) {
+            out.append(.invalid(field, label: label, value: String(value), expected: Limits.describe(Limits.headcount)))
+        }
+        if !Limits.year.contains(year) {
+            out.append(.invalid("year", label: "计划年度", value: String(year), expected: Limits.describe(Limits.year)))
+        }
+        if site.map({ $0.count > 200 }) == true {
+            out.append(FieldError(code: "too_long", message: "考点不能超过200个字符", field: "site"))
         }
         if attended > registered {
             out.append(FieldError(code: "invalid", message: "参考人数（\(attended)）不能多于报名人数（\(registered)）", field: "attended"))

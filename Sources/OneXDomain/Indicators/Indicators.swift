@@ -56,14 +56,14 @@ public struct IndicatorTotals: Sendable, Equatable {
         for f in facts {
             plans += 1
             exitedPlans += f.exited ? 1 : 0
-            new += f.new
-            adjusted += f.increase + f.decrease
-            planned += f.planned
-            exited += f.exited ? f.planned : 0
-            registered += f.registered
-            attended += f.attended
-            passed += f.passed
-            completed += min(f.attended, f.planned)
+            new = new.clampedAdding(f.new)
+            adjusted = adjusted.clampedAdding(f.increase.clampedAdding(f.decrease))
+            planned = planned.clampedAdding(f.planned)
+            exited = exited.clampedAdding(f.exited ? f.planned : 0)
+            registered = registered.clampedAdding(f.registered)
+            attended = attended.clampedAdding(f.attended)
+            passed = passed.clampedAdding(f.passed)
+            completed = completed.clampedAdding(min(f.attended, f.planned))
         }
     }
 }

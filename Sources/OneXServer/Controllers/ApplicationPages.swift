@@ -37,7 +37,7 @@ enum ApplicationPages {
             } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
                 return try await detail(req, notice: Components.alert(e.detail), status: e.status)
             }
-            return req.redirect(to: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(row.id!).path)
         }
         web.post("applications", ":id", "review") { req in
             let actor = try req.actor(in: .cityReviewer, .provinceReviewer, .provinceAdmin)
@@ -54,9 +54,9 @@ enum ApplicationPages {
                 let message = e.errors.first?.message ?? e.detail
                 return try await detail(req, notice: Components.alert(message), status: e.status)
             }
-            return req.redirect(to: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(row.id!).path)
         }
-        web.on(.POST, "applications", ":id", "attachments", body: .collect(maxSize: "20mb")) { req in
+        web.form("applications", ":id", "attachments", maxSize: "20mb") { req in
             let actor = try req.actor(in: .school)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             struct Form: Content {
@@ -70,19 +70,15 @@ enum ApplicationPages {
             }
             try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
                                               actor: actor, now: req.now, on: req.db)
-            return req.redirect(to: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(row.id!).path)
         }
         web.get("applications", ":id", "attachments", ":attachment") { req -> Response in
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
             guard let aid = UUID(uuidString: try req.parameters.require("attachment")),
                 let a = try await AttachmentRow.query(on: req.db).filter(\.$id == aid).filter(\.$application.$id == row.id!).first()
             else { throw AppError.notFound }
-            var headers = HTTPHeaders()
-            headers.replaceOrAdd(name: .contentType, value: a.contentType)
-            let ascii = a.filename.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? a.filename : "attachment"
-            let encoded = a.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-            return Response(status: .ok, headers: headers, body: .init(data: a.data))
+            return Response(status: .ok, headers: SafeHeaders.download(contentType: a.contentType, filename: a.filename),
+                            body: .init(data: a.data))
         }
         web.get("plans") { req in try await plans(req) }
         web.get("notices") { req in
@@ -108,7 +104,7 @@ enum ApplicationPages {
         let actor = try req.actor()
         guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.notFound }
         let status = (try? req.query.get(String.self, at: "status")).flatMap { ApplicationStatus(rawValue: $0) }
-        let year = try? req.query.get(Int.self, at: "year")
+        let year = try req.queryYear()
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap { SchoolKind(rawValue: $0) }
         if let status { q.filter(\.$status == status.rawValue) }
         if let year { q.filter(\.$year == year) }
@@ -123,7 +119,7 @@ enum ApplicationPages {
             let ids = try await ApplicationLineRow.query(on: req.db).filter(\.$certificateCode == certificate).all(\.$application.$id)
             q.filter(\.$id ~~ Array(Set(ids)))
         }
-        let paging = Paging(req, defaultLimit: 20)
+        let paging = try Paging(req, defaultLimit: 20)
         let onlyWithViolations = (try? req.query.get(String.self, at: "violations")) == "1"
         var (rows, total) = try await q.with(\.$school).with(\.$lines).sort(\.$updatedAt, .descending)
             .page(limit: onlyWithViolations ? 1000 : paging.limit, offset: onlyWithViolations ? 0 : paging.offset)
@@ -222,7 +218,7 @@ enum ApplicationPages {
         let actor = try req.actor(in: .school)
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
-        let year = Int(values["year"] ?? "") ?? LocalDate(req.now).year
+        let year = Int(values["year"] ?? "").flatMap { Limits.year.contains($0) ? $0 : nil } ?? LocalDate(req.now).year
         var lines: [ApplicationLine] = []
         var errors: [FieldError] = []
         for n in 1...50 {
@@ -239,9 +235,13 @@ enum ApplicationPages {
         if !errors.isEmpty {
             return try await editor(req, row: existing, year: year, lines: lines, errors: errors, status: .unprocessableEntity)
         }
-        let row = try await ApplicationService.saveDraft(.init(year: year, lines: lines), existing: existing, actor: actor,
-                                                         now: req.now, on: req.db)
-        return req.redirect(to: SitePath.application(row.id!).path)
+        do {
+            let row = try await ApplicationService.saveDraft(.init(year: year, lines: lines), existing: existing, actor: actor,
+                                                             now: req.now, on: req.db)
+            return req.redirect(local: SitePath.application(row.id!).path)
+        } catch let e as AppError where !e.errors.isEmpty {
+            return try await editor(req, row: existing, year: year, lines: lines, errors: e.errors, status: .unprocessableEntity)
+        }
     }
 
     static func detail(_ req: Request, notice: HTML?, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -343,9 +343,9 @@ enum ApplicationPages {
     static func plans(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor()
-        let filter = PlanService.Filter(query: req.query)
+        let filter = try PlanService.Filter(req)
         let year = filter.year
-        let paging = Paging(req, defaultLimit: 30)
+        let paging = try Paging(req, defaultLimit: 30)
         let (items, total) = try await PlanService.list(actor: actor, filter: filter, paging: paging, today: LocalDate(req.now), on: req.db)
         let kept: [(String, String)] = [("school", filter.school ?? ""), ("region", filter.region ?? ""), ("kind", filter.kind ?? ""),
                                         ("certificate", filter.certificate ?? ""), ("organization", filter.organization ?? "")]

@@ -14,7 +14,7 @@ enum AuditPage {
         let lang = req.lang
         let actor = try req.actor()
         guard Access.readsAuditLog(actor) else { throw AppError.notFound }
-        let paging = Paging(req, defaultLimit: 50)
+        let paging = try Paging(req, defaultLimit: 50)
         let (entries, total) = try await AuditEntry.query(on: req.db).sort(\.$seq, .descending)
             .page(limit: paging.limit, offset: paging.offset)
         let report = try await AuditVerifier.verify(on: req.db)

@@ -35,7 +35,7 @@ enum CatalogPages {
         let actor = try req.actor()
         let scope = try scope(S.self, req)
         let search = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        let paging = Paging(req, defaultLimit: 20)
+        let paging = try Paging(req, defaultLimit: 20)
         let (items, total) = try await S.page(scope: scope, search: search.isEmpty ? nil : search,
                                               limit: paging.limit, offset: paging.offset, on: req.db)
         let columns = S.Record.columns
@@ -142,7 +142,7 @@ enum CatalogPages {
             do { record = try S.Record(values: values) } catch { throw AppError.invalid(error.errors) }
             try await CatalogService.save(S.self, record, mode: code == nil ? .create : .update, actor: actor.username,
                                           at: req.now, on: req.db)
-            return req.redirect(to: SitePath.detail(S.kind, record.code).path)
+            return req.redirect(local: SitePath.detail(S.kind, record.code).path)
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await form(S.self, req, code: code, values: values, errors: e.errors, status: .unprocessableEntity)
         }
@@ -152,17 +152,17 @@ enum CatalogPages {
 /// A file download of a table.
 enum Download {
     static func file(_ rows: [[String]], name: String, format: SitePath.ExportFormat) -> Response {
-        var headers = HTTPHeaders()
         let data: Data
+        let contentType: String
         switch format {
         case .csv:
             data = CSV.write(rows)
-            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+            contentType = "text/csv; charset=utf-8"
         case .xlsx:
             data = XLSX.write(rows)
-            headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         }
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format.rawValue)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return Response(status: .ok, headers: SafeHeaders.download(contentType: contentType, filename: "\(name).\(format.rawValue)"),
+                        body: .init(data: data))
     }
 }

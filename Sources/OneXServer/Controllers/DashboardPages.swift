@@ -35,7 +35,7 @@ enum DashboardPages {
         let actor = try req.actor()
         if actor.role == .expert { throw AppError.forbidden }
         let today = LocalDate(req.now)
-        let year = (try? req.query.get(Int.self, at: "year")) ?? today.year
+        let year = (try req.queryYear()) ?? today.year
         let asOf = (try? req.query.get(String.self, at: "asOf")).flatMap { LocalDate($0) } ?? today
         let scope = try await IndicatorService.authorise(IndicatorService.Scope(query: req.query), actor: actor, on: req.db)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
@@ -206,7 +206,7 @@ enum DashboardPages {
         let rows = board.behind.map { s -> [HTML] in
             let link: HTML = "<a href=\"\(SitePath.dashboard.path)?\(query(.school(s.school), year: board.year))\">\(s.name)</a>"
             return [link, "\(s.region)", HTML(raw: String(s.planned)), HTML(raw: String(s.completed)),
-                    HTML(raw: String(Int(s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+                    HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
         }
         let bars = board.behind.map { s in
             Charts.Bar(label: s.name, value: s.pace, note: IndicatorSet.percent(s.pace), link: nil)
@@ -251,7 +251,7 @@ enum DashboardPages {
             let level = Level(rawValue: p.level) ?? .junior
             return ["\(p.certificate.code) \(p.certificate.name)", "\(lang.pick(level.chinese, level.rawValue))", HTML(raw: String(p.count)),
                     HTML(raw: String(p.examRegistered)), HTML(raw: String(p.examAttended)), HTML(raw: String(p.examPassed)),
-                    HTML(raw: String(Int(expected.rounded()))),
+                    HTML(raw: String(Int(clampingRounded: expected.rounded()))),
                     HTML(raw: Charts.progress(completed: completed, planned: p.count, expected: expected).raw)]
         }
         var declaration: HTML = ""
@@ -281,7 +281,7 @@ enum DashboardPages {
         }
         let form = try req.content.decode(Form.self)
         try await ExamsAPI.declare(.init(year: form.year, count: form.count), actor: actor, now: req.now, on: req.db)
-        return req.redirect(to: SitePath.dashboard.path + "?year=\(form.year)")
+        return req.redirect(local: SitePath.dashboard.path + "?year=\(form.year)")
     }
 
     /// The dashboard's numbers as one Excel sheet: headline indicators, each grouped table, the
@@ -325,7 +325,7 @@ enum DashboardPages {
             sheet.append([lang(.code), lang(.school), lang(.region), lang(.plannedPeople), lang(.completedPeople), lang(.expectedPeople),
                           lang(.paceRatio)])
             for s in board.behind {
-                sheet.append([s.school, s.name, s.region, String(s.planned), String(s.completed), String(Int(s.expected.rounded())),
+                sheet.append([s.school, s.name, s.region, String(s.planned), String(s.completed), String(Int(clampingRounded: s.expected.rounded())),
                               IndicatorSet.percent(s.pace)])
             }
         }
@@ -337,9 +337,8 @@ enum DashboardPages {
                 sheet.append([p.day, String(p.planned), String(p.completed), IndicatorSet.percent(rate)])
             }
         }
-        let response = Response(status: .ok, body: .init(data: XLSX.write(sheet, sheetName: "dashboard")))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.contentDisposition = .init(.attachment, filename: "onex-dashboard-\(board.year).xlsx")
-        return response
+        return Response(status: .ok, headers: SafeHeaders.download(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                                   filename: "onex-dashboard-\(board.year).xlsx"),
+                        body: .init(data: XLSX.write(sheet, sheetName: "dashboard")))
     }
 }

@@ -9,7 +9,7 @@ enum ExamPages {
         web.get("exams") { req in try await list(req, input: nil, errors: []) }
         web.post("exams") { req in try await record(req) }
         web.get("exams", "import") { req in try importForm(req) }
-        web.on(.POST, "exams", "import", body: .collect(maxSize: "64mb")) { req in try await upload(req) }
+        web.form("exams", "import", maxSize: "64mb") { req in try await upload(req) }
         web.get("exams", "import", ":id") { req in try await progress(req) }
     }
 
@@ -18,7 +18,7 @@ enum ExamPages {
     static func list(_ req: Request, input: FieldValues?, errors: [FieldError]) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor()
-        let year = try? req.query.get(Int.self, at: "year")
+        let year = try req.queryYear()
         let sessions = try await ExamService.sessions(actor: actor, school: nil, year: year, limit: 200, on: req.db)
         let rows = sessions.map { s -> [HTML] in
             let source = s.source == "import" ? lang(.sourceImport) : lang(.sourceManual)
@@ -93,7 +93,7 @@ enum ExamPages {
         } catch let e as AppError where e.status == .notFound {
             return try await list(req, input: values, errors: [FieldError(code: "not_found", message: lang.pick("没有此证书或无权录入", "No such certificate, or not yours"), field: "certificate")])
         }
-        return req.redirect(to: SitePath.exams.path)
+        return req.redirect(local: SitePath.exams.path)
     }
 
     static func importForm(_ req: Request) throws -> HTML {
@@ -151,7 +151,7 @@ enum ExamPages {
                                           "result": SitePath.examImportProgress(id).path], status: .accepted)
         }
         await work()
-        return req.redirect(to: SitePath.examImportProgress(id).path)
+        return req.redirect(local: SitePath.examImportProgress(id).path)
     }
 
     /// The bare progress for the page's script. Outside the session on purpose: with SQLite every

@@ -7,7 +7,7 @@ import Vapor
 enum ImportPages {
     static func register(on web: any RoutesBuilder) {
         web.get("imports") { req in try render(req, selected: .schools, outcome: nil) }
-        web.on(.POST, "imports", body: .collect(maxSize: "64mb")) { req in try await upload(req) }
+        web.form("imports", maxSize: "64mb") { req in try await upload(req) }
         web.get("imports", "template", ":file") { req in
             _ = try req.actor(in: .provinceAdmin)
             let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")

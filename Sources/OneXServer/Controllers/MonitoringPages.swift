@@ -39,7 +39,7 @@ enum MonitoringPages {
             let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
             let rows = warned.map { s -> [HTML] in
                 ["\(s.region)", "<a href=\"\(SitePath.dashboard.path)?school=\(s.school)\">\(s.name)</a>", HTML(raw: String(s.planned)),
-                 HTML(raw: String(s.completed)), HTML(raw: String(Int(s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+                 HTML(raw: String(s.completed)), HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
             }
             var publish: HTML = ""
             if actor.role == .provinceAdmin && published[day] != true {
@@ -70,14 +70,14 @@ enum MonitoringPages {
     static func snapshot(_ req: Request) async throws -> Response {
         _ = try req.actor(in: .provinceAdmin)
         let result = try await MonitoringService.snapshot(now: req.now, on: req.db)
-        return req.redirect(to: SitePath.monitoring.path + "?day=\(result.takenOn)")
+        return req.redirect(local: SitePath.monitoring.path + "?day=\(result.takenOn)")
     }
 
     static func publish(_ req: Request) async throws -> Response {
         let actor = try req.actor(in: .provinceAdmin)
         let day = try req.parameters.require("day")
         try await MonitoringService.publish(takenOn: day, actor: actor, now: req.now, on: req.db)
-        return req.redirect(to: SitePath.monitoring.path + "?day=\(day)")
+        return req.redirect(local: SitePath.monitoring.path + "?day=\(day)")
     }
 
     /// The printable 通报: A4, the list of warned schools, slowest first.
@@ -96,7 +96,7 @@ enum MonitoringPages {
         let threshold = IndicatorSet.percent(policy?.monitoring.warnBelowExpectedPace ?? 0.8)
         let rows = warned.enumerated().map { i, s -> [HTML] in
             [HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)), HTML(raw: String(s.completed)),
-             HTML(raw: String(Int(s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+             HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
         }
         let intro = lang.pick(
             "根据\(day)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",

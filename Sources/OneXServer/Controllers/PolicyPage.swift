@@ -24,7 +24,7 @@ enum PolicyPage {
                 return try await render(req, draft: text, errors: e.errors.map { var x = $0; x.field = "document"; return x },
                                         status: .unprocessableEntity)
             }
-            return req.redirect(to: SitePath.policy.path)
+            return req.redirect(local: SitePath.policy.path)
         }
     }
 

@@ -9,20 +9,15 @@ enum SessionPages {
         web.post("login") { req in try await login(req) }
         web.post("logout") { req in
             req.session.destroy()
-            return req.redirect(to: SitePath.login.path)
+            return req.redirect(local: SitePath.login.path)
         }
         web.get("lang", ":lang") { req in
             let lang = Lang(rawValue: req.parameters.get("lang") ?? "") ?? .zh
-            let response = req.redirect(to: safeLocal((try? req.query.get(String.self, at: "back")) ?? "/"))
+            let response = req.redirect(local: req.query[String.self, at: "back"] ?? "/")
             response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86400, path: "/",
                                                          isHTTPOnly: true, sameSite: .lax)
             return response
         }
-    }
-
-    /// Only same-site paths: never an open redirect to another host.
-    static func safeLocal(_ target: String) -> String {
-        target.hasPrefix("/") && !target.hasPrefix("//") && !target.contains("\\") ? target : "/"
     }
 
     static func loginPage(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) -> Response {
@@ -63,11 +58,9 @@ enum SessionPages {
                 try await req.application.sessions.driver.deleteSession(old, for: req).get()
                 req.session.id = nil
             }
-            req.session.data["uid"] = user.id!.uuidString
-            return req.redirect(to: safeLocal((try? req.query.get(String.self, at: "next")) ?? "/"))
-        } catch AccountService.LoginFailure.locked {
-            return loginPage(req, error: lang(.loginLocked), username: form.username, status: .unauthorized)
-        } catch AccountService.LoginFailure.wrongCredentials {
+            WebSession.begin(req, user: user)
+            return req.redirect(local: req.query[String.self, at: "next"] ?? "/")
+        } catch is AccountService.LoginFailure {
             return loginPage(req, error: lang(.loginFailed), username: form.username, status: .unauthorized)
         }
     }

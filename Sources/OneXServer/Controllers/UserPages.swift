@@ -15,7 +15,7 @@ enum UserPages {
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
-            return req.redirect(to: SitePath.editUser(user.username).path)
+            return req.redirect(local: SitePath.editUser(user.username).path)
         }
         web.get("users", ":username", "edit") { req in
             _ = try req.actor(in: .provinceAdmin)
@@ -38,7 +38,7 @@ enum UserPages {
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
         _ = try req.actor(in: .provinceAdmin)
-        let paging = Paging(req, defaultLimit: 50)
+        let paging = try Paging(req, defaultLimit: 50)
         let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
         let rows = users.map { u -> [HTML] in
             let role = u.roleValue
@@ -103,7 +103,7 @@ enum UserPages {
                                  unit: values["unit"], active: values["active"] == "true")
         do {
             try await AccountService.save(draft, existing: existing, actor: actor.username, req: req)
-            return req.redirect(to: SitePath.users.path)
+            return req.redirect(local: SitePath.users.path)
         } catch let e as AppError where e.status == .unprocessableEntity {
             values["password"] = nil
             return try await form(req, existing: existing, values: values, errors: e.errors, status: .unprocessableEntity)

@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import SQLKit
+import OneXDomain
 import Vapor
 
 /// Appends hash-chained entries to the audit log. Use one writer per transaction: it reads the
@@ -29,12 +30,13 @@ final class AuditWriter {
         entry.seq = head!.seq + 1
         // Whole milliseconds survive the round trip through both databases exactly.
         entry.at = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
-        entry.actor = actor
-        entry.action = action
-        entry.entity = entity
-        entry.entityKey = key
-        entry.before = before
-        entry.after = after
+        // Databases cut text at a NUL or refuse it, so the entry is hashed as it will be read back.
+        entry.actor = actor.withoutControlCharacters
+        entry.action = action.withoutControlCharacters
+        entry.entity = entity.withoutControlCharacters
+        entry.entityKey = key.withoutControlCharacters
+        entry.before = before.map(Self.withoutNUL)
+        entry.after = after.map(Self.withoutNUL)
         entry.prevHash = head!.hash
         entry.hash = Self.hash(of: entry)
         try await entry.create(on: db)
@@ -46,6 +48,10 @@ final class AuditWriter {
         let b: String? = if let before { Self.json(before) } else { nil }
         let a: String? = if let after { Self.json(after) } else { nil }
         try await append(actor: actor, action: action, entity: entity, key: key, before: b, after: a, at: at)
+    }
+
+    private static func withoutNUL(_ text: String) -> String {
+        text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "") : text
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

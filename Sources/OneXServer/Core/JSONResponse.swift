@@ -24,7 +24,9 @@ enum JSONBody {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw AppError.badRequest("请求体为空，应为 JSON")
         }
-        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        let data = Data(buffer: buffer)
+        if InputText.hasNUL(json: data) { throw InputText.nulRefused }
+        return try JSONDecoder().decode(T.self, from: data)
     }
 }
 
@@ -45,22 +47,5 @@ struct WithID<T: Encodable>: Encodable {
         try record.encode(to: encoder)
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(id, forKey: .id)
-    }
-}
-
-/// `?limit=&offset=` with sane bounds.
-struct Paging {
-    var limit: Int
-    var offset: Int
-
-    private struct Raw: Decodable {
-        var limit, offset: String?
-    }
-
-    /// The query string is parsed once; a value that is not a number counts as not given.
-    init(_ req: Request, defaultLimit: Int = 50) {
-        let raw = (try? req.query.decode(Raw.self)) ?? Raw()
-        limit = min(max(raw.limit.flatMap { Int($0) } ?? defaultLimit, 1), 1000)
-        offset = max(raw.offset.flatMap { Int($0) } ?? 0, 0)
     }
 }

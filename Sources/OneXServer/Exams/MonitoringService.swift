@@ -35,7 +35,7 @@ enum MonitoringService {
         let year = day.year
         guard let policy = try await PolicyVersion.current(on: db)?.policy() else { throw AppError.notFound }
         let threshold = policy.monitoring.warnBelowExpectedPace
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let sql = tx as! any SQLDatabase
             let already = try await sql.raw("SELECT COUNT(*) AS n FROM indicator_snapshots WHERE taken_on = \(bind: day.description)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
@@ -46,7 +46,7 @@ enum MonitoringService {
                 guard let id = ids[row.key] else { continue }
                 let pace = Pace(planned: row.totals.planned, completed: row.totals.completed, year: year, on: day)
                 let behind = pace.isBehind(threshold: threshold)
-                let expectedText = String(Int(pace.expected.rounded()))
+                let expectedText = String(Int(clampingRounded: pace.expected.rounded()))
                 let message = "截至\(day)，贵校\(year)年考核计划完成\(row.totals.completed)人，按进度应完成约\(expectedText)人（"
                     + IndicatorSet.percent(pace.ratio) + "），低于" + IndicatorSet.percent(threshold) + "，请加快组织考核。"
                 if behind { warned.append(row.key) }
@@ -126,7 +126,7 @@ enum MonitoringService {
         let exists = try await sql.raw("SELECT COUNT(*) AS n FROM warning_bulletins WHERE taken_on = \(bind: takenOn)").first()?
             .decode(column: "n", as: Int.self) ?? 0
         guard exists == 0 else { return }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await (tx as! any SQLDatabase).raw("""
                 INSERT INTO warning_bulletins (id, taken_on, published_by, published_at)
                 VALUES (\(bind: UUID()), \(bind: takenOn), \(bind: actor.username), \(bind: now))

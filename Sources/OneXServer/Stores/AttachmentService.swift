@@ -23,14 +23,14 @@ enum AttachmentService {
         a.$application.id = row.id!
         a.purpose = purpose
         a.lineNo = line
-        a.filename = file.filename
-        a.contentType = file.contentType?.description ?? "application/octet-stream"
+        a.filename = FileName.normalised(file.filename)
+        a.contentType = SafeHeaders.contentType(file.contentType?.description)
         a.size = data.count
         a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         a.data = data
         a.uploadedBy = actor.username
         a.at = now
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await a.create(on: tx)
             try await AuditWriter(tx).append(actor: actor.username, action: "attach", entity: "applications",
                                              key: row.id!.uuidString, before: nil as String?,

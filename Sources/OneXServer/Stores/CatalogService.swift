@@ -10,11 +10,17 @@ enum CatalogService {
 
     @discardableResult
     static func save<S: CatalogStore>(
-        _ store: S.Type, _ record: S.Record, mode: Mode, actor: String, at: Date, on db: any Database
+        _ store: S.Type, _ given: S.Record, mode: Mode, actor: String, at: Date, on db: any Database
     ) async throws -> UUID {
-        let problems = record.problems()
-        if !problems.isEmpty { throw AppError.invalid(problems) }
-        return try await db.transaction { tx in
+        // A record from JSON is read again from its text, exactly as a form or a spreadsheet
+        // row would be: the same checks, names trimmed the same way.
+        let record: S.Record
+        do {
+            record = try S.Record(values: given.values)
+        } catch {
+            throw AppError.invalid(error.errors)
+        }
+        return try await db.writeTransaction { tx in
             let exists = try await S.find(record.code, scope: .all, on: tx) != nil
             switch (mode, exists) {
             case (.create, true):
@@ -55,7 +61,7 @@ enum CatalogService {
         case .success(let r):
             rows = r
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let resolver = CodeResolver(tx)
             let audit = AuditWriter(tx)
             var result = ImportResult(created: 0, updated: 0)

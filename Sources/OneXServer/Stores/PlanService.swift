@@ -52,15 +52,15 @@ enum PlanService {
         }
 
         private struct Raw: Decodable {
-            var school, region, kind, certificate, organization, year: String?
+            var school, region, kind, certificate, organization: String?
         }
 
         /// The query string is parsed once, not once per key.
-        init(query: URLQueryContainer) {
-            let raw = (try? query.decode(Raw.self)) ?? Raw()
+        init(_ req: Request) throws {
+            let raw = (try? req.query.decode(Raw.self)) ?? Raw()
             func value(_ v: String?) -> String? { v.flatMap { $0.isEmpty ? nil : $0 } }
             self.init(school: value(raw.school), region: value(raw.region), kind: value(raw.kind), certificate: value(raw.certificate),
-                      organization: value(raw.organization), year: value(raw.year).flatMap { Int($0) })
+                      organization: value(raw.organization), year: try req.queryYear())
         }
     }
 
@@ -227,7 +227,7 @@ enum PlanService {
         guard let policy = try await PolicyVersion.current(on: db)?.policy(), ForcedExit.inExitPeriod(day, policy: policy) else {
             return ForcedExitResult(day: day.description, inExitPeriod: false, exited: [])
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let plans = try await PlanRow.query(on: tx).filter(\.$status == "active")
                 .with(\.$school).with(\.$certificate).with(\.$exams).all()
             let candidates = plans.map {

@@ -28,7 +28,7 @@ enum AdminAPI {
         api.get("audit") { req in
             let actor = try req.actor()
             guard Access.readsAuditLog(actor) else { throw AppError.forbidden }
-            let paging = Paging(req)
+            let paging = try Paging(req)
             let (rows, total) = try await AuditEntry.query(on: req.db).sort(\.$seq, .descending)
                 .page(limit: paging.limit, offset: paging.offset)
             return try JSONBody.response(ListBody(items: rows.map(AuditBody.init), total: total))

@@ -10,8 +10,8 @@ enum ApplicationsAPI {
             let actor = try req.actor()
             guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.forbidden }
             if let status = try? req.query.get(String.self, at: "status") { q.filter(\.$status == status) }
-            if let year = try? req.query.get(Int.self, at: "year") { q.filter(\.$year == year) }
-            let paging = Paging(req)
+            if let year = try req.queryYear() { q.filter(\.$year == year) }
+            let paging = try Paging(req)
             let (rows, total) = try await q.with(\.$lines).with(\.$reviews).with(\.$school)
                 .sort(\.$updatedAt, .descending).page(limit: paging.limit, offset: paging.offset)
             var items: [ApplicationService.ApplicationBody] = []
@@ -68,7 +68,7 @@ enum ApplicationsAPI {
 
         api.get("plans") { req in
             let actor = try req.actor()
-            let (items, total) = try await PlanService.list(actor: actor, filter: .init(query: req.query), paging: Paging(req),
+            let (items, total) = try await PlanService.list(actor: actor, filter: try .init(req), paging: try Paging(req),
                                                             today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: total))
         }
@@ -99,7 +99,7 @@ enum ApplicationsAPI {
 
     static func registerNotices(on api: any RoutesBuilder) {
         api.get("notices") { req in
-            let notices = try await NoticeService.list(for: try req.actor(), limit: Paging(req).limit, on: req.db)
+            let notices = try await NoticeService.list(for: try req.actor(), limit: try Paging(req).limit, on: req.db)
             return try JSONBody.response(ListBody(items: notices.map { NoticeBody(title: $0.title, body: $0.body, link: $0.link, at: $0.createdAt) },
                                                   total: notices.count))
         }

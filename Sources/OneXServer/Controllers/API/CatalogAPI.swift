@@ -17,7 +17,7 @@ enum CatalogAPI {
         let actor = try req.actor()
         let scope = Access.scope(of: S.kind, for: actor)
         if scope == .none { throw AppError.forbidden }
-        let paging = Paging(req)
+        let paging = try Paging(req)
         let search = (try? req.query.get(String.self, at: "q")).flatMap { $0.isEmpty ? nil : $0 }
         let (items, total) = try await S.page(scope: scope, search: search, limit: paging.limit,
                                               offset: paging.offset, on: req.db)

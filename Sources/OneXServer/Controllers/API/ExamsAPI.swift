@@ -38,7 +38,7 @@ enum ExamsAPI {
 
         api.get("exams") { req in
             let items = try await ExamService.sessions(actor: try req.actor(), school: try? req.query.get(String.self, at: "school"),
-                                                       year: try? req.query.get(Int.self, at: "year"), limit: Paging(req).limit,
+                                                       year: try req.queryYear(), limit: try Paging(req).limit,
                                                        on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
@@ -62,7 +62,7 @@ enum ExamsAPI {
         api.get("indicators") { req in
             let actor = try req.actor()
             let today = LocalDate(req.now)
-            let year = (try? req.query.get(Int.self, at: "year")) ?? today.year
+            let year = (try req.queryYear()) ?? today.year
             var asOf = today
             if let text = try? req.query.get(String.self, at: "asOf") {
                 guard let day = LocalDate(text) else {
@@ -92,7 +92,7 @@ enum ExamsAPI {
             throw AppError.invalid([FieldError(code: "invalid", message: "年度无效", field: "year")])
         }
         guard let school = try await CodeResolver(db).id(.schools, actor.unit ?? "") else { throw AppError.notFound }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await StudentCoverage.declare(school: school, year: input.year, count: input.count, on: tx as! any SQLDatabase)
             try await AuditWriter(tx).append(actor: actor.username, action: "declare", entity: "student_coverage",
                                              key: "\(actor.unit ?? "")/\(input.year)", before: nil, after: "\(input.count)", at: now)
