@@ -40,9 +40,8 @@ extension UIText {
     public static let username = UIText(zh: "用户名", en: "Username")
     public static let password = UIText(zh: "密码", en: "Password")
     public static let loginButton = UIText(zh: "登录", en: "Log in")
-    public static let loginFailed = UIText(zh: "用户名或密码错误。", en: "Wrong username or password.")
-    public static let loginLocked = UIText(zh: "登录失败次数过多，账号已暂时锁定，请15分钟后再试。",
-                                           en: "Too many failed attempts: the account is locked for 15 minutes.")
+    public static let loginFailed = UIText(zh: "用户名或密码错误，或账号因连续5次登录失败已锁定15分钟。请核对后再试，或15分钟后再登录。",
+                                           en: "Wrong username or password, or the account is locked for 15 minutes after 5 failed attempts.")
     public static let demoHint = UIText(zh: "演示账号见 README（密码均为 onex-demo-2026）。",
                                         en: "Demo accounts are listed in the README (password onex-demo-2026).")
 

@@ -37,7 +37,7 @@ enum ScaleGenerator {
             """
         let now = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 08:00 Shanghai
         log("catalog: \(size.regions) regions, \(size.certificates) certificates, \(size.schools) schools")
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let t = tx as! any SQLDatabase
             var regionIDs: [UUID] = []
             try await insertRows(size.regions, columns: "id, code, name, kind", on: t) { i in

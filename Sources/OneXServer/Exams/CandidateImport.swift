@@ -96,7 +96,7 @@ enum CandidateImport {
                 phases.done("checked and staged")
                 // Not `conn.transaction`: Fluent's PostgreSQL driver takes a connection from
                 // `withConnection` to be in a transaction already and would not begin one.
-                try await sql.raw("BEGIN").run()
+                try await WriteTransaction.begin(on: sql)
                 let summary: Summary
                 do {
                     summary = try await commit(rows: rowCount, actor: actor, now: now, on: conn, phases: &phases)
@@ -276,6 +276,12 @@ enum CandidateImport {
     private static func commit(rows: Int, actor: String, now: Date, on tx: any Database,
                                phases: inout PhaseLog) async throws -> Summary {
         let sql = tx as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            // Imports commit one at a time (SQLite's `BEGIN IMMEDIATE` does the same), so the
+            // statement below sees every row an overlapping import stored, and those rows are
+            // not counted again in this import's totals.
+            try await sql.raw("SELECT pg_advisory_xact_lock(7215002, hashtext(current_schema()))").run()
+        }
         // What is already stored is not new: leaving it out of the staging table makes the
         // sessions, totals and coverage below exactly those of the new rows.
         try await sql.raw("""

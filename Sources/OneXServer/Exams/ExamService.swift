@@ -45,7 +45,7 @@ enum ExamService {
         exam.attended = input.attended
         exam.passed = input.passed
         exam.recordedBy = actor.username
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await exam.create(on: tx)
             try await PlanTotals.recomputeExams(planIDs: [plan.id!], on: tx as! any SQLDatabase)
             try await AuditWriter(tx).append(actor: actor.username, action: "create", entity: "exams", key: exam.id!.uuidString,

@@ -1,5 +1,6 @@
 import Fluent
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Logins, tokens and the province office's management of accounts.
@@ -7,30 +8,52 @@ enum AccountService {
     enum LoginFailure: Error { case wrongCredentials, locked }
 
     /// Checks a password, counting failures and locking the account after too many.
+    ///
+    /// A check is admitted only after it has taken one of the `LoginThrottle.maxFailures`
+    /// slots with a single conditional `UPDATE`, so guesses sent in parallel cannot all be
+    /// checked before the first failure is counted. A success frees every slot. The answer for
+    /// a locked account is the same as for a wrong password or an unknown name.
     static func authenticate(username: String, password: String, req: Request) async throws -> User {
         let now = req.now
-        guard let user = try await User.withUnits(on: req.db).filter(\.$username == username).first(), user.active else {
+        guard let user = try await User.withUnits(on: req.db).filter(\.$username == username).first(), user.active,
+            let id = user.id
+        else {
             // Spend the same time as a real check so the answer does not reveal which names exist.
             _ = try? await req.password.async.verify(password, created: dummyHash(req))
             throw LoginFailure.wrongCredentials
         }
-        if let until = user.lockedUntil, until > now { throw LoginFailure.locked }
+        if let until = user.lockedUntil {
+            if until > now { throw LoginFailure.locked }
+            // The lock has run out: whoever clears exactly this lock first frees the slots.
+            try await User.query(on: req.db).filter(\.$id == id).filter(\.$lockedUntil == until)
+                .set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
+        }
+        let sql = req.db as! any SQLDatabase
+        let slot = try await sql.raw("""
+            UPDATE users SET failed_logins = failed_logins + 1
+            WHERE id = \(bind: id) AND failed_logins < \(bind: LoginThrottle.maxFailures) RETURNING failed_logins
+            """).first()?.decode(column: "failed_logins", as: Int.self)
+        guard let slot else {
+            // Every slot is taken by a failure or a check under way: lock, if nobody has yet.
+            try await User.query(on: req.db).filter(\.$id == id).filter(\.$lockedUntil == nil)
+                .set(\.$lockedUntil, to: now.addingTimeInterval(LoginThrottle.lockSeconds)).update()
+            throw LoginFailure.locked
+        }
+        passwordChecks.increment(user.username)
         if try await req.password.async.verify(password, created: user.passwordHash) {
-            if user.failedLogins != 0 || user.lockedUntil != nil {
-                user.failedLogins = 0
-                user.lockedUntil = nil
-                try await user.save(on: req.db)
-            }
+            try await User.query(on: req.db).filter(\.$id == id).set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
             return user
         }
-        user.failedLogins += 1
-        if user.failedLogins >= LoginThrottle.maxFailures {
-            user.lockedUntil = now.addingTimeInterval(LoginThrottle.lockSeconds)
-            user.failedLogins = 0
+        if slot >= LoginThrottle.maxFailures {
+            try await User.query(on: req.db).filter(\.$id == id)
+                .set(\.$lockedUntil, to: now.addingTimeInterval(LoginThrottle.lockSeconds)).update()
+            throw LoginFailure.locked
         }
-        try await user.save(on: req.db)
-        throw user.lockedUntil.map { $0 > now } == true ? LoginFailure.locked : LoginFailure.wrongCredentials
+        throw LoginFailure.wrongCredentials
     }
+
+    /// How many passwords of each account were checked since start (read by tests).
+    static let passwordChecks = Counter()
 
     private static func dummyHash(_ req: Request) -> String {
         // A fixed bcrypt hash of a random string, cost 12.
@@ -104,7 +127,9 @@ enum AccountService {
             user.username = draft.username
             user.failedLogins = 0
             user.createdAt = req.now
+            user.credentialEpoch = 0
         }
+        let wasActive = existing?.active ?? true
         if let hash { user.passwordHash = hash }
         user.role = draft.role
         user.$region.id = role?.unitKind == .region ? unitID : nil
@@ -113,8 +138,15 @@ enum AccountService {
         user.active = draft.active ?? true
         if draft.active == true { user.lockedUntil = nil }
         let now = req.now
-        try await req.db.transaction { tx in
+        // A new password or a deactivation ends every session and token of the account.
+        let endSessions = existing != nil && (hash != nil || (wasActive && !user.active))
+        if endSessions { user.credentialEpoch += 1 }
+        try await req.db.writeTransaction { tx in
             try await user.save(on: tx)
+            if endSessions {
+                try await APIToken.query(on: tx).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
+                    .set(\.$revokedAt, to: now).update()
+            }
             let after = try await find(user.username, on: tx).map(AccountBody.init)
             try await AuditWriter(tx).append(actor: actor, action: before == nil ? "create" : "update", entity: "users",
                                              key: user.username, before: before, after: after, at: now)

@@ -1,5 +1,6 @@
 import Fluent
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Exam-plan applications: drafts, submission with the full rule check, routing and review,
@@ -99,10 +100,15 @@ enum ApplicationService {
         guard (2019...2100).contains(draft.year) else {
             throw AppError.invalid([FieldError(code: "invalid", message: "申报年度无效：\(draft.year)", field: "year")])
         }
+        guard draft.lines.count <= ApplicationLine.maxPerApplication else {
+            throw AppError.invalid([FieldError(code: "too_many", message: "一份申报最多\(ApplicationLine.maxPerApplication)行", field: "lines")])
+        }
+        let lineProblems = draft.lines.enumerated().flatMap { i, line in line.problems(line: i + 1) }
+        if !lineProblems.isEmpty { throw AppError.invalid(lineProblems) }
         if let existing, existing.statusValue != .draft {
             throw AppError.conflict("申报已提交，不能再修改", code: "not_draft")
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let row = existing ?? ApplicationRow()
             if existing == nil {
                 row.$school.id = school.id!
@@ -202,7 +208,15 @@ enum ApplicationService {
         row.windowName = policy.window(open: .school, on: LocalDate(now))?.name
         row.submittedAt = now
         row.updatedAt = now
-        try await db.transaction { tx in
+        let id = try row.requireID()
+        try await db.writeTransaction { tx in
+            // A state change is a conditional update: of several submits of one draft at once,
+            // exactly one finds it still a draft.
+            let won = try await (tx as! any SQLDatabase).raw("""
+                UPDATE applications SET status = \(bind: next.rawValue) WHERE id = \(bind: id) AND status = \(bind: ApplicationStatus.draft.rawValue)
+                RETURNING status
+                """).first()
+            guard won != nil else { throw AppError.conflict("申报已提交", code: "not_draft") }
             try await row.save(on: tx)
             try await AuditWriter(tx).append(actor: actor.username, action: "submit", entity: "applications",
                                              key: row.id!.uuidString, before: "draft", after: next.rawValue, at: now)
@@ -248,7 +262,7 @@ enum ApplicationService {
         }
         let window = policy.windows(in: row.year).first { $0.name == row.windowName }
         do {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let review = ReviewRow()
                 review.$application.id = row.id!
                 review.revision = row.revision

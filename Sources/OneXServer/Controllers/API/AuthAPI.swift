@@ -34,9 +34,8 @@ enum AuthAPI {
                 let user = try await AccountService.authenticate(username: c.username, password: c.password, req: req)
                 let (token, expiresAt) = try await AccountService.issueToken(for: user, req: req)
                 return try JSONBody.response(TokenBody(token: token, expiresAt: expiresAt, user: UserBody(user.actor())))
-            } catch AccountService.LoginFailure.locked {
-                throw AppError(.unauthorized, kind: "locked", detail: UIText.loginLocked.zh)
-            } catch AccountService.LoginFailure.wrongCredentials {
+            } catch is AccountService.LoginFailure {
+                // One answer whether the name exists, the password is wrong or the account is locked.
                 throw AppError(.unauthorized, kind: "unauthorized", detail: UIText.loginFailed.zh)
             }
         }
@@ -60,7 +59,7 @@ enum UsersAPI {
         let users = api.grouped("users")
         users.get { req in
             _ = try req.actor(in: .provinceAdmin, .auditor)
-            let paging = Paging(req)
+            let paging = try Paging(req)
             let (rows, total) = try await User.withUnits(on: req.db).sort(\.$username)
                 .page(limit: paging.limit, offset: paging.offset)
             return try JSONBody.response(ListBody(items: rows.map(AccountService.AccountBody.init), total: total))

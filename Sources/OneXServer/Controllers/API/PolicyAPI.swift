@@ -44,7 +44,7 @@ enum PolicyService {
     static func publish(_ policy: Policy, author: String, at: Date, on db: any Database) async throws -> PolicyVersion {
         let problems = policy.problems()
         if !problems.isEmpty { throw AppError.invalid(problems, detail: "政策文件有误") }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let previous = try await PolicyVersion.current(on: tx)
             let row = PolicyVersion()
             row.version = (previous?.version ?? 0) + 1
