@@ -329,6 +329,8 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     shot(browser, "19-import-done")
 
     set_clock("2026-07-01T09:00:00+08:00")
+    # Months later on the server's clock: the web session has ended on the server, as it would.
+    login(browser, "admin", "e2e-admin-1")
     browser.get(BASE + "/monitoring")
     submit(browser, "main form[action='/monitoring/snapshot'] button")
     assert "2026-07-01" in browser.page_source

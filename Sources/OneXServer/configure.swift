@@ -35,14 +35,17 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.sessions.use { app in LeanSessions(base: app.fluent.sessions.driver()) }
     app.sessions.configuration.cookieName = "onex_session"
+    let secure = config.secureCookies
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: 8 * 3600, path: "/", isSecure: false,
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(WebSession.absoluteLimit), path: "/", isSecure: secure,
                           isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(OneXErrorMiddleware())
+    app.middleware.use(InputTextMiddleware())
 
     registerMigrations(app)
     registerCommands(app)

@@ -14,4 +14,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(IndexPlansForIndicators())
     app.migrations.add(CreateCandidateSessions())
     app.migrations.add(OrderCandidateSessions())
+    app.migrations.add(AddCredentialEpoch())
 }

@@ -23,10 +23,13 @@ public struct AppConfig: Sendable {
     public var tokenLifetime: TimeInterval
     /// The key of the personal-ID hash (`ONEX_ID_HASH_KEY`); see `IDHasher`.
     public var idHashKey: String?
+    /// Whether the session cookie is `Secure`: on when `ONEX_PUBLIC_URL` is https, or as
+    /// `ONEX_SECURE_COOKIES` says.
+    public var secureCookies: Bool
 
     public init(database: Database, policySource: String = "henan", adminPassword: String? = nil,
                 manualClock: Bool = false, demo: Bool = true, bcryptCost: Int = 12,
-                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil) {
+                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false) {
         self.database = database
         self.policySource = policySource
         self.adminPassword = adminPassword
@@ -35,6 +38,7 @@ public struct AppConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.tokenLifetime = tokenLifetime
         self.idHashKey = idHashKey
+        self.secureCookies = secureCookies
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -63,6 +67,17 @@ public struct AppConfig: Sendable {
         }
         let idKey = env["ONEX_ID_HASH_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         if let idKey, idKey.count < 32 { throw Invalid(description: "ONEX_ID_HASH_KEY: at least 32 characters") }
+        let publicURL = env["ONEX_PUBLIC_URL"] ?? ""
+        if !publicURL.isEmpty, !publicURL.hasPrefix("http://"), !publicURL.hasPrefix("https://") {
+            throw Invalid(description: "ONEX_PUBLIC_URL: an http:// or https:// address expected, got '\(publicURL)'")
+        }
+        let secureCookies: Bool
+        switch (env["ONEX_SECURE_COOKIES"] ?? "").lowercased() {
+        case "": secureCookies = publicURL.hasPrefix("https://")
+        case "1", "true", "yes": secureCookies = true
+        case "0", "false", "no": secureCookies = false
+        case let other: throw Invalid(description: "ONEX_SECURE_COOKIES: 1 or 0 expected, got '\(other)'")
+        }
         return AppConfig(
             database: database,
             policySource: env["ONEX_POLICY"].flatMap { $0.isEmpty ? nil : $0 } ?? "henan",
@@ -70,7 +85,8 @@ public struct AppConfig: Sendable {
             manualClock: clock == "manual",
             demo: !["0", "false", "no"].contains((env["ONEX_DEMO"] ?? "1").lowercased()),
             bcryptCost: cost,
-            idHashKey: idKey
+            idHashKey: idKey,
+            secureCookies: secureCookies
         )
     }
 }

@@ -32,13 +32,46 @@ extension Request {
     }
 }
 
+/// A signed-in web session's limits, kept in the session on the server: the cookie's
+/// Max-Age is only the browser's side of it.
+enum WebSession {
+    static let idleLimit: TimeInterval = 2 * 3600
+    static let absoluteLimit: TimeInterval = 8 * 3600
+    /// Activity is recorded at most this often, so most page views write nothing.
+    static let touchEvery: TimeInterval = 5 * 60
+
+    static func begin(_ req: Request, user: User) {
+        let now = String(Int(req.now.timeIntervalSince1970))
+        req.session.data["uid"] = user.id!.uuidString
+        req.session.data["epoch"] = String(user.credentialEpoch)
+        req.session.data["since"] = now
+        req.session.data["seen"] = now
+    }
+
+    /// The user of a live session; nil (and the session's sign-in forgotten) when it has run
+    /// past a limit or the account's password changed or it was deactivated since.
+    static func user(_ req: Request) async throws -> User? {
+        guard let raw = req.session.data["uid"], let id = UUID(uuidString: raw) else { return nil }
+        let now = req.now.timeIntervalSince1970
+        let since = req.session.data["since"].flatMap(Double.init) ?? 0
+        let seen = req.session.data["seen"].flatMap(Double.init) ?? 0
+        guard now - since < absoluteLimit, now - seen < idleLimit,
+            let user = try await User.withUnits(on: req.db).filter(\.$id == id).first(), user.active,
+            req.session.data["epoch"] == String(user.credentialEpoch)
+        else {
+            for key in ["uid", "epoch", "since", "seen"] { req.session.data[key] = nil }
+            return nil
+        }
+        if now - seen >= touchEvery { req.session.data["seen"] = String(Int(now)) }
+        return user
+    }
+}
+
 /// Web: the user id kept in the server-side session.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = req.session.data["uid"], let id = UUID(uuidString: raw),
-            let user = try await User.withUnits(on: req.db).filter(\.$id == id).first(), user.active
-        {
-            req.currentUser = CurrentUser(id: id, actor: user.actor())
+        if let user = try await WebSession.user(req) {
+            req.currentUser = CurrentUser(id: user.id!, actor: user.actor())
         }
         return try await next.respond(to: req)
     }
@@ -71,7 +104,7 @@ struct RequireUserMiddleware: AsyncMiddleware {
             if req.url.path.hasPrefix("/api/") { throw AppError.unauthorized }
             let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
             let target = SitePath.login.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
-            return req.redirect(to: target)
+            return req.redirect(local: target)
         }
         return try await next.respond(to: req)
     }

@@ -17,13 +17,14 @@ enum Bootstrap {
             let generated = config.adminPassword == nil
             let password = config.adminPassword ?? Tokens.generate().prefix(16) + "9a"
             let admin = User()
+            admin.credentialEpoch = 0
             admin.username = "admin"
             admin.passwordHash = try app.password.hash(String(password))
             admin.role = Role.provinceAdmin.rawValue
             admin.active = true
             admin.failedLogins = 0
             admin.createdAt = now
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 try await admin.create(on: tx)
                 try await AuditWriter(tx).append(actor: "system", action: "create", entity: "users", key: "admin",
                                                  before: nil as String?, after: "provinceAdmin", at: now)

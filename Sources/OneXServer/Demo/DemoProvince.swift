@@ -153,7 +153,7 @@ enum DemoProvince {
         let now = app.onex.clock.now()
         // One bcrypt hash for every demo account: hashing ~130 passwords would take a minute.
         let hash = try app.password.hash(password)
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             for r in regions { try await CatalogService.save(RegionStore.self, r, mode: .upsert, actor: "demo", at: now, on: db) }
             for r in organizations { try await CatalogService.save(OrganizationStore.self, r, mode: .upsert, actor: "demo", at: now, on: db) }
             for r in certificates { try await CatalogService.save(CertificateStore.self, r, mode: .upsert, actor: "demo", at: now, on: db) }
@@ -166,6 +166,7 @@ enum DemoProvince {
                 if try await User.query(on: db).filter(\.$username == a.username).first() != nil { continue }
                 let role = Role(rawValue: a.role)!
                 let user = User()
+                user.credentialEpoch = 0
                 user.username = a.username
                 user.passwordHash = hash
                 user.role = a.role

@@ -17,6 +17,9 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "created_at") var createdAt: Date
+    /// Raised by a password change or a deactivation: web sessions begun under an older value
+    /// end at their next request (tokens are revoked outright).
+    @Field(key: "credential_epoch") var credentialEpoch: Int
 
     init() {}
 
