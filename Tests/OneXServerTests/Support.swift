@@ -86,6 +86,9 @@ final class Client: @unchecked Sendable {
     let app: Application
     var token: String?
     var cookies: [String: String] = [:]
+    /// Send through a real server on this loopback port instead of in memory, so a body
+    /// arrives over TCP in as many reads as it takes.
+    var livePort: Int?
 
     init(_ app: Application) { self.app = app }
 
@@ -106,7 +109,8 @@ final class Client: @unchecked Sendable {
             if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
         }
         for (k, v) in extra { headers.replaceOrAdd(name: k, value: v) }
-        let res = try await app.testing().performTest(
+        let tester = try livePort.map { try app.testing(method: .running(hostname: "127.0.0.1", port: $0)) } ?? app.testing()
+        let res = try await tester.performTest(
             request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: buffer))
         for cookie in res.headers[.setCookie] {
             let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
