@@ -9,7 +9,6 @@ func routes(_ app: Application) throws {
         return try JSONBody.response(["status": "ok"])
     }
     app.get("openapi.json") { _ in try JSONBody.response(OpenAPIDocument.document) }
-    ExamPages.registerProgress(on: app)
     app.get("static", "onex.css") { req -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])

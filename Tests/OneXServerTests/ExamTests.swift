@@ -229,7 +229,7 @@ struct ExamTests {
             let bar = try #require(r.json["progress"] as? String)
             var state = "running"
             for _ in 0..<1_000 where state == "running" {
-                let p = try await Client(app).send(.GET, bar)
+                let p = try await web.send(.GET, bar)
                 state = p.json["state"] as? String ?? "?"
                 if state == "running" { try await Task.sleep(for: .milliseconds(20)) }
             }
@@ -240,6 +240,8 @@ struct ExamTests {
             let other = Client(app)
             try await other.webLogin("province")
             #expect(try await other.send(.GET, progress).status == .notFound)
+            #expect(try await other.send(.GET, bar).status == .notFound)
+            #expect(try await Client(app).send(.GET, bar).status == .seeOther)
         }
     }
 

@@ -49,7 +49,7 @@ public struct CandidateResult: Sendable, Equatable {
             case "1", "是", "Y", "y", "true", "TRUE": return true
             case "0", "否", "N", "n", "false", "FALSE", "": return false
             case let v:
-                bad(key, "\(label)“\(v)”无效，应为 1/0 或 是/否")
+                bad(key, "\(label)“\(QuotedCell.text(v))”无效，应为 1/0 或 是/否")
                 return false
             }
         }
@@ -65,11 +65,11 @@ public struct CandidateResult: Sendable, Equatable {
         let certificate = cell("certificate")
         if certificate.isEmpty { bad("certificate", "证书代码不能为空") }
         let level = Level(text: cell("level"))
-        if level == nil { bad("level", "等级“\(cell("level"))”无效，应为初级/中级/高级") }
+        if level == nil { bad("level", "等级“\(QuotedCell.text(cell("level")))”无效，应为初级/中级/高级") }
         let dateText = cell("date")
         // Spreadsheets often write 2026/05/20; the bridge to NSString is paid only then.
         let date = LocalDate(dateText.utf8.contains(UInt8(ascii: "/")) ? dateText.replacingOccurrences(of: "/", with: "-") : dateText)
-        if date == nil { bad("date", "考核日期“\(cell("date"))”无效，应为 YYYY-MM-DD") }
+        if date == nil { bad("date", "考核日期“\(QuotedCell.text(cell("date")))”无效，应为 YYYY-MM-DD") }
         let attended = flag("attended", "是否参考")
         let passed = flag("passed", "是否通过")
         if passed && !attended { bad("passed", "未参考的考生不能为通过") }

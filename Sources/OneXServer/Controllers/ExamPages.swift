@@ -11,6 +11,13 @@ enum ExamPages {
         web.get("exams", "import") { req in try importForm(req) }
         web.form("exams", "import", maxSize: "64mb") { req in try await upload(req) }
         web.get("exams", "import", ":id") { req in try await progress(req) }
+        // The bare progress for the page's script: its owner's session only, like the page.
+        web.get("exams", "import", ":id", "progress.json") { req -> Response in
+            guard let id = UUID(uuidString: try req.parameters.require("id")),
+                let p = await req.application.onex.imports.progress(id, owner: try req.actor().username)
+            else { throw AppError.notFound }
+            return try JSONBody.response(p)
+        }
     }
 
     static func canRecord(_ actor: Actor) -> Bool { actor.role == .organization || actor.role == .provinceAdmin }
@@ -152,18 +159,6 @@ enum ExamPages {
         }
         await work()
         return req.redirect(local: SitePath.examImportProgress(id).path)
-    }
-
-    /// The bare progress for the page's script. Outside the session on purpose: with SQLite every
-    /// session save waits for the import's write lock, which would freeze the bar. The import's
-    /// random id is the capability, and the answer holds counts and line-numbered reasons only.
-    static func registerProgress(on app: any RoutesBuilder) {
-        app.get("exams", "import", ":id", "progress.json") { req -> Response in
-            guard let id = UUID(uuidString: try req.parameters.require("id")),
-                let p = await req.application.onex.imports.progress(id)
-            else { throw AppError.notFound }
-            return try JSONBody.response(p)
-        }
     }
 
     static func progress(_ req: Request) async throws -> Response {

@@ -159,12 +159,12 @@ enum CandidateImport {
                 case .success(let r):
                     var problems: [FieldError] = []
                     let school = schools[r.school]
-                    if school == nil { problems.append(rowError(line, "school", "院校代码“\(r.school)”不存在")) }
+                    if school == nil { problems.append(rowError(line, "school", "院校代码“\(QuotedCell.text(r.school))”不存在")) }
                     let certificate = certificates[r.certificate]
                     if certificate == nil {
-                        problems.append(rowError(line, "certificate", "证书代码“\(r.certificate)”不存在"))
+                        problems.append(rowError(line, "certificate", "证书代码“\(QuotedCell.text(r.certificate))”不存在"))
                     } else if let organization, certificate?.organization != organization {
-                        problems.append(rowError(line, "certificate", "证书“\(r.certificate)”不属于本机构"))
+                        problems.append(rowError(line, "certificate", "证书“\(QuotedCell.text(r.certificate))”不属于本机构"))
                     }
                     if let school, let certificate, problems.isEmpty {
                         batch.append(Pending(line: line, result: r, school: school, certificate: certificate.id, plan: nil,
@@ -348,7 +348,7 @@ enum CandidateImport {
             var errors: [FieldError] = []
             for r in conflicts.prefix(reportedErrors) {
                 let line = try r.decode(column: "last_line", as: Int.self)
-                errors.append(rowError(line, "examNumber", "准考证号“\(try r.decode(column: "exam_number", as: String.self))”与第\(try r.decode(column: "first_line", as: Int.self))行重复，但考核日期、成绩或身份证号不同"))
+                errors.append(rowError(line, "examNumber", "准考证号“\(QuotedCell.text(try r.decode(column: "exam_number", as: String.self)))”与第\(try r.decode(column: "first_line", as: Int.self))行重复，但考核日期、成绩或身份证号不同"))
             }
             let more = conflicts.count > reportedErrors ? "（仅列出前\(reportedErrors)处）" : ""
             throw AppError.invalid(errors, detail: "文件中有准考证号重复且内容不同\(more)，未导入任何数据")

@@ -39,12 +39,9 @@ actor ImportProgressRegistry {
         entries[id]?.errors = errors
     }
 
-    /// Only the user who started an import sees its result page.
+    /// Only the user who started an import sees its progress and result.
     func progress(_ id: UUID, owner: String) -> Progress? {
         guard let p = entries[id], p.owner == owner else { return nil }
         return p
     }
-
-    /// For the capability URL of the progress bar: whoever holds the random id.
-    func progress(_ id: UUID) -> Progress? { entries[id] }
 }
