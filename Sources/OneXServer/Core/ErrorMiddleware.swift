@@ -70,7 +70,7 @@ struct OneXErrorMiddleware: AsyncMiddleware {
             type: "https://onex.example/problems/\(e.kind)", title: e.status.reasonPhrase, status: Int(e.status.code),
             detail: e.detail, errors: e.errors, requestId: e.status.code >= 500 ? req.id : nil)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/problem+json; charset=utf-8")
@@ -91,7 +91,7 @@ struct OneXErrorMiddleware: AsyncMiddleware {
         let body: HTML = """
             <h1>\(lang(.errorTitle)) \(Int(e.status.code))</h1>
             <div class="alert alert-error" role="alert">\(message)</div>
-            \(HTML.join(e.errors.map { err in "<p>\(err.message)</p>" }))
+            \(HTML.join(e.errors.filter { !message.contains($0.message) }.map { err in "<p>\(err.message)</p>" }))
             <p><a href="\(SitePath.home.path)">\(lang(.navHome))</a></p>
             """
         let html = Layout.page(req: req, title: lang(.errorTitle), crumbs: [], body: body)

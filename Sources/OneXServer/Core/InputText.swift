@@ -35,9 +35,16 @@ enum InputText {
     }
 }
 
-/// Refuses a path, a query string, or a collected form body, that carries a NUL.
+/// Refuses a path, a query string, or a collected form body, that carries a NUL, and an
+/// address longer than `maxURILength` (414). Addresses past about 80 KB never get here:
+/// Vapor's HTTP/1 parser closes the connection at its header limit.
 struct InputTextMiddleware: AsyncMiddleware {
+    static let maxURILength = 8 * 1024
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.url.string.utf8.count > Self.maxURILength {
+            throw AppError(.uriTooLong, kind: "uri-too-long", detail: "请求地址过长（超过 8 KB），请减少查询条件后重试")
+        }
         if InputText.hasNUL(urlEncoded: req.url.path[...]) { throw InputText.nulRefused }
         if let query = req.url.query, InputText.hasNUL(urlEncoded: query[...]) { throw InputText.nulRefused }
         if req.headers.contentType == .urlEncodedForm, let body = req.body.data,

@@ -37,6 +37,31 @@ enum OpenAPIDocument {
         var request: String? = nil
         var success: Int = 200
         var isPublic = false
+        var query: [QueryParameter] = []
+    }
+
+    /// The query parameters an operation reads, with the bounds `Limits` enforces, so
+    /// generated clients and fuzzers see what the server will accept.
+    enum QueryParameter: String {
+        case limit, offset, year, q, status, school, region, kind, certificate, organization, asOf, format
+
+        static let paging: [QueryParameter] = [.limit, .offset]
+
+        var schema: JSONValue {
+            func bounded(_ r: ClosedRange<Int>) -> JSONValue {
+                .object([("type", .string("integer")), ("minimum", .int(r.lowerBound)), ("maximum", .int(r.upperBound))])
+            }
+            switch self {
+            case .limit: return bounded(Limits.pageLimit)
+            case .offset: return bounded(Limits.pageOffset)
+            case .year: return bounded(Limits.year)
+            case .status: return OpenAPIDocument.enumeration(ApplicationStatus.allCases.map(\.rawValue))
+            case .kind: return OpenAPIDocument.enumeration(SchoolKind.allCases.map(\.rawValue))
+            case .asOf: return OpenAPIDocument.str([("format", .string("date"))])
+            case .format: return OpenAPIDocument.enumeration(["xlsx"])
+            case .q, .school, .region, .certificate, .organization: return OpenAPIDocument.str([("maxLength", .int(200))])
+            }
+        }
     }
 
     static var operations: [Operation] {
@@ -45,7 +70,7 @@ enum OpenAPIDocument {
                       tag: "auth", request: "Credentials", isPublic: true),
             Operation(method: "delete", path: "/api/v1/auth/token", summary: "Log out: revoke the token used", tag: "auth", success: 204),
             Operation(method: "get", path: "/api/v1/me", summary: "The calling user", tag: "auth"),
-            Operation(method: "get", path: "/api/v1/users", summary: "List accounts", tag: "users"),
+            Operation(method: "get", path: "/api/v1/users", summary: "List accounts", tag: "users", query: QueryParameter.paging),
             Operation(method: "post", path: "/api/v1/users", summary: "Create an account", tag: "users", request: "Account", success: 201),
             Operation(method: "get", path: "/api/v1/users/{username}", summary: "One account", tag: "users"),
             Operation(method: "put", path: "/api/v1/users/{username}", summary: "Edit an account", tag: "users", request: "Account"),
@@ -56,9 +81,10 @@ enum OpenAPIDocument {
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
             Operation(method: "put", path: "/api/v1/admin/clock", summary: "Set the manual clock (ONEX_CLOCK=manual only)", tag: "admin", request: "Clock"),
-            Operation(method: "get", path: "/api/v1/audit", summary: "Audit log, newest first", tag: "audit"),
+            Operation(method: "get", path: "/api/v1/audit", summary: "Audit log, newest first", tag: "audit", query: QueryParameter.paging),
             Operation(method: "get", path: "/api/v1/audit/verify", summary: "Verify the audit log's hash chain", tag: "audit"),
-            Operation(method: "get", path: "/api/v1/applications", summary: "Applications visible to the caller (?status=&year=)", tag: "applications"),
+            Operation(method: "get", path: "/api/v1/applications", summary: "Applications visible to the caller (?status=&year=)", tag: "applications",
+                      query: [.status, .year] + QueryParameter.paging),
             Operation(method: "post", path: "/api/v1/applications", summary: "A school starts a draft application",
                       tag: "applications", request: "ApplicationDraft", success: 201),
             Operation(method: "get", path: "/api/v1/applications/{id}", summary: "One application with lines, reviews, attachments and, for a draft, its violations", tag: "applications"),
@@ -67,12 +93,15 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/applications/{id}/reviews", summary: "Approve, return or reject in the reviewer's phase", tag: "applications", request: "Review"),
             Operation(method: "post", path: "/api/v1/applications/{id}/attachments", summary: "Upload a stamped scan, justification (with line) or adjustment form (multipart)", tag: "applications", request: "File", success: 201),
             Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
-                      summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications"),
-            Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans"),
+                      summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications",
+                      query: [.format]),
+            Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans",
+                      query: [.school, .region, .kind, .certificate, .organization, .year] + QueryParameter.paging),
             Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices, monitoringSnapshot)", tag: "admin"),
             Operation(method: "post", path: "/api/v1/exams", summary: "Record an exam session of a plan (organization of the certificate, or provinceAdmin)",
                       tag: "exams", request: "Exam", success: 201),
-            Operation(method: "get", path: "/api/v1/exams", summary: "Exam sessions the caller may see, newest first (?school=&year=)", tag: "exams"),
+            Operation(method: "get", path: "/api/v1/exams", summary: "Exam sessions the caller may see, newest first (?school=&year=)", tag: "exams",
+                      query: [.school, .year, .limit]),
             Operation(method: "post", path: "/api/v1/exams/import",
                       summary: "Per-candidate results (CSV/XLSX, raw body or multipart `file`); all or nothing; ID numbers hashed", tag: "exams"),
             Operation(method: "put", path: "/api/v1/pilot-students", summary: "A school declares its pilot students for a year (AH41-10)",
@@ -80,14 +109,16 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/monitoring/bulletins/{day}",
                       summary: "Publish the pace-warning bulletin (通报) of a snapshot day (AH22-8)", tag: "monitoring"),
             Operation(method: "get", path: "/api/v1/indicators",
-                      summary: "Indicators of indicators.md (?year=&asOf=&school=|region=|certificate=|organization=)", tag: "indicators"),
-            Operation(method: "get", path: "/api/v1/notices", summary: "In-app notices for the caller, newest first", tag: "notices"),
+                      summary: "Indicators of indicators.md (?year=&asOf=&school=|region=|certificate=|organization=)", tag: "indicators",
+                      query: [.year, .asOf, .school, .region, .certificate, .organization]),
+            Operation(method: "get", path: "/api/v1/notices", summary: "In-app notices for the caller, newest first", tag: "notices", query: [.limit]),
         ]
         for kind in CatalogKind.allCases {
             let k = kind.rawValue
             let schema = schemaName(kind)
             ops += [
-                Operation(method: "get", path: "/api/v1/\(k)", summary: "List \(k) visible to the caller (?q=&limit=&offset=)", tag: "catalog"),
+                Operation(method: "get", path: "/api/v1/\(k)", summary: "List \(k) visible to the caller (?q=&limit=&offset=)", tag: "catalog",
+                          query: [.q] + QueryParameter.paging),
                 Operation(method: "post", path: "/api/v1/\(k)", summary: "Create one of \(k)", tag: "catalog", request: schema, success: 201),
                 Operation(method: "get", path: "/api/v1/\(k)/{code}", summary: "One of \(k) by code", tag: "catalog"),
                 Operation(method: "put", path: "/api/v1/\(k)/{code}", summary: "Update one of \(k)", tag: "catalog", request: schema),
@@ -166,9 +197,12 @@ enum OpenAPIDocument {
         var paths: [(String, [(String, JSONValue)])] = []
         for op in operations {
             var fields: [(String, JSONValue)] = [("summary", .string(op.summary)), ("tags", .array([.string(op.tag)]))]
-            let params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { p -> JSONValue in
+            var params = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { p -> JSONValue in
                 .object([("name", .string(String(p.dropFirst().dropLast()))), ("in", .string("path")),
                          ("required", .bool(true)), ("schema", str())])
+            }
+            params += op.query.map { q in
+                .object([("name", .string(q.rawValue)), ("in", .string("query")), ("required", .bool(false)), ("schema", q.schema)])
             }
             if !params.isEmpty { fields.append(("parameters", .array(params))) }
             if let r = op.request {
