@@ -15,4 +15,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateCandidateSessions())
     app.migrations.add(OrderCandidateSessions())
     app.migrations.add(AddCredentialEpoch())
+    app.migrations.add(BoundStoredFigures())
 }
