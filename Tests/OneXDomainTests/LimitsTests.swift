@@ -34,4 +34,12 @@ struct LimitsTests {
         #expect(Fen.parseYuan("92233720368547758.07") == nil)
         #expect(Fen.parseYuan("100000000") == 10_000_000_000)
     }
+
+    @Test("An ID-number-shaped cell is quoted with its middle hidden; codes and dates are quoted as they are")
+    func quotedCells() {
+        #expect(QuotedCell.text("41010520000101001X") == "41**************1X")
+        #expect(QuotedCell.text("2026-05-20") == "2026-05-20")
+        #expect(QuotedCell.text("20260520") == "20260520")
+        #expect(QuotedCell.text("G001") == "G001")
+    }
 }

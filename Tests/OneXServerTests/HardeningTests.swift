@@ -38,6 +38,8 @@ struct HardeningTests {
                 #expect(r.body.contains("offset"), "\(path)")
             }
             #expect(try await web.send(.GET, "/api/v1/me").status != .internalServerError)
+            let long = try await web.send(.GET, "/plans?q=" + String(repeating: "a", count: 60_000))
+            #expect(long.status == .uriTooLong)
         }
     }
 
@@ -70,6 +72,24 @@ struct HardeningTests {
             let admin = Client(app)
             try await admin.login("admin", adminPassword)
             #expect(try await admin.send(.GET, "/api/v1/indicators?year=2026").status == .ok)
+        }
+    }
+
+    @Test("A figure past ±1,000,000,000 cannot be stored even by hand, so no sum can overflow", arguments: TestDB.all)
+    func storedFiguresBounded(db: TestDB) async throws {
+        try await ExamTests.withPlanAndAdmin(db) { app, admin in
+            let body = #"{"school":"G001","certificate":"1-004","level":"junior","year":2026,"date":"2026-05-10","registered":30,"attended":28,"passed":20}"#
+            #expect(try await admin.send(.POST, "/api/v1/exams", json: body).status == .created)
+            let sql = app.db as! any SQLDatabase
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE exams SET registered = 9223372036854775000").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE plans SET exam_registered = 9223372036854775000").run()
+            }
+            let indicators = try await admin.send(.GET, "/api/v1/indicators?year=2026&school=G001&asOf=2026-12-31")
+            #expect(indicators.status == .ok)
+            #expect(indicators.json["registered"] as? Int == 30)
         }
     }
 
@@ -222,7 +242,11 @@ struct HardeningTests {
             let statuses = try await concurrently(40) { _ in try await Client(app).login(name, "wrong-wrong-1").status }
             #expect(statuses.allSatisfy { $0 == .unauthorized })
             #expect(AccountService.passwordChecks.value(name) <= LoginThrottle.maxFailures)
-            #expect(try await Client(app).login(name, "Right-pass-2026x").status == .unauthorized)
+            let locked = try await Client(app).login(name, "Right-pass-2026x")
+            #expect(locked.status == .unauthorized)
+            // The answer does not tell a locked account from one that does not exist.
+            let unknown = try await Client(app).login("nobody-\(name)", "Right-pass-2026x")
+            #expect(unknown.status == locked.status && unknown.body == locked.body, "\(unknown.body) / \(locked.body)")
         }
     }
 
@@ -265,6 +289,35 @@ struct HardeningTests {
                 WHERE s.code = 'G001' AND c.code = '1-004' AND p.level = 'junior' AND p.year = 2026
                 """).first()?.decode(column: "n", as: Int.self)
             #expect(registered == 300)
+        }
+    }
+
+    @Test("EXAM-1: a refused import never quotes an ID number back, even from under another header", arguments: TestDB.all)
+    func noIDNumberInErrors(db: TestDB) async throws {
+        try await ExamTests.withPlanAndAdmin(db) { app, admin in
+            let id = IDNumber.complete("41010520000101001")
+            let shifted = ExamTests.header + "E1,李一,\(id),G001,1-004,junior,\(id),1,1\n" + "E2,李二,\(id),\(id),1-004,\(id),2026-05-20,\(id),1\n"
+            let r = try await admin.send(.POST, "/api/v1/exams/import", body: Data(shifted.utf8), contentType: "text/csv")
+            #expect(r.status == .unprocessableEntity)
+            #expect(r.body.contains("考核日期"))
+            #expect(!r.body.contains(id))
+            #expect(!r.body.contains(String(id.dropFirst(2).dropLast(2))))
+        }
+    }
+
+    @Test("The OpenAPI document declares every list's paging parameters with their bounds")
+    func openAPIQueryParameters() async throws {
+        try await withApp(.sqlite) { app, _ in
+            let doc = try await Client(app).send(.GET, "/openapi.json").json
+            let paths = try #require(doc["paths"] as? [String: Any])
+            for path in ["/api/v1/regions", "/api/v1/users", "/api/v1/audit", "/api/v1/applications", "/api/v1/plans"] {
+                let get = try #require((paths[path] as? [String: Any])?["get"] as? [String: Any], "\(path)")
+                let params = (get["parameters"] as? [[String: Any]]) ?? []
+                let offset = try #require(params.first { $0["name"] as? String == "offset" }, "\(path)")
+                let schema = try #require(offset["schema"] as? [String: Any])
+                #expect(schema["maximum"] as? Int == Limits.pageOffset.upperBound, "\(path)")
+                #expect(params.contains { $0["name"] as? String == "limit" && $0["in"] as? String == "query" }, "\(path)")
+            }
         }
     }
 
