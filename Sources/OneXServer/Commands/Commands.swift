@@ -43,7 +43,11 @@ struct ExamsImportCommand: AsyncCommand {
             guard let data = FileManager.default.contents(atPath: signature.file) else {
                 throw ImportCommand.Failed(description: "cannot read \(signature.file)")
             }
-            rows = try ExamService.rows(of: data)
+            do {
+                rows = try ExamService.rows(of: data)
+            } catch let e as AppError {
+                throw ImportCommand.Failed(description: "nothing imported: \(e.detail)")
+            }
         }
         let console = context.console
         let started = Date()
