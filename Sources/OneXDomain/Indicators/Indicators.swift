@@ -104,6 +104,29 @@ public struct IndicatorSet: Codable, Sendable, Equatable {
         studentCoverage = t.studentsExamined.flatMap { n in t.studentsDeclared.flatMap { rate(n, $0) } }
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case plans, exitedPlans, planned, registered, attended, passed, completed
+        case completionRate, adjustmentRate, exitRate, participationRate, passRate, studentCoverage
+    }
+
+    /// Every rate is present, as `null` where its denominator is zero (api.md), so a client
+    /// can tell "no rate" from a field it does not know.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(plans, forKey: .plans)
+        try c.encode(exitedPlans, forKey: .exitedPlans)
+        try c.encode(planned, forKey: .planned)
+        try c.encode(registered, forKey: .registered)
+        try c.encode(attended, forKey: .attended)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(completed, forKey: .completed)
+        let rates: [(CodingKeys, Double?)] = [(.completionRate, completionRate), (.adjustmentRate, adjustmentRate), (.exitRate, exitRate),
+                                              (.participationRate, participationRate), (.passRate, passRate), (.studentCoverage, studentCoverage)]
+        for (key, rate) in rates {
+            if let rate { try c.encode(rate, forKey: key) } else { try c.encodeNil(forKey: key) }
+        }
+    }
+
     /// `12.3%`, or `—` for no rate.
     public static func percent(_ rate: Double?) -> String {
         guard let rate else { return "—" }

@@ -222,48 +222,55 @@ enum CandidateImport {
     /// more than the whole import of a usual file.
     private struct PlanResolver {
         private var known: [PlanKey: RowID?] = [:]
+        /// Earlier years' plans that carry over: active and not yet completed (HN-3).
+        private var carried: [PlanKey: RowID?] = [:]
 
         /// The batch's rows with their plans; a row without one becomes an error.
         mutating func resolve(_ batch: [Pending], on sql: any SQLDatabase, errors: inout ErrorList) async throws -> [Pending] {
             func key(_ p: Pending, yearsBack: Int) -> PlanKey {
                 PlanKey(school: p.school, certificate: p.certificate, level: p.result.level.rawValue, year: p.result.date.year - yearsBack)
             }
-            try await load(batch.map { key($0, yearsBack: 0) }, on: sql)
-            // HN-3: an unfinished plan of an earlier year carries over.
-            try await load(batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) }, on: sql)
+            try await load(batch.map { key($0, yearsBack: 0) }, into: &known, carryingOver: false, on: sql)
+            // HN-3: only an active, unfinished plan of the year before carries over; an exited or
+            // completed one does not, and the row then has no plan.
+            try await load(batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) },
+                           into: &carried, carryingOver: true, on: sql)
             var found: [Pending] = []
             found.reserveCapacity(batch.count)
             for var p in batch {
-                if let plan = (known[key(p, yearsBack: 0)] ?? nil) ?? (known[key(p, yearsBack: 1)] ?? nil) {
+                if let plan = (known[key(p, yearsBack: 0)] ?? nil) ?? (carried[key(p, yearsBack: 1)] ?? nil) {
                     p.plan = plan
                     found.append(p)
                 } else {
                     let r = p.result
-                    errors.add([rowError(p.line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划")])
+                    errors.add([rowError(p.line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划，上一年度也没有可沿用的未完成计划")])
                 }
             }
             return found
         }
 
-        private mutating func load(_ keys: [PlanKey], on sql: any SQLDatabase) async throws {
-            let missing = Array(Set(keys.filter { known[$0] == nil }))
+        private func load(_ keys: [PlanKey], into cache: inout [PlanKey: RowID?], carryingOver: Bool,
+                          on sql: any SQLDatabase) async throws {
+            let missing = Array(Set(keys.filter { cache[$0] == nil }))
             var start = 0
             while start < missing.count {
                 let chunk = missing[start..<min(missing.count, start + 100)]
                 start += 100
-                var q: SQLQueryString = "SELECT id, school_id, certificate_id, level, year FROM plans WHERE "
+                var q: SQLQueryString = "SELECT id, school_id, certificate_id, level, year FROM plans WHERE ("
                 for (i, k) in chunk.enumerated() {
                     q += """
                         \(unsafeRaw: i == 0 ? "" : " OR ")(school_id = \(bind: k.school.uuid) AND certificate_id = \(bind: k.certificate.uuid) \
                         AND level = \(bind: k.level) AND year = \(bind: k.year))
                         """
                 }
-                for k in chunk { known[k] = .some(nil) }
+                q += ")"
+                if carryingOver { q += " AND status = 'active' AND exam_attended < count" }
+                for k in chunk { cache[k] = .some(nil) }
                 for r in try await sql.raw(q).all() {
                     let k = PlanKey(school: RowID(try r.decode(column: "school_id", as: UUID.self)),
                                     certificate: RowID(try r.decode(column: "certificate_id", as: UUID.self)),
                                     level: try r.decode(column: "level", as: String.self), year: try r.decode(column: "year", as: Int.self))
-                    known[k] = .some(RowID(try r.decode(column: "id", as: UUID.self)))
+                    cache[k] = .some(RowID(try r.decode(column: "id", as: UUID.self)))
                 }
             }
         }

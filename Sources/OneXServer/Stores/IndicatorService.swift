@@ -96,7 +96,7 @@ enum IndicatorService {
             out[i].totals.completed += delta.completed
         }
         if grouping == .none && out.isEmpty { out = [Row(key: "", label: "", totals: IndicatorTotals())] }
-        try await addCoverage(to: &out, scope, year: year, by: grouping, on: sql)
+        try await addCoverage(to: &out, scope, year: year, asOf: asOf, by: grouping, on: sql)
         return out
     }
 
@@ -158,7 +158,7 @@ enum IndicatorService {
 
     /// AH41-10: distinct students examined over the pilot students declared, for scopes made
     /// of schools (a certificate or an organisation has no declared students).
-    private static func addCoverage(to rows: inout [Row], _ scope: Scope, year: Int, by grouping: Grouping,
+    private static func addCoverage(to rows: inout [Row], _ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
                                     on sql: any SQLDatabase) async throws {
         switch scope {
         case .certificate, .organization: return
@@ -178,6 +178,27 @@ enum IndicatorService {
                 let declared = try r.decode(column: "declared", as: Int?.self)
             else { continue }
             found[try r.decode(column: "k", as: String.self)] = (examined, declared)
+        }
+        // `examined` counts the whole year. Schools with a plan examined after `asOf` (none
+        // once the year's exams are in, few before) have their students counted again up to
+        // that day, as every other exam figure is.
+        let yearEnd = LocalDate(year: year, month: 12, day: 31)
+        if asOf < yearEnd {
+            let correction: SQLQueryString = """
+                SELECT \(unsafeRaw: key) AS k, CAST(SUM(sc.examined - (SELECT COUNT(DISTINCT k.id_hash) FROM plans p2
+                  JOIN exam_candidates k ON k.plan_id = p2.id WHERE p2.school_id = sc.school_id AND k.attended = 1
+                  AND k.exam_date >= \(bind: "\(year)-01-01") AND k.exam_date <= \(bind: asOf.description))) AS BIGINT) AS later
+                FROM student_coverage sc JOIN schools s ON s.id = sc.school_id JOIN regions r ON r.id = s.region_id
+                WHERE sc.year = \(bind: year) AND sc.declared IS NOT NULL \(filter(scope))
+                  AND EXISTS (SELECT 1 FROM plans p WHERE p.school_id = sc.school_id AND p.last_exam_on > \(bind: asOf.description))
+                \(unsafeRaw: grouping == .none ? "" : "GROUP BY " + key)
+                """
+            for r in try await sql.raw(correction).all() {
+                guard let later = try r.decode(column: "later", as: Int?.self), let k = try? r.decode(column: "k", as: String.self),
+                    let current = found[k]
+                else { continue }
+                found[k] = (current.0 - later, current.1)
+            }
         }
         for i in rows.indices {
             if let (examined, declared) = found[rows[i].key] {

@@ -231,8 +231,10 @@ enum PlanService {
             let plans = try await PlanRow.query(on: tx).filter(\.$status == "active")
                 .with(\.$school).with(\.$certificate).with(\.$exams).all()
             let candidates = plans.map {
+                // HN-8 "no exam held" means no exam of any kind: a session entered by hand or
+                // imported candidate results, each of which counts as a registration.
                 ForcedExit.Candidate(id: $0.id!.uuidString, firstApprovedOn: LocalDate($0.firstApprovedAt),
-                                     examsHeld: $0.exams.count, active: $0.status == "active")
+                                     examsHeld: max($0.exams.count, $0.examRegistered > 0 ? 1 : 0), active: $0.status == "active")
             }
             let chosen = Set(ForcedExit.qualifying(candidates, on: day, policy: policy))
             var exited: [ExitedPlan] = []
@@ -240,7 +242,7 @@ enum PlanService {
             for plan in plans where chosen.contains(plan.id!.uuidString) {
                 try await exit(plan, actor: actor, now: now, on: tx)
                 let e = ExitedPlan(school: plan.school.code, certificate: plan.certificate.code,
-                                   level: Level(rawValue: plan.level) ?? .junior, year: plan.year)
+                                   level: try .stored(plan.level, table: PlanRow.schema, column: "level", id: plan.id), year: plan.year)
                 exited.append(e)
                 try await audit.append(actor: actor, action: "forcedExit", entity: "plans",
                                        key: "\(e.school)/\(e.certificate)/\(e.level.rawValue)/\(e.year)",
