@@ -12,14 +12,23 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     app.onex = OneXContext(config: config, clock: manual ?? clock ?? SystemClock(), manualClock: manual,
                            idHasher: IDHasher(secret: try IDHasher.secret(config: config)))
 
+    // SQLite runs each statement on a thread of the thread pool, and a writer waiting its turn
+    // for the write lock (`writeTransaction`) holds its thread while it waits. Vapor's default
+    // pool is the process-wide one with a thread per core: two waiting writers would take every
+    // thread from the connection that holds the lock. Ours outnumbers the connections.
+    app.threadPool = NIOThreadPool(numberOfThreads: 16)
+
     switch config.database {
     case .sqliteFile(let path):
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // Waiting for the one writer is expected with SQLite: a request waits for a connection
+        // as long as a writer may wait for the lock.
+        let wait = TimeAmount.seconds(Int64(WriteTransaction.sqliteBusyMilliseconds / 1000) * 2)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: wait), as: .sqlite)
         // A second pool on the same file for long background imports: SQLite has one connection
         // per event loop, and an import's transaction must not keep pages waiting for it.
-        app.databases.use(.sqlite(.file(path)), as: .imports, isDefault: false)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: wait), as: .imports, isDefault: false)
     case .sqliteMemory:
         let shared = SQLiteConfiguration(storage: .memory(identifier: UUID().uuidString))
         app.databases.use(.sqlite(shared), as: .sqlite)
