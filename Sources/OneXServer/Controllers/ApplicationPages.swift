@@ -126,7 +126,7 @@ enum ApplicationPages {
         // Drafts are checked live against the current policy; submitted ones passed every rule
         // of their own policy version when they were submitted.
         var counts: [UUID: Int] = [:]
-        for r in rows where r.statusValue == .draft {
+        for r in rows where try r.statusValue == .draft {
             counts[r.id!] = try await ApplicationService.violations(of: r, now: req.now, on: req.db).count
         }
         if onlyWithViolations {
@@ -134,11 +134,12 @@ enum ApplicationPages {
             total = rows.count
             rows = Array(rows.dropFirst(paging.offset).prefix(paging.limit))
         }
-        let table = rows.map { r -> [HTML] in
-            let lines = r.domainLines
+        let table = try rows.map { r -> [HTML] in
+            let lines = try r.domainLines
+            let status = try r.statusValue
             let n = counts[r.id!] ?? 0
             return ["<a href=\"\(SitePath.application(r.id!).path)\">\(r.school.name)</a>", "\(r.year)",
-                    "\(statusText(r.statusValue, lang))",
+                    "\(statusText(status, lang))",
                     "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
                     n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
         }
@@ -248,7 +249,7 @@ enum ApplicationPages {
         let lang = req.lang
         let actor = try req.actor()
         let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
-        let isDraft = row.statusValue == .draft
+        let isDraft = try row.statusValue == .draft
         let violations = isDraft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : []
         let body = try await ApplicationService.body(row, violations: violations, on: req.db)
         let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
@@ -282,7 +283,7 @@ enum ApplicationPages {
                 <button type="submit" class="btn secondary">\(lang(.upload))</button></form>
                 """
         }
-        let reviewerStage: Bool = switch (actor.role, row.statusValue) {
+        let reviewerStage: Bool = switch (actor.role, try row.statusValue) {
         case (.cityReviewer, .cityReview), (.provinceReviewer, .provinceReview), (.provinceAdmin, .provinceReview): true
         default: false
         }
@@ -313,11 +314,12 @@ enum ApplicationPages {
         }
         let school = try await row.$school.get(on: req.db)
         let title = "\(school.name) · \(row.year)"
+        let current = try row.statusValue
         let html: HTML = """
             <h1>\(title)</h1>
             \(notice ?? "")
             <dl class="facts">
-            <dt>\(lang(.status))</dt><dd>\(statusText(row.statusValue, lang))</dd>
+            <dt>\(lang(.status))</dt><dd>\(statusText(current, lang))</dd>
             <dt>\(lang(.policyVersionUsed))</dt><dd>\(row.policyVersion.map(String.init) ?? "—")</dd>
             <dt>\(lang(.submittedAt))</dt><dd>\(row.submittedAt.map(Shanghai.minuteText) ?? "—")</dd>
             </dl>

@@ -245,10 +245,10 @@ enum DashboardPages {
         let plans = try await PlanRow.query(on: req.db).filter(\.$school.$id == schoolID).filter(\.$year == board.year)
             .with(\.$certificate).all()
         let share = Pace.shareOfYearGone(year: board.year, on: board.asOf)
-        let rows = plans.sorted { $0.certificate.code < $1.certificate.code }.map { p -> [HTML] in
+        let rows = try plans.sorted { $0.certificate.code < $1.certificate.code }.map { p -> [HTML] in
             let completed = min(p.examAttended, p.count)
             let expected = Double(p.count) * share
-            let level = Level(rawValue: p.level) ?? .junior
+            let level: Level = try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id)
             return ["\(p.certificate.code) \(p.certificate.name)", "\(lang.pick(level.chinese, level.rawValue))", HTML(raw: String(p.count)),
                     HTML(raw: String(p.examRegistered)), HTML(raw: String(p.examAttended)), HTML(raw: String(p.examPassed)),
                     HTML(raw: String(Int(clampingRounded: expected.rounded()))),

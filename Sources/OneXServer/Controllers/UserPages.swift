@@ -40,8 +40,8 @@ enum UserPages {
         _ = try req.actor(in: .provinceAdmin)
         let paging = try Paging(req, defaultLimit: 50)
         let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
-        let rows = users.map { u -> [HTML] in
-            let role = u.roleValue
+        let rows = try users.map { u -> [HTML] in
+            let role = try u.roleValue
             return ["<a href=\"\(SitePath.editUser(u.username).path)\">\(u.username)</a>", "\(lang.pick(role.chinese, role.english))",
                     "\(u.unitCode ?? "—")", "\(u.active ? lang(.yes) : lang(.no))",
                     "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]

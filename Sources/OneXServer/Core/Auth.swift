@@ -71,7 +71,7 @@ enum WebSession {
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let user = try await WebSession.user(req) {
-            req.currentUser = CurrentUser(id: user.id!, actor: user.actor())
+            req.currentUser = CurrentUser(id: user.id!, actor: try user.actor())
         }
         return try await next.respond(to: req)
     }
@@ -90,7 +90,7 @@ struct BearerUserMiddleware: AsyncMiddleware {
                 let user = try await User.withUnits(on: req.db).filter(\.$id == token.$user.id).first(),
                 user.active
             {
-                req.currentUser = CurrentUser(id: user.id!, actor: user.actor())
+                req.currentUser = CurrentUser(id: user.id!, actor: try user.actor())
             }
         }
         return try await next.respond(to: req)

@@ -22,10 +22,12 @@ final class ApplicationRow: Model, @unchecked Sendable {
 
     init() {}
 
-    var statusValue: ApplicationStatus { ApplicationStatus(rawValue: status) ?? .draft }
+    var statusValue: ApplicationStatus {
+        get throws { try .stored(status, table: Self.schema, column: "status", id: id) }
+    }
 
     var domainLines: [ApplicationLine] {
-        ($lines.value ?? []).sorted { $0.lineNo < $1.lineNo }.map { $0.toDomain() }
+        get throws { try ($lines.value ?? []).sorted { $0.lineNo < $1.lineNo }.map { try $0.toDomain() } }
     }
 }
 
@@ -45,9 +47,9 @@ final class ApplicationLineRow: Model, @unchecked Sendable {
 
     init() {}
 
-    func toDomain() -> ApplicationLine {
-        ApplicationLine(certificate: certificateCode, level: Level(rawValue: level) ?? .junior,
-                        kind: LineKind(rawValue: kind) ?? .new, count: count, reason: reason)
+    func toDomain() throws -> ApplicationLine {
+        ApplicationLine(certificate: certificateCode, level: try .stored(level, table: Self.schema, column: "level", id: id),
+                        kind: try .stored(kind, table: Self.schema, column: "kind", id: id), count: count, reason: reason)
     }
 }
 

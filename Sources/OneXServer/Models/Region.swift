@@ -14,8 +14,8 @@ final class Region: Model, @unchecked Sendable {
 
     init() {}
 
-    func toDomain() -> RegionRecord {
-        RegionRecord(code: code, name: name, kind: RegionKind(rawValue: kind) ?? .city)
+    func toDomain() throws -> RegionRecord {
+        RegionRecord(code: code, name: name, kind: try .stored(kind, table: Self.schema, column: "kind", id: id))
     }
 
     func apply(_ r: RegionRecord) {

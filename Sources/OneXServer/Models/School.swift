@@ -16,8 +16,8 @@ final class School: Model, @unchecked Sendable {
 
     init() {}
 
-    func toDomain() -> SchoolRecord {
-        SchoolRecord(code: code, name: name, kind: SchoolKind(rawValue: kind) ?? .secondary,
+    func toDomain() throws -> SchoolRecord {
+        SchoolRecord(code: code, name: name, kind: try .stored(kind, table: Self.schema, column: "kind", id: id),
                      region: $region.value?.code ?? "", nationalPlatformRegistered: nationalPlatformRegistered,
                      filedOn: filedOn.flatMap(LocalDate.init))
     }

@@ -23,14 +23,16 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    var roleValue: Role { Role(rawValue: role) ?? .auditor }
+    var roleValue: Role {
+        get throws { try .stored(role, table: Self.schema, column: "role", id: id) }
+    }
 
     /// The unit's business code; the matching parent must be eager-loaded.
     var unitCode: String? {
         $region.value??.code ?? $school.value??.code ?? $organization.value??.code
     }
 
-    func actor() -> Actor { Actor(username: username, role: roleValue, unit: unitCode) }
+    func actor() throws -> Actor { Actor(username: username, role: try roleValue, unit: unitCode) }
 
     static func withUnits(on db: any Database) -> QueryBuilder<User> {
         User.query(on: db).with(\.$region).with(\.$school).with(\.$organization)

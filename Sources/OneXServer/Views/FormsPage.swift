@@ -113,7 +113,7 @@ enum FormsPage {
         let plans = allPlans.filter { $0.year == row.year }
         let earlier = Set(allPlans.filter { $0.year < row.year }.map(\.certificate.code))
         let changes = try await PlanChangeRow.query(on: req.db).filter(\.$application.$id == row.id!).all()
-        let lines = row.domainLines
+        let lines = try row.domainLines
         // The count before this application: today's count, less what this application changed.
         let before = lines.map { l -> Int in
             guard let plan = plans.first(where: { $0.certificate.code == l.certificate && $0.level == l.level.rawValue }) else { return 0 }

@@ -112,7 +112,7 @@ enum ApplicationsAPI {
 
     static func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
         let row = try await ApplicationService.find(id, actor: try req.actor(), on: req.db)
-        let violations = row.statusValue == .draft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : nil
+        let violations = try row.statusValue == .draft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : nil
         return try JSONBody.response(try await ApplicationService.body(row, violations: violations, on: req.db), status: status)
     }
 }
