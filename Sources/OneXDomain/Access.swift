@@ -1,50 +1,128 @@
-/// Who may see which records. The server turns a `RecordScope` into a query filter in one
-/// place, so no list or lookup can forget it.
+/// Which records an actor may see, as a value. The server turns it into a query condition in
+/// one place (`ScopeCondition`), so no list or lookup can forget it.
 public enum RecordScope: Sendable, Equatable {
     /// Every record of the table.
     case all
-    /// Records whose code is this one (a school sees itself).
-    case code(String)
-    /// Records belonging to this region (a city bureau's schools).
+    /// Records of this school (a school sees itself and what is its own).
+    case school(String)
+    /// Records of the schools of this region (a city bureau).
     case region(String)
-    /// Records belonging to this organisation (its certificates).
+    /// Records of this organisation's certificates.
     case organization(String)
-    /// No record: the table is not for this role.
+    /// No record: the kind is not for this role.
     case none
 }
 
+/// Every kind of record OneX keeps or will keep. A new kind gets its line in
+/// `Access.scope(of:for:)` before it gets a table.
+public enum RecordKind: String, CaseIterable, Sendable {
+    // The catalog.
+    case regions, organizations, certificates, schools, alliances, experts
+    // Applications, plans, exams and monitoring.
+    case applications, attachments, plans, examSessions, candidateResults, indicators, snapshots, bulletins
+    // Accounts and the record of what was done.
+    case notices, users, auditEntries
+    // Fees, the rectification ledger, reports, sites and complaints (MOE12, AH38, AH41).
+    case feeStandards, payments, ledgerItems, reports, sites, complaints
+
+    public init(_ catalog: CatalogKind) {
+        switch catalog {
+        case .regions: self = .regions
+        case .organizations: self = .organizations
+        case .certificates: self = .certificates
+        case .schools: self = .schools
+        case .alliances: self = .alliances
+        case .experts: self = .experts
+        }
+    }
+}
+
+/// What an actor may do to a kind of record, beyond reading it.
+public enum RecordAction: String, CaseIterable, Sendable {
+    case create, update, review, importFile, publish
+}
+
 public enum Access {
-    /// The rows of a catalog table an actor may read.
-    public static func scope(of kind: CatalogKind, for actor: Actor) -> RecordScope {
-        if actor.role.seesWholeProvince { return .all }
+    /// The records of a kind an actor may read.
+    public static func scope(of kind: RecordKind, for actor: Actor) -> RecordScope {
         let unit = actor.unit ?? ""
-        switch (kind, actor.role) {
-        case (.regions, _), (.organizations, _), (.alliances, _):
+        // A unit's own records, by the unit it belongs to.
+        let own: RecordScope = switch actor.role {
+        case .provinceAdmin, .provinceReviewer, .auditor: .all
+        case .school: .school(unit)
+        case .cityReviewer: .region(unit)
+        case .organization: .organization(unit)
+        case .expert: .none
+        }
+        switch kind {
+        case .regions, .organizations, .alliances:
             // Published reference data (AH41-12 public disclosure lists them too).
             return .all
-        case (.certificates, .organization):
-            return .organization(unit)
-        case (.certificates, _):
-            return .all
-        case (.schools, .cityReviewer):
-            return .region(unit)
-        case (.schools, .school):
-            return .code(unit)
-        case (.schools, _):
-            return .none
-        case (.experts, _):
+        case .certificates:
+            return actor.role == .organization ? .organization(unit) : .all
+        case .schools:
+            return actor.role == .organization || actor.role == .expert ? .none : own
+        case .experts:
             // The pool holds personal data: province roles only.
-            return .none
+            return actor.role.seesWholeProvince ? .all : .none
+        case .applications, .attachments:
+            // Organisations take no part in the review of applications (AH22-6).
+            return actor.role == .organization ? .none : own
+        case .plans, .examSessions, .candidateResults, .indicators, .snapshots:
+            return own
+        case .bulletins:
+            // A 通报 is the province's, read by the bureaus and schools it names once published.
+            return actor.role == .organization || actor.role == .expert ? .none : own
+        case .notices:
+            // Addressed to the actor: every role has its own.
+            return own == .none ? .all : own
+        case .users:
+            return actor.role == .provinceAdmin ? .all : .none
+        case .auditEntries:
+            return actor.role == .provinceAdmin || actor.role == .auditor ? .all : .none
+        case .feeStandards:
+            // Verified standards are published; an organisation sees its own proposals.
+            return actor.role == .organization ? .organization(unit) : (actor.role == .expert ? .none : .all)
+        case .payments, .ledgerItems, .reports:
+            return own
+        case .sites:
+            return actor.role == .expert ? .none : own
+        case .complaints:
+            return actor.role.seesWholeProvince ? .all : .none
+        }
+    }
+
+    /// Whether the actor may act on a kind of record at all; which record is then decided by
+    /// `scope(of:for:)` (another unit's record is not found).
+    public static func may(_ action: RecordAction, _ kind: RecordKind, _ actor: Actor) -> Bool {
+        switch (action, kind) {
+        case (.create, .applications), (.update, .applications), (.create, .attachments):
+            return actor.role == .school
+        case (.review, .applications):
+            return [.cityReviewer, .provinceReviewer, .provinceAdmin].contains(actor.role)
+        case (.create, .examSessions), (.importFile, .candidateResults):
+            return actor.role == .organization || actor.role == .provinceAdmin
+        case (.create, .snapshots), (.publish, .bulletins):
+            return actor.role == .provinceAdmin
+        case (.create, _), (.update, _), (.importFile, _), (.publish, _):
+            return actor.role == .provinceAdmin && RecordKind.catalogAndAccounts.contains(kind)
+        case (.review, _):
+            return false
         }
     }
 
     /// Pages of the navigation an actor sees, in order.
     public static func navigation(for actor: Actor) -> [CatalogKind] {
-        CatalogKind.allCases.filter { scope(of: $0, for: actor) != .none }
+        CatalogKind.allCases.filter { scope(of: RecordKind($0), for: actor) != .none }
     }
 
     /// Whether the actor may read the audit log.
     public static func readsAuditLog(_ actor: Actor) -> Bool {
-        actor.role == .provinceAdmin || actor.role == .auditor
+        scope(of: .auditEntries, for: actor) == .all
     }
+}
+
+extension RecordKind {
+    /// What the province office maintains directly.
+    static let catalogAndAccounts: Set<RecordKind> = [.regions, .organizations, .certificates, .schools, .alliances, .experts, .users]
 }

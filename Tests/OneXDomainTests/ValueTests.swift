@@ -63,7 +63,7 @@ struct ValueTests {
 struct AccessTests {
     @Test("A school sees only itself; a city bureau its region; province roles everything")
     func schoolScopes() {
-        #expect(Access.scope(of: .schools, for: Actor(username: "s", role: .school, unit: "Z1")) == .code("Z1"))
+        #expect(Access.scope(of: .schools, for: Actor(username: "s", role: .school, unit: "Z1")) == .school("Z1"))
         #expect(Access.scope(of: .schools, for: Actor(username: "c", role: .cityReviewer, unit: "4101")) == .region("4101"))
         #expect(Access.scope(of: .schools, for: Actor(username: "p", role: .provinceReviewer, unit: nil)) == .all)
         #expect(Access.scope(of: .schools, for: Actor(username: "a", role: .auditor, unit: nil)) == .all)

@@ -14,7 +14,7 @@ enum HomePage {
         var cards: [HTML] = []
         for kind in Access.navigation(for: actor) {
             let total = try await CatalogService.withStore(kind) { store in
-                try await count(store, scope: Access.scope(of: kind, for: actor), on: req.db)
+                try await count(store, scope: Access.scope(of: RecordKind(kind), for: actor), on: req.db)
             }
             cards.append("<div class=\"card\"><a href=\"\(SitePath.list(kind).path)\"><div class=\"n\">\(total)</div><div>\(lang(kind.title))</div></a></div>")
         }

@@ -26,8 +26,8 @@ enum ExamService {
         let problems = input.problems()
         if !problems.isEmpty { throw AppError.invalid(problems) }
         // An organisation records exams of its own certificates only; another's is 404.
-        let certScope: RecordScope = actor.role == .organization ? .organization(actor.unit ?? "") : .all
-        guard try await CertificateStore.find(input.certificate, scope: certScope, on: db) != nil else { throw AppError.notFound }
+        guard try await CertificateStore.find(input.certificate, scope: Access.scope(of: .certificates, for: actor), on: db) != nil
+        else { throw AppError.notFound }
         let resolver = CodeResolver(db)
         guard let schoolID = try await resolver.id(.schools, input.school),
             let certID = try await resolver.id(.certificates, input.certificate),
@@ -61,17 +61,11 @@ enum ExamService {
     static func sessions(actor: Actor, school: String?, year: Int?, limit: Int, on db: any Database) async throws -> [SessionBody] {
         guard limit > 0 else { return [] }
         let sql = db as! any SQLDatabase
-        var unitFilter: SQLQueryString = ""
-        let unit = actor.unit ?? ""
-        switch actor.role {
-        case .school: unitFilter += " AND s.code = \(bind: unit)"
-        case .cityReviewer: unitFilter += " AND r.code = \(bind: unit)"
-        case .organization: unitFilter += " AND o.code = \(bind: unit)"
-        case .provinceAdmin, .provinceReviewer, .auditor: break
-        case .expert: throw AppError.forbidden
-        }
+        let scope = Access.scope(of: .examSessions, for: actor)
+        guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
+        var unitFilter: SQLQueryString = scope == .all ? "" : " AND " + inScope
         if let school { unitFilter += " AND s.code = \(bind: school)" }
-        let provinceWide = actor.role.seesWholeProvince && school == nil
+        let provinceWide = scope == .all && school == nil
         let yearFilter: SQLQueryString = year.map { " AND p.year = \(bind: $0)" } ?? ""
         let joins: SQLQueryString = """
             JOIN plans p ON p.id = x.plan_id JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id

@@ -8,20 +8,21 @@ import Vapor
 enum ApplicationService {
     // MARK: Scoping
 
-    /// The applications an actor may see: a school its own; a city bureau those its region's
-    /// secondary schools have submitted (the others go straight to the province, AH22-6);
-    /// province roles and auditors every one ever submitted, including those returned to draft.
+    /// The applications an actor may see (`Access.scope(of: .applications)`), narrowed by who
+    /// reviews what: a city bureau sees those its region's secondary schools have submitted (the
+    /// others go straight to the province, AH22-6); the province every one ever submitted,
+    /// including those returned to draft; a school all of its own.
     static func scoped(for actor: Actor, on db: any Database) -> QueryBuilder<ApplicationRow>? {
         let q = ApplicationRow.query(on: db).join(School.self, on: \ApplicationRow.$school.$id == \School.$id)
-        switch actor.role {
-        case .school:
-            return q.filter(School.self, \.$code == (actor.unit ?? ""))
-        case .cityReviewer:
-            return q.join(Region.self, on: \School.$region.$id == \Region.$id).filter(Region.self, \.$code == (actor.unit ?? ""))
+        switch Access.scope(of: .applications, for: actor) {
+        case .school(let code):
+            return q.filter(School.self, \.$code == code)
+        case .region(let code):
+            return q.join(Region.self, on: \School.$region.$id == \Region.$id).filter(Region.self, \.$code == code)
                 .filter(School.self, \.$kind == SchoolKind.secondary.rawValue).filter(\.$submittedAt != nil)
-        case .provinceAdmin, .provinceReviewer, .auditor:
+        case .all:
             return q.filter(\.$submittedAt != nil)
-        case .organization, .expert:
+        case .organization, .none:
             return nil
         }
     }
@@ -79,8 +80,8 @@ enum ApplicationService {
             .sort(\.$at).all()
         let school = try await row.$school.get(on: db)
         return ApplicationBody(
-            id: row.id!, school: school.code, year: row.year, status: row.statusValue, policyVersion: row.policyVersion,
-            window: row.windowName, submittedAt: row.submittedAt, lines: row.domainLines,
+            id: row.id!, school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
+            window: row.windowName, submittedAt: row.submittedAt, lines: try row.domainLines,
             reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
                 ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
             },
@@ -105,7 +106,7 @@ enum ApplicationService {
         }
         let lineProblems = draft.lines.enumerated().flatMap { i, line in line.problems(line: i + 1) }
         if !lineProblems.isEmpty { throw AppError.invalid(lineProblems) }
-        if let existing, existing.statusValue != .draft {
+        if let existing, try existing.statusValue != .draft {
             throw AppError.conflict("申报已提交，不能再修改", code: "not_draft")
         }
         return try await db.writeTransaction { tx in
@@ -154,7 +155,7 @@ enum ApplicationService {
         var lastYearTotal = 0
         var thisYearApproved = 0
         for p in plans {
-            let key = PlanKey(certificate: p.certificate.code, level: Level(rawValue: p.level) ?? .junior, year: p.year)
+            let key = PlanKey(certificate: p.certificate.code, level: try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id), year: p.year)
             if p.status == "active" { current[key] = p.count }
             if p.year == row.year - 1 {
                 lastYearCerts.insert(p.certificate.code)
@@ -169,11 +170,11 @@ enum ApplicationService {
         let pending = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.id!)
             .filter(\.$year == row.year).filter(\.$id != row.id!)
             .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue]).all()
-        let already = thisYearApproved + pending.flatMap(\.domainLines).filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
+        let already = try thisYearApproved + pending.flatMap { try $0.domainLines }.filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
         let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
             .field(\.$id).field(\.$purpose).field(\.$lineNo).all()
         return RuleContext(
-            policy: policy, school: school.toDomain(),
+            policy: policy, school: try school.toDomain(),
             certificates: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.toDomain()) }),
             plans: current, certificatesLastYear: lastYearCerts,
             previousYear: lastYearTotal > 0
@@ -186,23 +187,23 @@ enum ApplicationService {
     static func violations(of row: ApplicationRow, now: Date, on db: any Database) async throws -> [RuleViolation] {
         guard let current = try await PolicyVersion.current(on: db) else { return [] }
         let ctx = try await context(for: row, policy: try current.policy(), now: now, on: db)
-        return RuleEngine.check(year: row.year, lines: row.domainLines, context: ctx)
+        return RuleEngine.check(year: row.year, lines: try row.domainLines, context: ctx)
     }
 
     // MARK: Submission
 
     static func submit(_ row: ApplicationRow, actor: Actor, now: Date, on db: any Database) async throws -> ApplicationRow {
         guard actor.role == .school else { throw AppError.forbidden }
-        guard row.statusValue == .draft else { throw AppError.conflict("申报已提交", code: "not_draft") }
+        guard try row.statusValue == .draft else { throw AppError.conflict("申报已提交", code: "not_draft") }
         guard let version = try await PolicyVersion.current(on: db) else { throw AppError.notFound }
         let policy = try version.policy()
         let ctx = try await context(for: row, policy: policy, now: now, on: db)
-        let violations = RuleEngine.check(year: row.year, lines: row.domainLines, context: ctx)
+        let violations = RuleEngine.check(year: row.year, lines: try row.domainLines, context: ctx)
         if !violations.isEmpty {
             throw AppError.invalid(violations.map(\.fieldError), detail: "申报未通过规则校验：共\(violations.count)处问题")
         }
         let school = try await row.$school.get(on: db)
-        let next = ReviewRouting.firstStage(for: SchoolKind(rawValue: school.kind) ?? .secondary)
+        let next = ReviewRouting.firstStage(for: try .stored(school.kind, table: School.schema, column: "kind", id: school.id))
         row.status = next.rawValue
         row.policyVersion = version.version
         row.windowName = policy.window(open: .school, on: LocalDate(now))?.name
@@ -234,7 +235,7 @@ enum ApplicationService {
     }
 
     static func review(_ row: ApplicationRow, input: ReviewInput, actor: Actor, now: Date, on db: any Database) async throws -> ApplicationRow {
-        let stage = row.statusValue
+        let stage = try row.statusValue
         switch (actor.role, stage) {
         case (.cityReviewer, .cityReview), (.provinceReviewer, .provinceReview), (.provinceAdmin, .provinceReview): break
         case (.cityReviewer, _), (.provinceReviewer, _), (.provinceAdmin, _):
@@ -247,7 +248,7 @@ enum ApplicationService {
             throw AppError.notFound
         }
         let policy = try version.policy()
-        if let closed = ReviewRouting.phaseViolation(stage, lines: row.domainLines, policy: policy, now: now) {
+        if let closed = ReviewRouting.phaseViolation(stage, lines: try row.domainLines, policy: policy, now: now) {
             throw AppError(.unprocessableEntity, kind: "validation", detail: closed.message, errors: [closed.fieldError])
         }
         let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -302,7 +303,7 @@ enum ApplicationService {
     static func applyToPlans(_ row: ApplicationRow, reviewer: String, countsInIndicators: Bool, now: Date,
                              on db: any Database) async throws {
         let resolver = CodeResolver(db)
-        for line in row.domainLines {
+        for line in try row.domainLines {
             guard let certificateID = try await resolver.id(.certificates, line.certificate) else {
                 throw AppError.invalid([FieldError(code: "unknown_certificate", message: "证书“\(line.certificate)”不存在")])
             }

@@ -7,7 +7,7 @@ enum CertificateStore: CatalogStore {
         let q = Certificate.query(on: db).with(\.$organization)
         switch scope {
         case .all: return q
-        case .code(let c): return q.filter(\.$code == c)
+        case .school(let c): return q.filter(\.$code == c)
         case .organization(let org):
             return q.join(Organization.self, on: \Certificate.$organization.$id == \Organization.$id)
                 .filter(Organization.self, \.$code == org)
@@ -20,7 +20,7 @@ enum CertificateStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$batch).sort(\.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> CertificateRecord? {
@@ -31,7 +31,7 @@ enum CertificateStore: CatalogStore {
                      on db: any Database) async throws -> (before: CertificateRecord?, id: UUID) {
         let orgID = try await resolver.require(record.references[0])
         let existing = try await Certificate.query(on: db).with(\.$organization).filter(\.$code == record.code).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? Certificate()
         model.apply(record, organizationID: orgID)
         try await model.save(on: db)
@@ -48,7 +48,7 @@ enum SchoolStore: CatalogStore {
         let q = School.query(on: db).with(\.$region)
         switch scope {
         case .all: return q
-        case .code(let c): return q.filter(\.$code == c)
+        case .school(let c): return q.filter(\.$code == c)
         case .region(let r):
             return q.join(Region.self, on: \School.$region.$id == \Region.$id).filter(Region.self, \.$code == r)
         case .organization, .none: return nil
@@ -60,7 +60,7 @@ enum SchoolStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> SchoolRecord? {
@@ -70,7 +70,7 @@ enum SchoolStore: CatalogStore {
     static func save(_ record: SchoolRecord, resolver: CodeResolver, on db: any Database) async throws -> (before: SchoolRecord?, id: UUID) {
         let regionID = try await resolver.require(record.references[0])
         let existing = try await School.query(on: db).with(\.$region).filter(\.$code == record.code).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? School()
         model.apply(record, regionID: regionID)
         try await model.save(on: db)
@@ -88,7 +88,7 @@ enum AllianceStore: CatalogStore {
             .join(Certificate.self, on: \Alliance.$certificate.$id == \Certificate.$id)
         switch scope {
         case .all: return q
-        case .code(let c): return q.filter(Certificate.self, \.$code == c)
+        case .school(let c): return q.filter(Certificate.self, \.$code == c)
         case .region, .organization, .none: return nil
         }
     }
@@ -100,7 +100,7 @@ enum AllianceStore: CatalogStore {
             q.group(.or) { $0.filter(Certificate.self, \.$code ~~ s).filter(Certificate.self, \.$name ~~ s) }
         }
         let (rows, total) = try await q.sort(Certificate.self, \.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> AllianceRecord? {
@@ -112,7 +112,7 @@ enum AllianceStore: CatalogStore {
         for ref in record.references { ids.append(try await resolver.require(ref)) }
         let certificateID = ids[0], leadID = ids[1], memberIDs = Array(ids.dropFirst(2))
         let existing = try await scoped(.all, on: db)?.filter(\.$certificate.$id == certificateID).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? Alliance()
         model.$certificate.id = certificateID
         model.$leadSchool.id = leadID

@@ -51,21 +51,23 @@ enum IndicatorService {
     /// The scope asked for, if the actor may see it; another unit's scope is 404. With no scope
     /// asked, a unit sees its own.
     static func authorise(_ scope: Scope, actor: Actor, on db: any Database) async throws -> Scope {
-        let unit = actor.unit ?? ""
-        switch (actor.role, scope) {
-        case (.provinceAdmin, _), (.provinceReviewer, _), (.auditor, _): return scope
-        case (.school, .school(let c)) where c == unit: return scope
-        case (.cityReviewer, .region(let c)) where c == unit: return scope
-        case (.cityReviewer, .school(let c)):
-            if try await SchoolStore.find(c, scope: .region(unit), on: db) != nil { return scope }
+        switch (Access.scope(of: .indicators, for: actor), scope) {
+        case (.all, _): return scope
+        case (.none, _): throw AppError.forbidden
+        case (.school(let own), .province): return .school(own)
+        case (.region(let own), .province): return .region(own)
+        case (.organization(let own), .province): return .organization(own)
+        case (.school(let own), .school(let c)) where c == own: return scope
+        case (.region(let own), .region(let c)) where c == own: return scope
+        case (.organization(let own), .organization(let c)) where c == own: return scope
+        case (let own, .school(let c)):
+            if try await SchoolStore.find(c, scope: own, on: db) != nil { return scope }
             throw AppError.notFound
-        case (.organization, .organization(let c)) where c == unit: return scope
-        case (.organization, .certificate(let c)):
-            if try await CertificateStore.find(c, scope: .organization(unit), on: db) != nil { return scope }
+        case (let own, .certificate(let c)) where Access.scope(of: .certificates, for: actor) != .all:
+            if try await CertificateStore.find(c, scope: Access.scope(of: .certificates, for: actor), on: db) != nil, own != .none {
+                return scope
+            }
             throw AppError.notFound
-        case (.school, .province): return .school(unit)
-        case (.cityReviewer, .province): return .region(unit)
-        case (.organization, .province): return .organization(unit)
         default: throw AppError.notFound
         }
     }
@@ -240,15 +242,15 @@ enum IndicatorService {
 
     /// The scope as a condition on the plans' own columns, so the plans are found by index.
     private static func planFilter(_ scope: Scope) -> SQLQueryString {
+        let unit: RecordScope
         switch scope {
-        case .province: ""
-        case .school(let c): "AND p.school_id IN (SELECT id FROM schools WHERE code = \(bind: c))"
-        case .region(let c):
-            "AND p.school_id IN (SELECT s.id FROM schools s JOIN regions r ON r.id = s.region_id WHERE r.code = \(bind: c))"
-        case .certificate(let c): "AND p.certificate_id IN (SELECT id FROM certificates WHERE code = \(bind: c))"
-        case .organization(let c):
-            "AND p.certificate_id IN (SELECT c.id FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.code = \(bind: c))"
+        case .province: return ""
+        case .certificate(let c): return "AND p.certificate_id IN (SELECT id FROM certificates WHERE code = \(bind: c))"
+        case .school(let c): unit = .school(c)
+        case .region(let c): unit = .region(c)
+        case .organization(let c): unit = .organization(c)
         }
+        return ScopeCondition.onPlans(unit).map { "AND " + $0 } ?? "AND 1 = 0"
     }
 
     private static func filter(_ scope: Scope) -> SQLQueryString {

@@ -68,7 +68,8 @@ enum PlanService {
     /// school opens most, and decoding Fluent models cost more than the queries themselves.
     static func list(actor: Actor, filter: Filter, paging: Paging, today: LocalDate,
                      on db: any Database) async throws -> (items: [PlanBody], total: Int) {
-        guard let scope = listScope(actor) else { throw AppError.forbidden }
+        let scope = Access.scope(of: .plans, for: actor)
+        guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
         let sql = db as! any SQLDatabase
         var joins: SQLQueryString = "JOIN schools s ON s.id = p.school_id JOIN certificates c ON c.id = p.certificate_id"
         var conditions: [SQLQueryString] = []
@@ -76,12 +77,7 @@ enum PlanService {
         if filter.region != nil { joins += " JOIN regions fr ON fr.id = s.region_id" }
         if case .organization = scope { joins += " JOIN organizations o ON o.id = c.organization_id" }
         if filter.organization != nil { joins += " JOIN organizations fo ON fo.id = c.organization_id" }
-        switch scope {
-        case .all: break
-        case .school(let code): conditions.append("s.code = \(bind: code)")
-        case .region(let code): conditions.append("r.code = \(bind: code)")
-        case .organization(let code): conditions.append("o.code = \(bind: code)")
-        }
+        if scope != .all { conditions.append(inScope) }
         if let v = filter.school { conditions.append("s.code = \(bind: v)") }
         if let v = filter.region { conditions.append("fr.code = \(bind: v)") }
         if let v = filter.kind { conditions.append("s.kind = \(bind: v)") }
@@ -134,22 +130,6 @@ enum PlanService {
             }
         }
         return (items, total ?? 0)
-    }
-
-    private enum ListScope {
-        case all, school(String), region(String), organization(String)
-    }
-
-    /// The plans an actor may list: a unit sees its own, the province everything, an expert none.
-    private static func listScope(_ actor: Actor) -> ListScope? {
-        let unit = actor.unit ?? ""
-        switch actor.role {
-        case .school: return .school(unit)
-        case .cityReviewer: return .region(unit)
-        case .organization: return .organization(unit)
-        case .provinceAdmin, .provinceReviewer, .auditor: return .all
-        case .expert: return nil
-        }
     }
 
     /// PLAN-1: one approved change of a plan, creating the plan on its first `new` line, with the

@@ -6,7 +6,7 @@ enum RegionStore: CatalogStore {
     static func scoped(_ scope: RecordScope, on db: any Database) -> QueryBuilder<Region>? {
         switch scope {
         case .all: Region.query(on: db)
-        case .code(let c), .region(let c): Region.query(on: db).filter(\.$code == c)
+        case .school(let c), .region(let c): Region.query(on: db).filter(\.$code == c)
         case .organization, .none: nil
         }
     }
@@ -16,7 +16,7 @@ enum RegionStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> RegionRecord? {
@@ -25,7 +25,7 @@ enum RegionStore: CatalogStore {
 
     static func save(_ record: RegionRecord, resolver: CodeResolver, on db: any Database) async throws -> (before: RegionRecord?, id: UUID) {
         let existing = try await Region.query(on: db).filter(\.$code == record.code).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? Region()
         model.apply(record)
         try await model.save(on: db)
@@ -41,7 +41,7 @@ enum OrganizationStore: CatalogStore {
     static func scoped(_ scope: RecordScope, on db: any Database) -> QueryBuilder<Organization>? {
         switch scope {
         case .all: Organization.query(on: db)
-        case .code(let c), .organization(let c): Organization.query(on: db).filter(\.$code == c)
+        case .school(let c), .organization(let c): Organization.query(on: db).filter(\.$code == c)
         case .region, .none: nil
         }
     }
@@ -51,7 +51,7 @@ enum OrganizationStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> OrganizationRecord? {
@@ -61,7 +61,7 @@ enum OrganizationStore: CatalogStore {
     static func save(_ record: OrganizationRecord, resolver: CodeResolver,
                      on db: any Database) async throws -> (before: OrganizationRecord?, id: UUID) {
         let existing = try await Organization.query(on: db).filter(\.$code == record.code).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? Organization()
         model.apply(record)
         try await model.save(on: db)
@@ -77,7 +77,7 @@ enum ExpertStore: CatalogStore {
     static func scoped(_ scope: RecordScope, on db: any Database) -> QueryBuilder<Expert>? {
         switch scope {
         case .all: Expert.query(on: db)
-        case .code(let c): Expert.query(on: db).filter(\.$code == c)
+        case .school(let c): Expert.query(on: db).filter(\.$code == c)
         case .region, .organization, .none: nil
         }
     }
@@ -89,7 +89,7 @@ enum ExpertStore: CatalogStore {
             q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s).filter(\.$field ~~ s).filter(\.$unit ~~ s) }
         }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (rows.map { $0.toDomain() }, total)
+        return (try rows.map { try $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> ExpertRecord? {
@@ -98,7 +98,7 @@ enum ExpertStore: CatalogStore {
 
     static func save(_ record: ExpertRecord, resolver: CodeResolver, on db: any Database) async throws -> (before: ExpertRecord?, id: UUID) {
         let existing = try await Expert.query(on: db).filter(\.$code == record.code).first()
-        let before = existing?.toDomain()
+        let before = try existing?.toDomain()
         let model = existing ?? Expert()
         model.apply(record)
         try await model.save(on: db)

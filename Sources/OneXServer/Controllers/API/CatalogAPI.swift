@@ -15,7 +15,7 @@ enum CatalogAPI {
 
     static func list<S: CatalogStore>(_ store: S.Type, _ req: Request) async throws -> Response {
         let actor = try req.actor()
-        let scope = Access.scope(of: S.kind, for: actor)
+        let scope = Access.scope(of: RecordKind(S.kind), for: actor)
         if scope == .none { throw AppError.forbidden }
         let paging = try Paging(req)
         let search = (try? req.query.get(String.self, at: "q")).flatMap { $0.isEmpty ? nil : $0 }
@@ -27,7 +27,7 @@ enum CatalogAPI {
     static func show<S: CatalogStore>(_ store: S.Type, _ req: Request) async throws -> Response {
         let actor = try req.actor()
         let code = try req.parameters.require("code")
-        guard let record = try await S.find(code, scope: Access.scope(of: S.kind, for: actor), on: req.db) else {
+        guard let record = try await S.find(code, scope: Access.scope(of: RecordKind(S.kind), for: actor), on: req.db) else {
             throw AppError.notFound
         }
         return try JSONBody.response(record)

@@ -1,0 +1,33 @@
+import OneXDomain
+import SQLKit
+
+/// The one place where an actor's `RecordScope` (from `Access.scope(of:for:)`) becomes a query
+/// condition. Nil means the kind is not for the actor at all (403); otherwise a record outside
+/// the condition is simply not found (404).
+enum ScopeCondition {
+    /// For a query that has joined the record's school as `s`, its region as `r` and its
+    /// certificate's organisation as `o` (the aliases the callers use).
+    static func joined(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: "1 = 1"
+        case .school(let code): "s.code = \(bind: code)"
+        case .region(let code): "r.code = \(bind: code)"
+        case .organization(let code): "o.code = \(bind: code)"
+        case .none: nil
+        }
+    }
+
+    /// For a query over plans (alias `p`) that joins nothing: the plan's own school and
+    /// certificate ids, which the plan indexes lead with, so the scope is found by index.
+    static func onPlans(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: "1 = 1"
+        case .school(let code): "p.school_id IN (SELECT id FROM schools WHERE code = \(bind: code))"
+        case .region(let code):
+            "p.school_id IN (SELECT s.id FROM schools s JOIN regions r ON r.id = s.region_id WHERE r.code = \(bind: code))"
+        case .organization(let code):
+            "p.certificate_id IN (SELECT c.id FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.code = \(bind: code))"
+        case .none: nil
+        }
+    }
+}
