@@ -49,3 +49,19 @@ struct PolicyTests {
         #expect(fields == ["recurringWindows[0].school", "rules.decreaseLimit", "reporting.biweeklyDueDays"])
     }
 }
+
+@Suite("Windows of any policy")
+struct WindowTotalityTests {
+    @Test("HN-2: a 02-29 phase falls on 02-28 in a common year; an inverted or unreadable phase drops its window, never traps")
+    func total() throws {
+        var p = try PolicyTests.shipped("henan")
+        p.recurringWindows[0].school = ["02-20", "02-29"]
+        p.recurringWindows[1].city = ["09-20", "09-11"]
+        p.extraWindows[0].school = ["2026-13-01", "2026-03-01"]
+        let windows = p.windows(in: 2026)
+        #expect(windows.first?.school.upperBound == LocalDate(year: 2026, month: 2, day: 28))
+        #expect(p.windows(in: 2028).first?.school.upperBound == LocalDate(year: 2028, month: 2, day: 29))
+        #expect(windows.count == 1)
+        #expect(p.window(open: .school, on: LocalDate(year: 2026, month: 2, day: 25)) != nil)
+    }
+}

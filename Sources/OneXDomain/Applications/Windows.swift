@@ -23,21 +23,29 @@ public struct ResolvedWindow: Sendable, Equatable {
 
 extension Policy {
     /// Every window that can touch a day in `year`: the recurring ones of that year and the
-    /// extra ones whose phases fall in it.
+    /// extra ones whose phases fall in it. Total over any policy: a phase that is not two days
+    /// in order (which `problems()` refuses before a policy is stored) leaves its window out
+    /// instead of trapping, and 02-29 falls on 02-28 in a common year.
     public func windows(in year: Int) -> [ResolvedWindow] {
-        func day(_ md: String) -> LocalDate {
-            let m = MonthDay(md)!
-            return LocalDate(year: year, month: m.month, day: m.day)
+        func recurring(_ days: [String]) -> ClosedRange<LocalDate>? {
+            guard days.count == 2, let a = MonthDay(days[0]), let b = MonthDay(days[1]) else { return nil }
+            func day(_ m: MonthDay) -> LocalDate {
+                LocalDate(year: year, month: m.month, day: min(m.day, LocalDate.daysIn(month: m.month, year: year)))
+            }
+            return day(a) <= day(b) ? day(a)...day(b) : nil
         }
-        var out = recurringWindows.map { w in
-            ResolvedWindow(name: w.name, school: day(w.school[0])...day(w.school[1]), city: day(w.city[0])...day(w.city[1]),
-                           province: day(w.province[0])...day(w.province[1]), decreaseLimit: w.decreaseLimit,
-                           countsInIndicators: w.countsInIndicators ?? true)
+        func extra(_ days: [String]) -> ClosedRange<LocalDate>? {
+            guard days.count == 2, let a = LocalDate(days[0]), let b = LocalDate(days[1]), a <= b else { return nil }
+            return a...b
+        }
+        var out: [ResolvedWindow] = []
+        for w in recurringWindows {
+            guard let s = recurring(w.school), let c = recurring(w.city), let p = recurring(w.province) else { continue }
+            out.append(ResolvedWindow(name: w.name, school: s, city: c, province: p, decreaseLimit: w.decreaseLimit,
+                                      countsInIndicators: w.countsInIndicators ?? true))
         }
         for w in extraWindows {
-            let s = LocalDate(w.school[0])!...LocalDate(w.school[1])!
-            let c = LocalDate(w.city[0])!...LocalDate(w.city[1])!
-            let p = LocalDate(w.province[0])!...LocalDate(w.province[1])!
+            guard let s = extra(w.school), let c = extra(w.city), let p = extra(w.province) else { continue }
             if [s.lowerBound.year, s.upperBound.year, p.upperBound.year].contains(year) {
                 out.append(ResolvedWindow(name: w.name, school: s, city: c, province: p, decreaseLimit: w.decreaseLimit,
                                           countsInIndicators: w.countsInIndicators ?? true))
