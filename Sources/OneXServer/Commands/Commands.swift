@@ -8,6 +8,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(ExamsCommand(), as: "exams")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 }
 
 /// `onex exams import <file>`: the national platform's per-candidate results, streamed from
