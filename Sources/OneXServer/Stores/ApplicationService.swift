@@ -147,7 +147,9 @@ enum ApplicationService {
     // MARK: Rules
 
     static func context(for row: ApplicationRow, policy: Policy, now: Date, on db: any Database) async throws -> RuleContext {
-        let school = try await School.query(on: db).with(\.$region).filter(\.$id == row.$school.id).first()!
+        guard let school = try await School.query(on: db).with(\.$region).filter(\.$id == row.$school.id).first() else {
+            throw AppError.notFound
+        }
         let certificates = try await Certificate.query(on: db).with(\.$organization).all()
         let plans = try await PlanRow.query(on: db).with(\.$certificate).filter(\.$school.$id == school.id!).all()
         var current: [PlanKey: Int] = [:]
