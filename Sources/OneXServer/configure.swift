@@ -51,7 +51,7 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     }
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(OneXErrorMiddleware())
     app.middleware.use(InputTextMiddleware())

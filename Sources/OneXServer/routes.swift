@@ -9,6 +9,12 @@ func routes(_ app: Application) throws {
         return try JSONBody.response(["status": "ok"])
     }
     app.get("openapi.json") { _ in try JSONBody.response(OpenAPIDocument.document) }
+    app.get("metrics") { req -> Response in
+        guard MetricsAccess.allowed(req) else { throw AppError.notFound }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: Metrics.shared.render()))
+    }
     app.get("static", "onex.css") { req -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])

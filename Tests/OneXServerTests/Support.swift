@@ -28,7 +28,7 @@ let testIDHashKey = "test-only-id-hash-key-0123456789abcdef"
 /// Builds the real application on a fresh database (in-memory SQLite, or a new PostgreSQL
 /// schema), runs `body`, and tears everything down.
 func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy: String = "henan",
-             tokenLifetime: TimeInterval = 3650 * 86400, sqliteFile: Bool = false,
+             tokenLifetime: TimeInterval = 3650 * 86400, sqliteFile: Bool = false, metricsToken: String? = nil,
              _ body: (Application, ManualClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -46,7 +46,7 @@ func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy:
     }
     let config = AppConfig(database: database, policySource: policy, adminPassword: adminPassword,
                            manualClock: manualClock, demo: demo, bcryptCost: 4, tokenLifetime: tokenLifetime,
-                           idHashKey: testIDHashKey)
+                           idHashKey: testIDHashKey, metricsToken: metricsToken)
     do {
         try await configure(app, config: config, clock: clock)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }

@@ -26,10 +26,14 @@ public struct AppConfig: Sendable {
     /// Whether the session cookie is `Secure`: on when `ONEX_PUBLIC_URL` is https, or as
     /// `ONEX_SECURE_COOKIES` says.
     public var secureCookies: Bool
+    /// A bearer token that may read `/metrics` from anywhere (`ONEX_METRICS_TOKEN`); without
+    /// it only loopback without a proxy in between may.
+    public var metricsToken: String?
 
     public init(database: Database, policySource: String = "henan", adminPassword: String? = nil,
                 manualClock: Bool = false, demo: Bool = true, bcryptCost: Int = 12,
-                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false) {
+                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false,
+                metricsToken: String? = nil) {
         self.database = database
         self.policySource = policySource
         self.adminPassword = adminPassword
@@ -39,6 +43,7 @@ public struct AppConfig: Sendable {
         self.tokenLifetime = tokenLifetime
         self.idHashKey = idHashKey
         self.secureCookies = secureCookies
+        self.metricsToken = metricsToken
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -86,7 +91,8 @@ public struct AppConfig: Sendable {
             demo: !["0", "false", "no"].contains((env["ONEX_DEMO"] ?? "1").lowercased()),
             bcryptCost: cost,
             idHashKey: idKey,
-            secureCookies: secureCookies
+            secureCookies: secureCookies,
+            metricsToken: env["ONEX_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

@@ -42,14 +42,8 @@ struct CSRFMiddleware: AsyncMiddleware {
                 }
                 sent = try? req.content.get(String.self, at: "_csrf")
             }
-            guard let sent, constantTimeEqual(sent, expected) else { throw AppError.csrf }
+            guard let sent, Tokens.equal(sent, expected) else { throw AppError.csrf }
         }
         return try await next.respond(to: req)
-    }
-
-    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

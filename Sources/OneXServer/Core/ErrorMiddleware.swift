@@ -13,7 +13,7 @@ struct OneXErrorMiddleware: AsyncMiddleware {
             if app.status.code >= 500 {
                 req.logger.error("\(req.method) \(req.url.path) failed [\(req.id)]: \(String(reflecting: error))")
             } else {
-                req.logger.info("\(req.method) \(req.url.path) → \(app.status.code) \(app.kind): \(app.detail)")
+                req.logger.debug("\(req.method) \(req.url.path) → \(app.status.code) \(app.kind): \(app.detail)")
             }
             if req.url.path.hasPrefix("/api/") || req.url.path == "/openapi.json" {
                 return Self.problem(app, req: req)

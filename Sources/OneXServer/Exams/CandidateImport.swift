@@ -71,6 +71,21 @@ enum CandidateImport {
     /// never keeps other users waiting on SQLite's single writer.
     static func run(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher, on db: any Database,
                     logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
+        let started = Date()
+        do {
+            let summary = try await importRows(rows, organization: organization, actor: actor, now: now, hasher: hasher, on: db,
+                                               logger: logger, progress: progress)
+            Metrics.shared.importFinished(rows: summary.rows, seconds: Date().timeIntervalSince(started), failed: false)
+            return summary
+        } catch {
+            Metrics.shared.importFinished(rows: 0, seconds: Date().timeIntervalSince(started), failed: true)
+            throw error
+        }
+    }
+
+    private static func importRows(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher,
+                                   on db: any Database, logger: Logger?,
+                                   progress: @escaping @Sendable (Int) async -> Void) async throws -> Summary {
         try await db.withConnection { conn in
             let sql = conn as! any SQLDatabase
             var phases = PhaseLog()

@@ -36,19 +36,24 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
             if ForcedExit.inExitPeriod(day, policy: policy), try await claim("forcedExit", day: day, now: now, on: app.db) {
                 let result = try await PlanService.runForcedExit(now: now, actor: "scheduler", on: app.db)
                 app.logger.notice("forcedExit \(day): exited \(result.exited.count) plans")
+                Metrics.shared.jobFinished("forcedExit", at: now, failed: false)
             }
             if policy.monitoring.isSnapshotDay(day), try await claim("monitoringSnapshot", day: day, now: now, on: app.db) {
                 let result = try await MonitoringService.snapshot(now: now, on: app.db)
                 app.logger.notice("monitoringSnapshot \(day): \(result.schools) schools, \(result.warned.count) warned")
+                Metrics.shared.jobFinished("monitoringSnapshot", at: now, failed: false)
             }
             if try await claim("databaseStatistics", day: day, now: now, on: app.db) {
                 try await DatabaseStatistics.refresh(on: app.db as! any SQLDatabase)
+                Metrics.shared.jobFinished("databaseStatistics", at: now, failed: false)
             }
             if try await claim("windowNotices", day: day, now: now, on: app.db) {
                 let sent = try await NoticeService.windowReminders(now: now, policy: policy, on: app.db)
                 if sent > 0 { app.logger.notice("windowNotices \(day): \(sent) notices") }
+                Metrics.shared.jobFinished("windowNotices", at: now, failed: false)
             }
         } catch {
+            Metrics.shared.jobFinished("failed", at: now, failed: true)
             app.logger.error("scheduled jobs failed: \(String(reflecting: error))")
         }
     }
