@@ -77,7 +77,8 @@ public enum Access {
             // Addressed to the actor: every role has its own.
             return own == .none ? .all : own
         case .users:
-            return actor.role == .provinceAdmin ? .all : .none
+            // The auditor reads accounts; only the province office manages them.
+            return actor.role == .provinceAdmin || actor.role == .auditor ? .all : .none
         case .auditEntries:
             return actor.role == .provinceAdmin || actor.role == .auditor ? .all : .none
         case .feeStandards:

@@ -38,6 +38,7 @@ struct AccessPolicyTests {
     func provinceOnly() {
         for actor in Self.actors where !actor.role.seesWholeProvince {
             #expect(Access.scope(of: .experts, for: actor) == .none)
+            #expect(!Access.may(.update, .users, actor))
             #expect(Access.scope(of: .users, for: actor) == .none)
             #expect(Access.scope(of: .auditEntries, for: actor) == .none)
             #expect(Access.scope(of: .complaints, for: actor) == .none)

@@ -10,13 +10,13 @@ enum ApplicationPages {
     static func register(on web: any RoutesBuilder) {
         web.get("applications") { req in try await list(req) }
         web.get("applications", "new") { req in
-            _ = try req.actor(in: .school)
+            _ = try req.actor(may: .create, .applications)
             return try await editor(req, row: nil, year: LocalDate(req.now).year, lines: [], errors: [])
         }
         web.post("applications", "new") { req in try await saveDraft(req, existing: nil) }
         web.get("applications", ":id") { req in try await detail(req, notice: nil) }
         web.get("applications", ":id", "edit") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             return try await editor(req, row: row, year: row.year, lines: row.domainLines, errors: [])
         }
@@ -25,12 +25,12 @@ enum ApplicationPages {
             return try await FormsPage.render(row, name: try req.parameters.require("name"), req: req)
         }
         web.post("applications", ":id", "edit") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             return try await saveDraft(req, existing: row)
         }
         web.post("applications", ":id", "submit") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             do {
                 _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
@@ -40,7 +40,7 @@ enum ApplicationPages {
             return req.redirect(local: SitePath.application(row.id!).path)
         }
         web.post("applications", ":id", "review") { req in
-            let actor = try req.actor(in: .cityReviewer, .provinceReviewer, .provinceAdmin)
+            let actor = try req.actor(may: .review, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             struct Form: Content {
                 var decision: ApplicationService.Decision
@@ -57,7 +57,7 @@ enum ApplicationPages {
             return req.redirect(local: SitePath.application(row.id!).path)
         }
         web.form("applications", ":id", "attachments", maxSize: "20mb") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .create, .attachments)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             struct Form: Content {
                 var purpose: String
@@ -216,7 +216,7 @@ enum ApplicationPages {
     }
 
     static func saveDraft(_ req: Request, existing: ApplicationRow?) async throws -> Response {
-        let actor = try req.actor(in: .school)
+        let actor = try req.actor(may: .update, .applications)
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         let year = Int(values["year"] ?? "").flatMap { Limits.year.contains($0) ? $0 : nil } ?? LocalDate(req.now).year

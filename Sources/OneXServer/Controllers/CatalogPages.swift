@@ -16,7 +16,7 @@ enum CatalogPages {
         web.get(k, ":code") { req in try await detail(S.self, req) }
         web.get(k, ":code", "edit") { req in
             let code = try req.parameters.require("code")
-            _ = try req.actor(in: .provinceAdmin)
+            _ = try req.actor(may: .update, RecordKind(S.kind))
             guard let record = try await S.find(code, scope: .all, on: req.db) else { throw AppError.notFound }
             return try await form(S.self, req, code: code, values: record.values, errors: [])
         }
@@ -113,7 +113,7 @@ enum CatalogPages {
     static func form<S: CatalogStore>(_ store: S.Type, _ req: Request, code: String?, values: FieldValues,
                                       errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = req.lang
-        _ = try req.actor(in: .provinceAdmin)
+        _ = try req.actor(may: .update, RecordKind(S.kind))
         let fields = try await FormFields.fields(for: S.kind, editing: code != nil, lang: lang, on: req.db)
         let action = code.map { SitePath.edit(S.kind, $0).path } ?? SitePath.create(S.kind).path
         let cancel = code.map { SitePath.detail(S.kind, $0).path } ?? SitePath.list(S.kind).path
@@ -133,7 +133,7 @@ enum CatalogPages {
     }
 
     static func submit<S: CatalogStore>(_ store: S.Type, _ req: Request, code: String?) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .update, RecordKind(S.kind))
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         if let code { values[S.Record.columns[0].field] = code }

@@ -72,7 +72,7 @@ enum ExamPages {
     }
 
     static func record(_ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .organization, .provinceAdmin)
+        let actor = try req.actor(may: .create, .examSessions)
         let values = try req.content.decode([String: String].self)
         func int(_ key: String) -> Int? { values[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
         var errors: [FieldError] = []
@@ -105,7 +105,7 @@ enum ExamPages {
 
     static func importForm(_ req: Request) throws -> HTML {
         let lang = req.lang
-        let actor = try req.actor(in: .organization, .provinceAdmin)
+        let actor = try req.actor(may: .importFile, .candidateResults)
         _ = actor
         let body: HTML = """
             <h1>\(lang(.importResults))</h1>
@@ -126,7 +126,7 @@ enum ExamPages {
     }
 
     static func upload(_ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .organization, .provinceAdmin)
+        let actor = try req.actor(may: .importFile, .candidateResults)
         struct Upload: Content { var file: File }
         let data = Data(buffer: try req.content.decode(Upload.self).file.data)
         let organization = actor.role == .organization ? actor.unit : nil

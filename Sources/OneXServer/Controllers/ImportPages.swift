@@ -9,7 +9,7 @@ enum ImportPages {
         web.get("imports") { req in try render(req, selected: .schools, outcome: nil) }
         web.form("imports", maxSize: "64mb") { req in try await upload(req) }
         web.get("imports", "template", ":file") { req in
-            _ = try req.actor(in: .provinceAdmin)
+            _ = try req.actor(may: .importFile, .schools)
             let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")
             guard let kind = CatalogKind(rawValue: name) else { throw AppError.notFound }
             return Download.file([kind.columns.map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
@@ -23,7 +23,7 @@ enum ImportPages {
 
     static func render(_ req: Request, selected: CatalogKind, outcome: Outcome?, status: HTTPResponseStatus = .ok) throws -> Response {
         let lang = req.lang
-        _ = try req.actor(in: .provinceAdmin)
+        _ = try req.actor(may: .importFile, .schools)
         var result: HTML = ""
         switch outcome {
         case .done(let r, let file)?:
@@ -64,7 +64,7 @@ enum ImportPages {
     }
 
     static func upload(_ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .importFile, .schools)
         let form = try req.content.decode(UploadForm.self)
         guard let kind = CatalogKind(rawValue: form.table) else { throw AppError.badRequest("未知的数据表：\(form.table)") }
         guard let file = form.file, file.data.readableBytes > 0 else {

@@ -16,8 +16,14 @@ enum MonitoringPages {
     static func page(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor()
-        guard actor.role.seesWholeProvince || actor.role == .cityReviewer else { throw AppError.forbidden }
-        let region = actor.role == .cityReviewer ? actor.unit : nil
+        // The warnings list is the province's and, once published, a bureau's for its region;
+        // a school reads the 通报 itself.
+        let region: String?
+        switch Access.scope(of: .bulletins, for: actor) {
+        case .all: region = nil
+        case .region(let code): region = code
+        default: throw AppError.forbidden
+        }
         var days = try await MonitoringService.snapshotDays(on: req.db)
         var published: [String: Bool] = [:]
         for d in days { published[d] = try await MonitoringService.isPublished(d, on: req.db) }
@@ -25,7 +31,7 @@ enum MonitoringPages {
         let day = (try? req.query.get(String.self, at: "day")).flatMap { days.contains($0) ? $0 : nil } ?? days.first
         let csrf = CSRF.token(for: req)
         var actions: HTML = ""
-        if actor.role == .provinceAdmin {
+        if Access.may(.create, .snapshots, actor) {
             actions = """
                 <form method="post" action="/monitoring/snapshot" class="toolbar"><input type="hidden" name="_csrf" value="\(csrf)">
                 <button type="submit" class="btn">\(lang(.runSnapshot))</button></form>
@@ -42,7 +48,7 @@ enum MonitoringPages {
                  HTML(raw: String(s.completed)), HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
             }
             var publish: HTML = ""
-            if actor.role == .provinceAdmin && published[day] != true {
+            if Access.may(.publish, .bulletins, actor) && published[day] != true {
                 publish = """
                     <form method="post" action="\(SitePath.bulletin(day).path)" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
                     <button type="submit" class="btn">\(lang(.publishBulletin))</button></form>
@@ -68,13 +74,13 @@ enum MonitoringPages {
     }
 
     static func snapshot(_ req: Request) async throws -> Response {
-        _ = try req.actor(in: .provinceAdmin)
+        _ = try req.actor(may: .create, .snapshots)
         let result = try await MonitoringService.snapshot(now: req.now, on: req.db)
         return req.redirect(local: SitePath.monitoring.path + "?day=\(result.takenOn)")
     }
 
     static func publish(_ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .publish, .bulletins)
         let day = try req.parameters.require("day")
         try await MonitoringService.publish(takenOn: day, actor: actor, now: req.now, on: req.db)
         return req.redirect(local: SitePath.monitoring.path + "?day=\(day)")
@@ -87,10 +93,9 @@ enum MonitoringPages {
         let day = try req.parameters.require("day")
         guard try await MonitoringService.snapshotDays(on: req.db).contains(day) else { throw AppError.notFound }
         let isPublished = try await MonitoringService.isPublished(day, on: req.db)
-        guard actor.role.seesWholeProvince || (isPublished && (actor.role == .cityReviewer || actor.role == .school)) else {
-            throw AppError.notFound
-        }
-        let region = actor.role == .cityReviewer ? actor.unit : nil
+        let scope = Access.scope(of: .bulletins, for: actor)
+        guard scope == .all || (isPublished && scope != .none) else { throw AppError.notFound }
+        let region: String? = if case .region(let code) = scope { code } else { nil }
         let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
         let threshold = IndicatorSet.percent(policy?.monitoring.warnBelowExpectedPace ?? 0.8)

@@ -11,14 +11,14 @@ enum UserPages {
         web.get("users", "new") { req in try await form(req, existing: nil, values: ["active": "true"], errors: []) }
         web.post("users", "new") { req in try await submit(req, existing: nil) }
         web.get("users", ":username") { req in
-            _ = try req.actor(in: .provinceAdmin)
+            _ = try req.actor(may: .update, .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
             return req.redirect(local: SitePath.editUser(user.username).path)
         }
         web.get("users", ":username", "edit") { req in
-            _ = try req.actor(in: .provinceAdmin)
+            _ = try req.actor(may: .update, .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
@@ -27,7 +27,7 @@ enum UserPages {
                                   errors: [])
         }
         web.post("users", ":username", "edit") { req in
-            _ = try req.actor(in: .provinceAdmin)
+            _ = try req.actor(may: .update, .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
@@ -37,7 +37,7 @@ enum UserPages {
 
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
-        _ = try req.actor(in: .provinceAdmin)
+        _ = try req.actor(may: .update, .users)
         let paging = try Paging(req, defaultLimit: 50)
         let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
         let rows = try users.map { u -> [HTML] in
@@ -62,7 +62,7 @@ enum UserPages {
 
     static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
-        _ = try req.actor(in: .provinceAdmin)
+        _ = try req.actor(may: .update, .users)
         let users = try await User.withUnits(on: req.db).sort(\.$username).all()
         var rows = [[lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive)]]
         rows += users.map { [$0.username, $0.role, $0.unitCode ?? "", $0.active ? "true" : "false"] }
@@ -95,7 +95,7 @@ enum UserPages {
     }
 
     static func submit(_ req: Request, existing: User?) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .update, .users)
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         if let existing { values["username"] = existing.username }

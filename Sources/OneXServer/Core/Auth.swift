@@ -24,7 +24,23 @@ extension Request {
         return user.actor
     }
 
-    /// The acting user, who must hold one of these roles; 403 otherwise.
+    /// The acting user, if the access policy lets it take `action` on `kind`; 403 otherwise.
+    /// Which record it may touch is then the kind's scope (another unit's record: 404).
+    func actor(may action: RecordAction, _ kind: RecordKind) throws -> Actor {
+        let actor = try actor()
+        guard Access.may(action, kind, actor) else { throw AppError.forbidden }
+        return actor
+    }
+
+    /// The acting user, if the access policy shows it any record of `kind`; 403 otherwise.
+    func actor(reading kind: RecordKind) throws -> Actor {
+        let actor = try actor()
+        guard Access.scope(of: kind, for: actor) != .none else { throw AppError.forbidden }
+        return actor
+    }
+
+    /// The acting user, who must hold one of these roles; 403 otherwise. For what is not a
+    /// record (the clock, running jobs, the policy document, a school's own declaration).
     func actor(in roles: Role...) throws -> Actor {
         let actor = try actor()
         guard roles.contains(actor.role) else { throw AppError.forbidden }

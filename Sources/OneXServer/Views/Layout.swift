@@ -72,24 +72,23 @@ enum Layout {
             }
             items.append(NavItem(title: title, path: .list(kind)))
         }
-        let exams = NavItem(title: .navExams, path: .exams), dashboard = NavItem(title: .navDashboard, path: .dashboard)
-        switch actor.role {
-        case .school:
-            items.insert(contentsOf: [dashboard, NavItem(title: .navApplications, path: .applications), NavItem(title: .navPlans, path: .plans),
-                                      exams], at: 1)
-        case .cityReviewer, .provinceReviewer, .provinceAdmin, .auditor:
-            items.insert(contentsOf: [dashboard, NavItem(title: .navReviews, path: .applications), NavItem(title: .navPlans, path: .plans),
-                                      exams, NavItem(title: .navMonitoring, path: .monitoring)], at: 1)
-        case .organization:
-            items.insert(contentsOf: [dashboard, NavItem(title: .navPlans, path: .plans), exams], at: 1)
-        case .expert:
-            break
+        // The menu asks the access policy, as the pages behind it do.
+        func reads(_ kind: RecordKind) -> Bool { Access.scope(of: kind, for: actor) != .none }
+        var work: [NavItem] = []
+        if reads(.indicators) { work.append(NavItem(title: .navDashboard, path: .dashboard)) }
+        if reads(.applications) {
+            work.append(NavItem(title: Access.may(.create, .applications, actor) ? .navApplications : .navReviews, path: .applications))
         }
+        if reads(.plans) { work.append(NavItem(title: .navPlans, path: .plans)) }
+        if reads(.examSessions) { work.append(NavItem(title: .navExams, path: .exams)) }
+        switch Access.scope(of: .bulletins, for: actor) {
+        case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))
+        default: break
+        }
+        items.insert(contentsOf: work, at: 1)
         items.append(NavItem(title: .navNotices, path: .notices))
-        if actor.role == .provinceAdmin {
-            items.append(NavItem(title: .navImports, path: .imports))
-            items.append(NavItem(title: .navUsers, path: .users))
-        }
+        if Access.may(.importFile, .schools, actor) { items.append(NavItem(title: .navImports, path: .imports)) }
+        if Access.may(.update, .users, actor) { items.append(NavItem(title: .navUsers, path: .users)) }
         if actor.role.seesWholeProvince {
             items.append(NavItem(title: .navPolicy, path: .policy))
         }

@@ -19,34 +19,34 @@ enum ApplicationsAPI {
             return try JSONBody.response(ListBody(items: items, total: total))
         }
         apps.post { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .create, .applications)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
             let row = try await ApplicationService.saveDraft(draft, existing: nil, actor: actor, now: req.now, on: req.db)
             return try await respond(row.id!, req, status: .created)
         }
         apps.get(":id") { req in try await respond(try id(req), req) }
         apps.put(":id") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
             _ = try await ApplicationService.saveDraft(draft, existing: row, actor: actor, now: req.now, on: req.db)
             return try await respond(row.id!, req)
         }
         apps.post(":id", "submit") { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
             return try await respond(row.id!, req)
         }
         apps.post(":id", "reviews") { req in
-            let actor = try req.actor(in: .cityReviewer, .provinceReviewer, .provinceAdmin)
+            let actor = try req.actor(may: .review, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             let input = try JSONBody.decode(ApplicationService.ReviewInput.self, from: req)
             _ = try await ApplicationService.review(row, input: input, actor: actor, now: req.now, on: req.db)
             return try await respond(row.id!, req)
         }
         apps.on(.POST, ":id", "attachments", body: .collect(maxSize: "20mb")) { req in
-            let actor = try req.actor(in: .school)
+            let actor = try req.actor(may: .create, .attachments)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             struct Upload: Content {
                 var purpose: String

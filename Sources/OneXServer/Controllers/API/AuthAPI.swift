@@ -58,27 +58,27 @@ enum UsersAPI {
     static func register(on api: any RoutesBuilder) {
         let users = api.grouped("users")
         users.get { req in
-            _ = try req.actor(in: .provinceAdmin, .auditor)
+            _ = try req.actor(reading: .users)
             let paging = try Paging(req)
             let (rows, total) = try await User.withUnits(on: req.db).sort(\.$username)
                 .page(limit: paging.limit, offset: paging.offset)
             return try JSONBody.response(ListBody(items: rows.map(AccountService.AccountBody.init), total: total))
         }
         users.post { req in
-            let actor = try req.actor(in: .provinceAdmin)
+            let actor = try req.actor(may: .update, .users)
             let draft = try JSONBody.decode(AccountDraft.self, from: req)
             let user = try await AccountService.save(draft, existing: nil, actor: actor.username, req: req)
             return try JSONBody.response(WithID(id: user.id!, record: AccountService.AccountBody(user)), status: .created)
         }
         users.get(":username") { req in
-            _ = try req.actor(in: .provinceAdmin, .auditor)
+            _ = try req.actor(reading: .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
             return try JSONBody.response(AccountService.AccountBody(user))
         }
         users.put(":username") { req in
-            let actor = try req.actor(in: .provinceAdmin)
+            let actor = try req.actor(may: .update, .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }

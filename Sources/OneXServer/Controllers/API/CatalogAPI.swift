@@ -34,14 +34,14 @@ enum CatalogAPI {
     }
 
     static func create<S: CatalogStore>(_ store: S.Type, _ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .update, RecordKind(S.kind))
         let record = try JSONBody.decode(S.Record.self, from: req)
         let id = try await CatalogService.save(S.self, record, mode: .create, actor: actor.username, at: req.now, on: req.db)
         return try JSONBody.response(WithID(id: id, record: record), status: .created)
     }
 
     static func update<S: CatalogStore>(_ store: S.Type, _ req: Request) async throws -> Response {
-        let actor = try req.actor(in: .provinceAdmin)
+        let actor = try req.actor(may: .update, RecordKind(S.kind))
         let code = try req.parameters.require("code")
         let record = try JSONBody.decode(S.Record.self, from: req)
         guard record.code == code else {

@@ -30,7 +30,7 @@ enum ExamsAPI {
 
     static func register(on api: any RoutesBuilder) {
         api.post("exams") { req in
-            let actor = try req.actor(in: .organization, .provinceAdmin)
+            let actor = try req.actor(may: .create, .examSessions)
             let input = try JSONBody.decode(ExamSession.self, from: req)
             let id = try await ExamService.record(input, actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(WithID(id: id, record: input), status: .created)
@@ -44,7 +44,7 @@ enum ExamsAPI {
         }
 
         api.on(.POST, "exams", "import", body: .collect(maxSize: "64mb")) { req in
-            let actor = try req.actor(in: .organization, .provinceAdmin)
+            let actor = try req.actor(may: .importFile, .candidateResults)
             let data = try uploadedFile(req)
             let summary = try await CandidateImport.run(
                 try ExamService.rows(of: data), organization: actor.role == .organization ? actor.unit : nil,
@@ -77,7 +77,7 @@ enum ExamsAPI {
         }
 
         api.post("monitoring", "bulletins", ":day") { req in
-            let actor = try req.actor(in: .provinceAdmin)
+            let actor = try req.actor(may: .publish, .bulletins)
             try await MonitoringService.publish(takenOn: try req.parameters.require("day"), actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(["published": try req.parameters.require("day")])
         }
