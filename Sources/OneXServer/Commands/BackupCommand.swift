@@ -34,7 +34,7 @@ enum Backup {
         guard !fm.fileExists(atPath: path) else { throw Failed(description: "\(path) exists already: choose a new file") }
         let target = URL(fileURLWithPath: path)
         try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: target.path)").run()
+        try await app.db.sql().raw("VACUUM INTO \(bind: target.path)").run()
         let bytes = (try fm.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
         // The key file lives beside the database (IDHasher); the copy gets one beside it.
         let key = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("id-hash.key")

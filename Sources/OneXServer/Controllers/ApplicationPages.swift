@@ -37,7 +37,7 @@ enum ApplicationPages {
             } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
                 return try await detail(req, notice: Components.alert(e.detail), status: e.status)
             }
-            return req.redirect(local: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
         web.post("applications", ":id", "review") { req in
             let actor = try req.actor(may: .review, .applications)
@@ -54,7 +54,7 @@ enum ApplicationPages {
                 let message = e.errors.first?.message ?? e.detail
                 return try await detail(req, notice: Components.alert(message), status: e.status)
             }
-            return req.redirect(local: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
         web.form("applications", ":id", "attachments", maxSize: "20mb") { req in
             let actor = try req.actor(may: .create, .attachments)
@@ -70,7 +70,7 @@ enum ApplicationPages {
             }
             try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
                                               actor: actor, now: req.now, on: req.db)
-            return req.redirect(local: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
         web.get("applications", ":id", "attachments", ":attachment") { req -> Response in
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
@@ -239,7 +239,7 @@ enum ApplicationPages {
         do {
             let row = try await ApplicationService.saveDraft(.init(year: year, lines: lines), existing: existing, actor: actor,
                                                              now: req.now, on: req.db)
-            return req.redirect(local: SitePath.application(row.id!).path)
+            return req.redirect(local: SitePath.application(try row.requireID()).path)
         } catch let e as AppError where !e.errors.isEmpty {
             return try await editor(req, row: existing, year: year, lines: lines, errors: e.errors, status: .unprocessableEntity)
         }

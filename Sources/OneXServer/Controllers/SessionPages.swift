@@ -58,7 +58,7 @@ enum SessionPages {
                 try await req.application.sessions.driver.deleteSession(old, for: req).get()
                 req.session.id = nil
             }
-            WebSession.begin(req, user: user)
+            try WebSession.begin(req, user: user)
             return req.redirect(local: req.query[String.self, at: "next"] ?? "/")
         } catch is AccountService.LoginFailure {
             return loginPage(req, error: lang(.loginFailed), username: form.username, status: .unauthorized)

@@ -56,9 +56,9 @@ enum WebSession {
     /// Activity is recorded at most this often, so most page views write nothing.
     static let touchEvery: TimeInterval = 5 * 60
 
-    static func begin(_ req: Request, user: User) {
+    static func begin(_ req: Request, user: User) throws {
         let now = String(Int(req.now.timeIntervalSince1970))
-        req.session.data["uid"] = user.id!.uuidString
+        req.session.data["uid"] = try user.requireID().uuidString
         req.session.data["epoch"] = String(user.credentialEpoch)
         req.session.data["since"] = now
         req.session.data["seen"] = now
@@ -87,7 +87,7 @@ enum WebSession {
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let user = try await WebSession.user(req) {
-            req.currentUser = CurrentUser(id: user.id!, actor: try user.actor())
+            req.currentUser = CurrentUser(id: try user.requireID(), actor: try user.actor())
         }
         return try await next.respond(to: req)
     }
@@ -106,7 +106,7 @@ struct BearerUserMiddleware: AsyncMiddleware {
                 let user = try await User.withUnits(on: req.db).filter(\.$id == token.$user.id).first(),
                 user.active
             {
-                req.currentUser = CurrentUser(id: user.id!, actor: try user.actor())
+                req.currentUser = CurrentUser(id: try user.requireID(), actor: try user.actor())
             }
         }
         return try await next.respond(to: req)

@@ -15,7 +15,7 @@ extension Database {
             return try await transaction { tx in try await WriteTransaction.$active.withValue(true) { try await body(tx) } }
         }
         return try await withConnection { conn in
-            let connSQL = conn as! any SQLDatabase
+            let connSQL = try conn.sql()
             try await connSQL.raw("PRAGMA busy_timeout = \(unsafeRaw: String(WriteTransaction.sqliteBusyMilliseconds))").run()
             try await connSQL.raw("BEGIN IMMEDIATE").run()
             do {

@@ -28,7 +28,7 @@ enum AccountService {
             try await User.query(on: req.db).filter(\.$id == id).filter(\.$lockedUntil == until)
                 .set(\.$failedLogins, to: 0).set(\.$lockedUntil, to: nil).update()
         }
-        let sql = req.db as! any SQLDatabase
+        let sql = try req.db.sql()
         let slot = try await sql.raw("""
             UPDATE users SET failed_logins = failed_logins + 1
             WHERE id = \(bind: id) AND failed_logins < \(bind: LoginThrottle.maxFailures) RETURNING failed_logins
@@ -144,7 +144,8 @@ enum AccountService {
         try await req.db.writeTransaction { tx in
             try await user.save(on: tx)
             if endSessions {
-                try await APIToken.query(on: tx).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
+                let id = try user.requireID()
+                try await APIToken.query(on: tx).filter(\.$user.$id == id).filter(\.$revokedAt == nil)
                     .set(\.$revokedAt, to: now).update()
             }
             let after = try await find(user.username, on: tx).map(AccountBody.init)

@@ -80,7 +80,7 @@ enum ApplicationService {
             .sort(\.$at).all()
         let school = try await row.$school.get(on: db)
         return ApplicationBody(
-            id: row.id!, school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
+            id: try row.requireID(), school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
             window: row.windowName, submittedAt: row.submittedAt, lines: try row.domainLines,
             reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
                 ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
@@ -215,7 +215,7 @@ enum ApplicationService {
         try await db.writeTransaction { tx in
             // A state change is a conditional update: of several submits of one draft at once,
             // exactly one finds it still a draft.
-            let won = try await (tx as! any SQLDatabase).raw("""
+            let won = try await tx.sql().raw("""
                 UPDATE applications SET status = \(bind: next.rawValue) WHERE id = \(bind: id) AND status = \(bind: ApplicationStatus.draft.rawValue)
                 RETURNING status
                 """).first()
