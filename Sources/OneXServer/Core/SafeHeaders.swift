@@ -40,12 +40,12 @@ enum SafeHeaders {
         return raw
     }
 
-    /// The headers of a file download.
+    /// The headers of a file download (`nosniff` comes with every answer, from
+    /// `SecurityHeadersMiddleware`).
     static func download(contentType: String, filename: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: Self.contentType(contentType))
         headers.replaceOrAdd(name: .contentDisposition, value: attachment(filename))
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return headers
     }
 }

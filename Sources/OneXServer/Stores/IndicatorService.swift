@@ -51,6 +51,7 @@ enum IndicatorService {
     /// The scope asked for, if the actor may see it; another unit's scope is 404. With no scope
     /// asked, a unit sees its own.
     static func authorise(_ scope: Scope, actor: Actor, on db: any Database) async throws -> Scope {
+        let certificates = Access.scope(of: .certificates, for: actor)
         switch (Access.scope(of: .indicators, for: actor), scope) {
         case (.all, _): return scope
         case (.none, _): throw AppError.forbidden
@@ -63,10 +64,9 @@ enum IndicatorService {
         case (let own, .school(let c)):
             if try await SchoolStore.find(c, scope: own, on: db) != nil { return scope }
             throw AppError.notFound
-        case (let own, .certificate(let c)) where Access.scope(of: .certificates, for: actor) != .all:
-            if try await CertificateStore.find(c, scope: Access.scope(of: .certificates, for: actor), on: db) != nil, own != .none {
-                return scope
-            }
+        case (_, .certificate(let c)) where certificates != .all:
+            // An organisation asks for one of its own certificates.
+            if try await CertificateStore.find(c, scope: certificates, on: db) != nil { return scope }
             throw AppError.notFound
         default: throw AppError.notFound
         }
