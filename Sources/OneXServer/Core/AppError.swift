@@ -9,12 +9,16 @@ public struct AppError: Error, Sendable {
     public var kind: String
     public var detail: String
     public var errors: [FieldError]
+    /// The detail for a reader who switched to English, where one is written; the API and
+    /// Chinese pages use `detail`.
+    public var english: String?
 
-    public init(_ status: HTTPResponseStatus, kind: String, detail: String, errors: [FieldError] = []) {
+    public init(_ status: HTTPResponseStatus, kind: String, detail: String, errors: [FieldError] = [], english: String? = nil) {
         self.status = status
         self.kind = kind
         self.detail = detail
         self.errors = errors
+        self.english = english
     }
 
     public static let unauthorized = AppError(.unauthorized, kind: "unauthorized", detail: UIText.errorUnauthorized.zh)

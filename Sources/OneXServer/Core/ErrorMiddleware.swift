@@ -86,12 +86,14 @@ struct OneXErrorMiddleware: AsyncMiddleware {
         case .forbidden: message = e.kind == "csrf" ? lang(.errorCSRF) : lang(.errorForbidden)
         case .unauthorized: message = lang(.errorUnauthorized)
         case _ where e.status.code >= 500: message = lang(.errorServer) + req.id
-        default: message = e.detail
+        default: message = lang == .en ? e.english ?? e.detail : e.detail
         }
+        // The field errors repeat the detail in Chinese; an English detail stands alone.
+        let details = lang == .en && e.english != nil ? [] : e.errors.filter { !message.contains($0.message) }
         let body: HTML = """
             <h1>\(lang(.errorTitle)) \(Int(e.status.code))</h1>
             <div class="alert alert-error" role="alert">\(message)</div>
-            \(HTML.join(e.errors.filter { !message.contains($0.message) }.map { err in "<p>\(err.message)</p>" }))
+            \(HTML.join(details.map { err in "<p>\(err.message)</p>" }))
             <p><a href="\(SitePath.home.path)">\(lang(.navHome))</a></p>
             """
         let html = Layout.page(req: req, title: lang(.errorTitle), crumbs: [], body: body)

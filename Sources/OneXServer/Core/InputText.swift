@@ -5,7 +5,8 @@ import Vapor
 /// reads text back cut at it. Requests that carry it — raw, as `\u0000` in JSON or as `%00`
 /// in a path, a query string or a form — are refused at the boundary with a 400.
 enum InputText {
-    static let nulRefused = AppError.badRequest("请求中含有空字符（NUL），请删除后重试")
+    static let nulRefused = AppError(.badRequest, kind: "bad-request", detail: "请求中含有空字符（NUL），请删除后重试",
+                                     english: "The request contains a NUL character: remove it and try again.")
 
     static func hasNUL(json data: Data) -> Bool {
         if data.contains(0) { return true }
@@ -43,7 +44,8 @@ struct InputTextMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.url.string.utf8.count > Self.maxURILength {
-            throw AppError(.uriTooLong, kind: "uri-too-long", detail: "请求地址过长（超过 8 KB），请减少查询条件后重试")
+            throw AppError(.uriTooLong, kind: "uri-too-long", detail: "请求地址过长（超过 8 KB），请减少查询条件后重试",
+                           english: "The address is longer than 8 KB: use fewer search conditions and try again.")
         }
         if InputText.hasNUL(urlEncoded: req.url.path[...]) { throw InputText.nulRefused }
         if let query = req.url.query, InputText.hasNUL(urlEncoded: query[...]) { throw InputText.nulRefused }
