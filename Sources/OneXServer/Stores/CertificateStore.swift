@@ -20,7 +20,7 @@ enum CertificateStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$batch).sort(\.$code).page(limit: limit, offset: offset)
-        return (try rows.map { try $0.toDomain() }, total)
+        return (rows.map { $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> CertificateRecord? {
@@ -31,7 +31,7 @@ enum CertificateStore: CatalogStore {
                      on db: any Database) async throws -> (before: CertificateRecord?, id: UUID) {
         let orgID = try await resolver.require(record.references[0])
         let existing = try await Certificate.query(on: db).with(\.$organization).filter(\.$code == record.code).first()
-        let before = try existing?.toDomain()
+        let before = existing?.toDomain()
         let model = existing ?? Certificate()
         model.apply(record, organizationID: orgID)
         try await model.save(on: db)
@@ -100,7 +100,7 @@ enum AllianceStore: CatalogStore {
             q.group(.or) { $0.filter(Certificate.self, \.$code ~~ s).filter(Certificate.self, \.$name ~~ s) }
         }
         let (rows, total) = try await q.sort(Certificate.self, \.$code).page(limit: limit, offset: offset)
-        return (try rows.map { try $0.toDomain() }, total)
+        return (rows.map { $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> AllianceRecord? {
@@ -112,7 +112,7 @@ enum AllianceStore: CatalogStore {
         for ref in record.references { ids.append(try await resolver.require(ref)) }
         let certificateID = ids[0], leadID = ids[1], memberIDs = Array(ids.dropFirst(2))
         let existing = try await scoped(.all, on: db)?.filter(\.$certificate.$id == certificateID).first()
-        let before = try existing?.toDomain()
+        let before = existing?.toDomain()
         let model = existing ?? Alliance()
         model.$certificate.id = certificateID
         model.$leadSchool.id = leadID

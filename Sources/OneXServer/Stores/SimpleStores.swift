@@ -51,7 +51,7 @@ enum OrganizationStore: CatalogStore {
         guard let q = scoped(scope, on: db) else { return ([], 0) }
         if let s = search { q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s) } }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (try rows.map { try $0.toDomain() }, total)
+        return (rows.map { $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> OrganizationRecord? {
@@ -61,7 +61,7 @@ enum OrganizationStore: CatalogStore {
     static func save(_ record: OrganizationRecord, resolver: CodeResolver,
                      on db: any Database) async throws -> (before: OrganizationRecord?, id: UUID) {
         let existing = try await Organization.query(on: db).filter(\.$code == record.code).first()
-        let before = try existing?.toDomain()
+        let before = existing?.toDomain()
         let model = existing ?? Organization()
         model.apply(record)
         try await model.save(on: db)
@@ -89,7 +89,7 @@ enum ExpertStore: CatalogStore {
             q.group(.or) { $0.filter(\.$code ~~ s).filter(\.$name ~~ s).filter(\.$field ~~ s).filter(\.$unit ~~ s) }
         }
         let (rows, total) = try await q.sort(\.$code).page(limit: limit, offset: offset)
-        return (try rows.map { try $0.toDomain() }, total)
+        return (rows.map { $0.toDomain() }, total)
     }
 
     static func find(_ code: String, scope: RecordScope, on db: any Database) async throws -> ExpertRecord? {
@@ -98,7 +98,7 @@ enum ExpertStore: CatalogStore {
 
     static func save(_ record: ExpertRecord, resolver: CodeResolver, on db: any Database) async throws -> (before: ExpertRecord?, id: UUID) {
         let existing = try await Expert.query(on: db).filter(\.$code == record.code).first()
-        let before = try existing?.toDomain()
+        let before = existing?.toDomain()
         let model = existing ?? Expert()
         model.apply(record)
         try await model.save(on: db)
