@@ -18,8 +18,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("ONEX_E2E_URL", "http://127.0.0.1:8099")
 PASSWORD = "onex-demo-2026"
-SHOTS = pathlib.Path(__file__).parent / "screenshots"
-SHOTS.mkdir(exist_ok=True)
+SHOTS = pathlib.Path(__file__).parent / "screenshots" / os.environ.get("ONEX_E2E_SHOTS", "")
+SHOTS.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture
@@ -96,13 +96,13 @@ def test_login_page_in_chinese(browser):
 ROLES = [
     ("province", ["/schools", "/imports", "/users", "/policy", "/audit"], []),
     ("reviewer", ["/schools", "/experts", "/policy"], ["/imports", "/users"]),
-    ("zhengzhou", ["/schools"], ["/experts", "/users", "/policy"]),
+    ("zhengzhou", ["/schools", "/policy"], ["/experts", "/users"]),
     ("secondary", ["/schools"], ["/experts", "/users", "/audit"]),
     ("provsecondary", ["/schools"], ["/experts", "/users"]),
     ("highervoc", ["/schools"], ["/experts", "/users"]),
     ("undergrad", ["/schools"], ["/experts", "/users"]),
     ("org", ["/certificates"], ["/schools", "/experts", "/users"]),
-    ("auditor", ["/schools", "/audit", "/policy"], ["/imports", "/users"]),
+    ("auditor", ["/schools", "/audit", "/policy", "/users"], ["/imports"]),
 ]
 
 

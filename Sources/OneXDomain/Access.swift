@@ -11,6 +11,32 @@ public enum RecordScope: Sendable, Equatable {
     case organization(String)
     /// No record: the kind is not for this role.
     case none
+
+    /// Whether a record with this owner is inside the scope.
+    public func contains(_ owner: RecordOwner) -> Bool {
+        switch self {
+        case .all: true
+        case .school(let code): owner.school == code
+        case .region(let code): owner.region == code
+        case .organization(let code): owner.organization == code
+        case .none: false
+        }
+    }
+}
+
+/// The units a record belongs to, as far as scoping goes: its school and that school's region,
+/// and the organisation of its certificate. A catalog row owns itself (a school is its own
+/// school; a region its own region).
+public struct RecordOwner: Sendable, Equatable {
+    public var school: String?
+    public var region: String?
+    public var organization: String?
+
+    public init(school: String? = nil, region: String? = nil, organization: String? = nil) {
+        self.school = school
+        self.region = region
+        self.organization = organization
+    }
 }
 
 /// Every kind of record OneX keeps or will keep. A new kind gets its line in

@@ -17,7 +17,9 @@ struct AccessPolicyTests {
             for actor in Self.actors {
                 let scope = Access.scope(of: kind, for: actor)
                 switch (actor.role, scope) {
-                case (_, .none), (_, .all) where [.regions, .organizations, .alliances].contains(kind):
+                case (_, .none):
+                    continue
+                case (_, .all) where [.regions, .organizations, .alliances].contains(kind):
                     continue
                 case (.school, .school(let c)): #expect(c == "Z001")
                 case (.cityReviewer, .region(let c)): #expect(c == "4101")
@@ -68,5 +70,29 @@ struct AccessPolicyTests {
         #expect(!Access.may(.importFile, .candidateResults, school))
         #expect(Access.may(.update, .schools, province) && !Access.may(.update, .schools, reviewer))
         #expect(Access.may(.publish, .bulletins, province) && !Access.may(.publish, .bulletins, reviewer))
+    }
+
+    @Test("A scope contains exactly the records of its unit: own school, its region, its organisation")
+    func scopeContains() {
+        let z001 = RecordOwner(school: "Z001", region: "4101", organization: "ORG-ZWL")
+        let z005 = RecordOwner(school: "Z005", region: "4103", organization: "ORG-ZFZZ")
+        #expect(RecordScope.all.contains(z001) && !RecordScope.none.contains(z001))
+        #expect(RecordScope.school("Z001").contains(z001) && !RecordScope.school("Z001").contains(z005))
+        #expect(RecordScope.region("4101").contains(z001) && !RecordScope.region("4101").contains(z005))
+        #expect(RecordScope.organization("ORG-ZWL").contains(z001) && !RecordScope.organization("ORG-ZWL").contains(z005))
+        // A record without an owner of the scope's kind is outside it, never inside by default.
+        #expect(!RecordScope.school("Z001").contains(RecordOwner(region: "4101")))
+    }
+
+    @Test("Notices: each actor reads what is addressed to its role, its account and its own unit, nothing else")
+    func noticeAudiences() {
+        let school = Self.actors[4]
+        #expect(Set(Access.audiences(for: school)) == [.role(.school), .user("s"), .school("Z001")])
+        #expect(Set(Access.audiences(for: Self.actors[3])) == [.role(.cityReviewer), .user("c"), .region("4101")])
+        #expect(Set(Access.audiences(for: Self.actors[0])) == [.role(.provinceAdmin), .user("p")])
+        for actor in Self.actors {
+            for audience in Access.audiences(for: actor) { #expect(NoticeAudience(stored: audience.stored) == audience) }
+        }
+        for bad in ["", "role:", "role:root", "school", "everyone:1", ":Z001"] { #expect(NoticeAudience(stored: bad) == nil, "\(bad)") }
     }
 }

@@ -47,12 +47,12 @@ struct WebTests {
     static let roles: [(String, [String], [String])] = [
         ("province", ["/regions", "/schools", "/experts", "/imports", "/users", "/policy", "/audit"], []),
         ("reviewer", ["/schools", "/experts", "/policy"], ["/imports", "/users", "/audit"]),
-        ("zhengzhou", ["/schools"], ["/experts", "/imports", "/users", "/audit", "/policy"]),
-        ("secondary", ["/schools"], ["/experts", "/imports", "/users", "/audit", "/policy"]),
+        ("zhengzhou", ["/schools", "/policy"], ["/experts", "/imports", "/users", "/audit"]),
+        ("secondary", ["/schools", "/policy"], ["/experts", "/imports", "/users", "/audit"]),
         ("highervoc", ["/schools"], ["/experts", "/imports"]),
         ("undergrad", ["/schools"], ["/experts", "/imports"]),
         ("org", ["/certificates"], ["/schools\"", "/experts", "/imports"]),
-        ("auditor", ["/schools", "/audit", "/policy"], ["/imports", "/users\""]),
+        ("auditor", ["/schools", "/audit", "/policy", "/users"], ["/imports"]),
     ]
 
     @Test("Each role sees its own navigation after logging in", arguments: TestDB.all)
@@ -70,14 +70,15 @@ struct WebTests {
         }
     }
 
-    @Test("A school cannot open another school's page (404), nor the users page", arguments: TestDB.all)
+    @Test("A school cannot open another school's page (404), nor the experts or users pages (403)", arguments: TestDB.all)
     func scopedPages(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in
             let c = Client(app)
             try await c.webLogin("secondary")
             #expect(try await c.send(.GET, "/schools/Z001").status == .ok)
             #expect(try await c.send(.GET, "/schools/Z002").status == .notFound)
-            #expect(try await c.send(.GET, "/experts").status == .notFound)
+            // A table not for the role is refused (403); another unit's record is not found (404).
+            #expect(try await c.send(.GET, "/experts").status == .forbidden)
             #expect(try await c.send(.GET, "/users").status == .forbidden)
             let list = try await c.send(.GET, "/schools")
             #expect(list.body.contains("郑州市财贸学校") && !list.body.contains("郑州市电子信息工程学校"))

@@ -102,7 +102,7 @@ enum ApplicationPages {
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor()
-        guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.notFound }
+        guard let q = ApplicationService.scoped(for: actor, on: req.db) else { throw AppError.forbidden }
         let status = (try? req.query.get(String.self, at: "status")).flatMap { ApplicationStatus(rawValue: $0) }
         let year = try req.queryYear()
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap { SchoolKind(rawValue: $0) }

@@ -12,8 +12,7 @@ enum AuditPage {
 
     static func render(_ req: Request) async throws -> HTML {
         let lang = req.lang
-        let actor = try req.actor()
-        guard Access.readsAuditLog(actor) else { throw AppError.notFound }
+        _ = try req.actor(reading: .auditEntries)
         let paging = try Paging(req, defaultLimit: 50)
         let (entries, total) = try await AuditEntry.query(on: req.db).sort(\.$seq, .descending)
             .page(limit: paging.limit, offset: paging.offset)
@@ -42,8 +41,7 @@ enum AuditPage {
     /// The whole log, oldest first, with hashes: what an auditor takes away to check elsewhere.
     static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
-        let actor = try req.actor()
-        guard Access.readsAuditLog(actor) else { throw AppError.notFound }
+        _ = try req.actor(reading: .auditEntries)
         let entries = try await AuditEntry.query(on: req.db).sort(\.$seq).all()
         var rows = [["#", lang(.auditTime), lang(.auditActor), lang(.auditAction), lang(.auditEntity), "key",
                      lang(.auditBefore), lang(.auditAfter), "prevHash", "hash"]]

@@ -89,12 +89,12 @@ enum MonitoringPages {
     /// The printable 通报: A4, the list of warned schools, slowest first.
     static func bulletin(_ req: Request) async throws -> HTML {
         let lang = req.lang
-        let actor = try req.actor()
+        let actor = try req.actor(reading: .bulletins)
         let day = try req.parameters.require("day")
         guard try await MonitoringService.snapshotDays(on: req.db).contains(day) else { throw AppError.notFound }
         let isPublished = try await MonitoringService.isPublished(day, on: req.db)
         let scope = Access.scope(of: .bulletins, for: actor)
-        guard scope == .all || (isPublished && scope != .none) else { throw AppError.notFound }
+        guard scope == .all || isPublished else { throw AppError.notFound }
         let region: String? = if case .region(let code) = scope { code } else { nil }
         let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()

@@ -30,8 +30,9 @@ enum PolicyPage {
 
     static func render(_ req: Request, draft: String?, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = req.lang
+        // Every role reads the policy in force; the document and its versions are the province's.
         let actor = try req.actor()
-        guard actor.role.seesWholeProvince else { throw AppError.notFound }
+        let province = actor.role.seesWholeProvince
         guard let current = try await PolicyVersion.current(on: req.db) else { throw AppError.notFound }
         let policy = try current.policy()
         let windows = (policy.recurringWindows + policy.extraWindows).map { w -> [HTML] in
@@ -62,25 +63,32 @@ enum PolicyPage {
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return (try? String(decoding: e.encode(policy), as: UTF8.self)) ?? current.document
         }()
+        let shownRules = province ? ruleRows : ruleRows.map { Array($0.dropFirst()) }
         let editor: HTML = actor.role == .provinceAdmin
             ? Components.form(action: SitePath.policy.path, csrf: CSRF.token(for: req),
                               fields: [.init(name: "document", label: lang(.policyDocument), kind: .textarea, required: true)],
                               values: ["document": draft ?? pretty], errors: errors, submit: lang(.save), cancel: nil, lang: lang)
             : "<pre class=\"json\">\(pretty)</pre>"
-        let body: HTML = """
+        var body: HTML = """
             <h1>\(lang(.navPolicy))：\(policy.province)</h1>
-            <p class="muted">\(lang(.policyIntro)) \(lang(.policyVersion)) \(current.version) · \(current.author) · \(Shanghai.minuteText(current.createdAt))</p>
+            <p class="muted">\(lang(.policyIntro)) \(lang(.policyVersion)) \(current.version)\(province ? " · " + current.author : "") · \(Shanghai.minuteText(current.createdAt))</p>
             <h2>\(lang(.windows))</h2>
             \(Components.table(headers: ["", lang(.phaseSchool), lang(.phaseCity), lang(.phaseProvince)], rows: windows, empty: lang(.noRecords)))
             <h2>\(lang.pick("规则", "Rules"))</h2>
-            \(Components.table(headers: ["", "", ""], rows: ruleRows, empty: ""))
-            <h2>\(lang(.policyDocument))</h2>
-            \(editor)
-            <h2>\(lang(.history))</h2>
-            \(Components.table(headers: [lang(.policyVersion), lang(.policyAuthor), lang(.auditTime)],
-                               rows: versions.map { [HTML(raw: String($0.version)), "\($0.author)", "\(Shanghai.minuteText($0.createdAt))"] },
-                               numeric: [0], empty: lang(.noRecords)))
+            \(Components.table(headers: (province ? [lang.pick("代码", "Key")] : []) + [lang.pick("规则", "Rule"), lang.pick("本省规定", "In force")],
+                               rows: shownRules, empty: ""))
             """
+        if province {
+            body = """
+                \(body)
+                <h2>\(lang(.policyDocument))</h2>
+                \(editor)
+                <h2>\(lang(.history))</h2>
+                \(Components.table(headers: [lang(.policyVersion), lang(.policyAuthor), lang(.auditTime)],
+                                   rows: versions.map { [HTML(raw: String($0.version)), "\($0.author)", "\(Shanghai.minuteText($0.createdAt))"] },
+                                   numeric: [0], empty: lang(.noRecords)))
+                """
+        }
         let page = Layout.page(req: req, title: lang(.navPolicy), crumbs: [.init(title: lang(.navPolicy))], body: body)
         let response = try await page.encodeResponse(for: req)
         response.status = status

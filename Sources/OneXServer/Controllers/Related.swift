@@ -8,12 +8,13 @@ enum Related {
         switch kind {
         case .regions:
             let scope = Access.scope(of: .schools, for: actor)
-            guard scope != .none, let q = SchoolStore.scoped(scope, on: db) else { return "" }
-            let schools = try await q.join(Region.self, on: \School.$region.$id == \Region.$id)
-                .filter(Region.self, \.$code == code).sort(\.$code).all()
+            guard let q = SchoolStore.scoped(scope, on: db),
+                let region = try await Region.query(on: db).filter(\.$code == code).first()
+            else { return "" }
+            // By the region's id: the scope may already have joined the regions table.
+            let schools = try await q.filter(\.$region.$id == region.requireID()).sort(\.$code).all().map { try $0.toDomain() }
             let rows = schools.map { s -> [HTML] in
-                ["<a href=\"\(SitePath.detail(.schools, s.code).path)\">\(s.code)</a>", "\(s.name)",
-                 "\(lang.pick(SchoolKind(rawValue: s.kind)?.chinese ?? s.kind, SchoolKind(rawValue: s.kind)?.english ?? s.kind))"]
+                ["<a href=\"\(SitePath.detail(.schools, s.code).path)\">\(s.code)</a>", "\(s.name)", "\(lang.pick(s.kind.chinese, s.kind.english))"]
             }
             return "<h2>\(lang(.relatedSchools))（\(schools.count)）</h2>\(Components.table(headers: [lang(.fieldSchoolCode), lang(.fieldSchoolName), lang(.fieldSchoolKind)], rows: rows, empty: lang(.noRecords)))"
         case .organizations:

@@ -2,21 +2,18 @@ import Fluent
 import OneXDomain
 import Vapor
 
-/// The province office's account management.
+/// The accounts: the province office manages them, the auditor reads them.
 enum UserPages {
     static func register(on web: any RoutesBuilder) {
         web.get("users") { req in try await list(req) }
         web.get("users", "export.csv") { req in try await export(req, format: .csv) }
         web.get("users", "export.xlsx") { req in try await export(req, format: .xlsx) }
-        web.get("users", "new") { req in try await form(req, existing: nil, values: ["active": "true"], errors: []) }
-        web.post("users", "new") { req in try await submit(req, existing: nil) }
-        web.get("users", ":username") { req in
-            _ = try req.actor(may: .update, .users)
-            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
-                throw AppError.notFound
-            }
-            return req.redirect(local: SitePath.editUser(user.username).path)
+        web.get("users", "new") { req in
+            _ = try req.actor(may: .create, .users)
+            return try await form(req, existing: nil, values: ["active": "true"], errors: [])
         }
+        web.post("users", "new") { req in try await submit(req, existing: nil) }
+        web.get("users", ":username") { req in try await detail(req) }
         web.get("users", ":username", "edit") { req in
             _ = try req.actor(may: .update, .users)
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
@@ -37,12 +34,12 @@ enum UserPages {
 
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
-        _ = try req.actor(may: .update, .users)
+        let actor = try req.actor(reading: .users)
         let paging = try Paging(req, defaultLimit: 50)
         let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
         let rows = try users.map { u -> [HTML] in
             let role = try u.roleValue
-            return ["<a href=\"\(SitePath.editUser(u.username).path)\">\(u.username)</a>", "\(lang.pick(role.chinese, role.english))",
+            return ["<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(lang.pick(role.chinese, role.english))",
                     "\(u.unitCode ?? "—")", "\(u.active ? lang(.yes) : lang(.no))",
                     "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]
         }
@@ -52,7 +49,7 @@ enum UserPages {
             <div class="toolbar"><span class="spacer"></span>
             <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)">\(lang(.exportCSV))</a>
             <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)">\(lang(.exportXLSX))</a>
-            <a class="btn" href="\(SitePath.newUser.path)">\(lang(.create))</a></div>
+            \(Access.may(.create, .users, actor) ? "<a class=\"btn\" href=\"\(SitePath.newUser.path)\">\(lang(.create))</a>" : "")</div>
             \(Components.table(headers: [lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive), lang(.lockedUntil)],
                                rows: rows, empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [], lang: lang))
@@ -62,10 +59,13 @@ enum UserPages {
 
     static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
-        _ = try req.actor(may: .update, .users)
+        _ = try req.actor(reading: .users)
         let users = try await User.withUnits(on: req.db).sort(\.$username).all()
         var rows = [[lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive)]]
-        rows += users.map { [$0.username, $0.role, $0.unitCode ?? "", $0.active ? "true" : "false"] }
+        rows += try users.map { u in
+            let role = try u.roleValue
+            return [u.username, lang.pick(role.chinese, role.english), u.unitCode ?? "", u.active ? lang(.yes) : lang(.no)]
+        }
         return Download.file(rows, name: "users-\(LocalDate(req.now))", format: format)
     }
 
@@ -94,8 +94,29 @@ enum UserPages {
         return response
     }
 
+    /// One account, read-only, with the edit button for those who may change it.
+    static func detail(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor(reading: .users)
+        guard let u = try await AccountService.find(try req.parameters.require("username"), on: req.db) else { throw AppError.notFound }
+        let role = try u.roleValue
+        let facts: [(UIText, String)] = [
+            (.username, u.username), (.fieldRole, lang.pick(role.chinese, role.english)), (.fieldUnit, u.unitCode ?? "—"),
+            (.fieldActive, u.active ? lang(.yes) : lang(.no)), (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),
+        ]
+        let edit: HTML = Access.may(.update, .users, actor)
+            ? "<p><a class=\"btn\" href=\"\(SitePath.editUser(u.username).path)\">\(lang(.edit))</a></p>" : ""
+        let body: HTML = """
+            <h1>\(u.username)</h1>
+            <dl class="facts">\(HTML.join(facts.map { k, v -> HTML in "<dt>\(lang(k))</dt><dd>\(v)</dd>" }))</dl>
+            \(edit)
+            """
+        return Layout.page(req: req, title: u.username, crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: u.username)],
+                           body: body)
+    }
+
     static func submit(_ req: Request, existing: User?) async throws -> Response {
-        let actor = try req.actor(may: .update, .users)
+        let actor = try req.actor(may: existing == nil ? .create : .update, .users)
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         if let existing { values["username"] = existing.username }

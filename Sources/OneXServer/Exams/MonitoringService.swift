@@ -58,7 +58,7 @@ enum MonitoringService {
                     """).run()
                 if behind {
                     _ = try await NoticeService.send(
-                        audience: "school:\(row.key)", key: "pace-warning:\(day)",
+                        audience: .school(row.key), key: "pace-warning:\(day)",
                         title: "考核进度预警",
                         body: message,
                         link: SitePath.dashboard.path, now: now, on: tx)
@@ -132,7 +132,7 @@ enum MonitoringService {
                 VALUES (\(bind: UUID()), \(bind: takenOn), \(bind: actor.username), \(bind: now))
                 """).run()
             for role in [Role.cityReviewer, .school] {
-                _ = try await NoticeService.send(audience: "role:\(role.rawValue)", key: "bulletin:\(takenOn)",
+                _ = try await NoticeService.send(audience: .role(role), key: "bulletin:\(takenOn)",
                                                  title: "考核进度预警通报（\(takenOn)）", body: "省教育厅发布了考核进度预警通报，请查看名单。",
                                                  link: SitePath.bulletin(takenOn).path, now: now, on: tx)
             }

@@ -28,8 +28,8 @@ enum ApplicationService {
     }
 
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> ApplicationRow {
-        guard let row = try await scoped(for: actor, on: db)?.filter(\.$id == id)
-            .with(\.$lines).with(\.$reviews).with(\.$school).first()
+        guard let scoped = scoped(for: actor, on: db) else { throw AppError.forbidden }
+        guard let row = try await scoped.filter(\.$id == id).with(\.$lines).with(\.$reviews).with(\.$school).first()
         else { throw AppError.notFound }
         return row
     }
@@ -287,7 +287,7 @@ enum ApplicationService {
                     let school = try await row.$school.get(on: tx)
                     let what = next == .approved ? "已通过省级审核" : next == .draft ? "被退回修改" : "未通过审核"
                     _ = try await NoticeService.send(
-                        audience: "school:\(school.code)", key: "application:\(row.id!.uuidString):\(row.revision)",
+                        audience: .school(school.code), key: "application:\(row.id!.uuidString):\(row.revision)",
                         title: "\(row.year)年考核计划申报\(what)", body: comment.isEmpty ? what : "审核意见：\(comment)",
                         link: SitePath.application(row.id!).path, now: now, on: tx)
                 }

@@ -5,25 +5,12 @@ import Vapor
 /// In-app notices: a school hears when its application is returned, approved or rejected;
 /// every unit hears three days before its phase of a window opens or closes.
 enum NoticeService {
-    static func audiences(for actor: Actor) -> [String] {
-        var out = ["role:\(actor.role.rawValue)", "user:\(actor.username)"]
-        if let unit = actor.unit {
-            switch actor.role.unitKind {
-            case .school: out.append("school:\(unit)")
-            case .region: out.append("region:\(unit)")
-            case .organization: out.append("organization:\(unit)")
-            case .none: break
-            }
-        }
-        return out
-    }
-
     /// Adds a notice unless the same (audience, key) exists already.
-    static func send(audience: String, key: String, title: String, body: String, link: String?, now: Date,
+    static func send(audience: NoticeAudience, key: String, title: String, body: String, link: String?, now: Date,
                      on db: any Database) async throws -> Bool {
-        if try await NoticeRow.query(on: db).filter(\.$audience == audience).filter(\.$key == key).first() != nil { return false }
+        if try await NoticeRow.query(on: db).filter(\.$audience == audience.stored).filter(\.$key == key).first() != nil { return false }
         let n = NoticeRow()
-        n.audience = audience
+        n.audience = audience.stored
         n.key = key
         n.title = title
         n.body = body
@@ -33,8 +20,9 @@ enum NoticeService {
         return true
     }
 
+    /// The notices addressed to the actor (`Access.audiences(for:)`), newest first.
     static func list(for actor: Actor, limit: Int, on db: any Database) async throws -> [NoticeRow] {
-        try await NoticeRow.query(on: db).filter(\.$audience ~~ audiences(for: actor)).sort(\.$createdAt, .descending)
+        try await NoticeRow.query(on: db).filter(\.$audience ~~ Access.audiences(for: actor).map(\.stored)).sort(\.$createdAt, .descending)
             .limit(limit).all()
     }
 
@@ -49,7 +37,7 @@ enum NoticeService {
                 for (edge, verb) in [(range.lowerBound, "开始"), (range.upperBound, "截止")] where today.days(until: edge) == 3 {
                     let title = "\(window.name)\(label)将于\(edge)\(verb)"
                     let key = "window:\(window.name):\(edge):\(phase.rawValue):\(verb)"
-                    if try await send(audience: "role:\(role.rawValue)", key: key, title: title,
+                    if try await send(audience: .role(role), key: key, title: title,
                                       body: "\(window.name)\(label)时间为\(range.lowerBound)至\(range.upperBound)。",
                                       link: SitePath.applications.path, now: now, on: db) {
                         sent += 1

@@ -88,10 +88,9 @@ enum Layout {
         items.insert(contentsOf: work, at: 1)
         items.append(NavItem(title: .navNotices, path: .notices))
         if Access.may(.importFile, .schools, actor) { items.append(NavItem(title: .navImports, path: .imports)) }
-        if Access.may(.update, .users, actor) { items.append(NavItem(title: .navUsers, path: .users)) }
-        if actor.role.seesWholeProvince {
-            items.append(NavItem(title: .navPolicy, path: .policy))
-        }
+        if Access.scope(of: .users, for: actor) != .none { items.append(NavItem(title: .navUsers, path: .users)) }
+        // Every role works by the policy in force: its windows and rules are everyone's to read.
+        items.append(NavItem(title: .navPolicy, path: .policy))
         if Access.readsAuditLog(actor) {
             items.append(NavItem(title: .navAudit, path: .audit))
         }

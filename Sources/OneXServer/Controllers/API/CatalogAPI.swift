@@ -25,7 +25,7 @@ enum CatalogAPI {
     }
 
     static func show<S: CatalogStore>(_ store: S.Type, _ req: Request) async throws -> Response {
-        let actor = try req.actor()
+        let actor = try req.actor(reading: RecordKind(S.kind))
         let code = try req.parameters.require("code")
         guard let record = try await S.find(code, scope: Access.scope(of: RecordKind(S.kind), for: actor), on: req.db) else {
             throw AppError.notFound

@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Candidate imports running in the background: started, advanced, finished or failed in the
+/// `import_jobs` table, so the browser's progress bar and the result page may be served by any
+/// server. The import itself is one transaction; a job row that says "failed" means nothing of
+/// the file was stored.
+enum ImportJobs {
+    /// What the page's script polls: the state, rows done of rows in the file, and the result.
+    struct Progress: Codable, Sendable {
+        var state: ImportJob.State
+        var processed: Int
+        var total: Int
+        var fileName: String
+        var summary: CandidateImport.Summary?
+        var errors: [String]
+    }
+
+    /// How often a running import writes its row count: often enough for a smooth bar, rare
+    /// enough that a million rows cost a few dozen updates.
+    static let reportInterval: TimeInterval = 0.5
+
+    static func start(fileName: String, total: Int, owner: String, now: Date, on db: any Database) async throws -> UUID {
+        let job = ImportJob()
+        job.owner = owner
+        job.fileName = fileName
+        job.state = ImportJob.State.running.rawValue
+        job.processed = 0
+        job.total = total
+        job.errors = "[]"
+        job.startedAt = now
+        try await job.create(on: db)
+        return try job.requireID()
+    }
+
+    /// Writes the running count. A failed write only leaves the bar behind: it never stops the
+    /// import it reports on.
+    static func report(_ id: UUID, processed: Int, on db: any Database) async {
+        try? await ImportJob.query(on: db).filter(\.$id == id).filter(\.$state == ImportJob.State.running.rawValue)
+            .set(\.$processed, to: processed).update()
+    }
+
+    static func finish(_ id: UUID, summary: CandidateImport.Summary, now: Date, on db: any Database) async throws {
+        let text = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        try await ImportJob.query(on: db).filter(\.$id == id).set(\.$state, to: ImportJob.State.done.rawValue)
+            .set(\.$processed, to: summary.rows).set(\.$summary, to: text).set(\.$finishedAt, to: now).update()
+    }
+
+    static func fail(_ id: UUID, errors: [String], now: Date, on db: any Database) async throws {
+        let text = String(decoding: try JSONEncoder().encode(errors), as: UTF8.self)
+        try await ImportJob.query(on: db).filter(\.$id == id).set(\.$state, to: ImportJob.State.failed.rawValue)
+            .set(\.$errors, to: text).set(\.$finishedAt, to: now).update()
+    }
+
+    /// An import's progress for the account that started it; nil (404) for anyone else.
+    static func progress(_ id: UUID, owner: String, on db: any Database) async throws -> Progress? {
+        guard let job = try await ImportJob.query(on: db).filter(\.$id == id).filter(\.$owner == owner).first() else { return nil }
+        let decoder = JSONDecoder()
+        return Progress(state: try job.stateValue, processed: job.processed, total: job.total, fileName: job.fileName,
+                        summary: try job.summary.map { try decoder.decode(CandidateImport.Summary.self, from: Data($0.utf8)) },
+                        errors: try decoder.decode([String].self, from: Data(job.errors.utf8)))
+    }
+
+    /// Imports a server was running when it stopped (killed, or the machine lost power): their
+    /// transaction never committed, so they are marked failed with nothing stored. Only at the
+    /// start of a single server (SQLite), where no other server can be running one.
+    static func abandon(now: Date, on db: any Database) async throws {
+        let text = String(decoding: try JSONEncoder().encode(["服务器在导入过程中停止，未导入任何数据，请重新上传"]), as: UTF8.self)
+        try await ImportJob.query(on: db).filter(\.$state == ImportJob.State.running.rawValue)
+            .set(\.$state, to: ImportJob.State.failed.rawValue).set(\.$errors, to: text).set(\.$finishedAt, to: now).update()
+    }
+}

@@ -1,0 +1,366 @@
+import Fluent
+import Foundation
+import OneXDomain
+@testable import OneXServer
+import Testing
+import Vapor
+import VaporTesting
+
+/// Issue 12, "Done when": every route the router has × every role × a record of the actor's own
+/// unit, of another unit of the same region, of another region and of another organisation.
+/// The expected status comes from the access policy (`Access.scope`, `Access.may`) and the
+/// record's owner: 403 when the kind or action is not for the role, 404 when the record is
+/// another unit's, otherwise granted; lists hold only records inside the actor's scope. A route
+/// without an entry in `rules` fails the test.
+@Suite("Every route × every role × own unit, same region, other region, other organisation")
+struct RouteAccessMatrixTests {
+    /// What a route is, for the policy.
+    enum Rule {
+        /// No sign-in needed (login, health, static files).
+        case open
+        /// Any signed-in actor, about itself (home, `me`, the policy in force).
+        case signedIn
+        /// A list or a view over many records of a kind: 403 if the kind is not for the actor,
+        /// otherwise 200 with only records inside its scope.
+        case list(RecordKind)
+        /// One record, named in the path.
+        case read(RecordKind)
+        /// An action on a kind; on the record named in the path, if there is one.
+        case act(RecordAction, RecordKind)
+        /// Not a record (the clock, jobs, the policy document, a school's own declaration).
+        case roles(Set<Role>)
+        /// A candidate import's result: its uploader's only.
+        case uploadersOwn
+        /// Ends the session; checked with a session of its own.
+        case endsSession
+        /// `/metrics`: loopback or a token, tested in OperationsTests.
+        case operations
+    }
+
+    /// Every route, by method and path as the router prints it.
+    static let rules: [String: Rule] = {
+        var r: [String: Rule] = [
+            "GET /healthz": .open, "GET /openapi.json": .open, "GET /metrics": .operations, "GET /static/onex.css": .open,
+            "GET /static/import.js": .open, "POST /api/v1/auth/token": .open, "DELETE /api/v1/auth/token": .endsSession,
+            "GET /api/v1/me": .signedIn, "GET /login": .open, "POST /login": .open, "POST /logout": .endsSession,
+            "GET /lang/:lang": .open, "GET /": .signedIn,
+            "GET /api/v1/users": .list(.users), "POST /api/v1/users": .act(.create, .users),
+            "GET /api/v1/users/:username": .read(.users), "PUT /api/v1/users/:username": .act(.update, .users),
+            "GET /users": .list(.users), "GET /users/export.csv": .list(.users), "GET /users/export.xlsx": .list(.users),
+            "GET /users/new": .act(.create, .users), "POST /users/new": .act(.create, .users),
+            "GET /users/:username": .read(.users), "GET /users/:username/edit": .act(.update, .users),
+            "POST /users/:username/edit": .act(.update, .users),
+            "POST /api/v1/imports/:table": .act(.importFile, .schools), "GET /imports": .act(.importFile, .schools),
+            "POST /imports": .act(.importFile, .schools), "GET /imports/template/:file": .act(.importFile, .schools),
+            "GET /api/v1/policy": .signedIn, "PUT /api/v1/policy": .roles([.provinceAdmin]),
+            "GET /policy": .signedIn, "POST /policy": .roles([.provinceAdmin]),
+            "GET /api/v1/admin/clock": .roles([.provinceAdmin]), "PUT /api/v1/admin/clock": .roles([.provinceAdmin]),
+            "POST /api/v1/admin/jobs/:job/run": .roles([.provinceAdmin]),
+            "GET /api/v1/audit": .list(.auditEntries), "GET /api/v1/audit/verify": .list(.auditEntries),
+            "GET /audit": .list(.auditEntries), "GET /audit/export.csv": .list(.auditEntries),
+            "GET /audit/export.xlsx": .list(.auditEntries),
+            "GET /api/v1/applications": .list(.applications), "POST /api/v1/applications": .act(.create, .applications),
+            "GET /api/v1/applications/:id": .read(.applications), "PUT /api/v1/applications/:id": .act(.update, .applications),
+            "POST /api/v1/applications/:id/submit": .act(.update, .applications),
+            "POST /api/v1/applications/:id/reviews": .act(.review, .applications),
+            "POST /api/v1/applications/:id/attachments": .act(.create, .attachments),
+            "GET /api/v1/applications/:id/forms/:name": .read(.applications),
+            "GET /applications": .list(.applications), "GET /applications/new": .act(.create, .applications),
+            "POST /applications/new": .act(.create, .applications), "GET /applications/:id": .read(.applications),
+            "GET /applications/:id/edit": .act(.update, .applications), "POST /applications/:id/edit": .act(.update, .applications),
+            "GET /applications/:id/forms/:name": .read(.applications), "POST /applications/:id/submit": .act(.update, .applications),
+            "POST /applications/:id/review": .act(.review, .applications),
+            "POST /applications/:id/attachments": .act(.create, .attachments),
+            "GET /applications/:id/attachments/:attachment": .read(.attachments),
+            "GET /api/v1/plans": .list(.plans), "GET /plans": .list(.plans),
+            "GET /api/v1/notices": .list(.notices), "GET /notices": .list(.notices),
+            "POST /api/v1/exams": .act(.create, .examSessions), "GET /api/v1/exams": .list(.examSessions),
+            "GET /exams": .list(.examSessions), "POST /exams": .act(.create, .examSessions),
+            "POST /api/v1/exams/import": .act(.importFile, .candidateResults), "GET /exams/import": .act(.importFile, .candidateResults),
+            "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .uploadersOwn,
+            "GET /exams/import/:id/progress.json": .uploadersOwn,
+            "PUT /api/v1/pilot-students": .roles([.school]), "POST /dashboard/pilot-students": .roles([.school]),
+            "GET /api/v1/indicators": .list(.indicators), "GET /dashboard": .list(.indicators),
+            "GET /dashboard/export.xlsx": .list(.indicators),
+            "POST /api/v1/monitoring/bulletins/:day": .act(.publish, .bulletins), "POST /monitoring/bulletins/:day": .act(.publish, .bulletins),
+            "GET /monitoring/bulletins/:day": .list(.bulletins), "POST /monitoring/snapshot": .act(.create, .snapshots),
+            // The warnings list is the province's and, once published, a bureau's for its region; a
+            // school reads the 通报 itself (the bulletin route above).
+            "GET /monitoring": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer]),
+        ]
+        for kind in CatalogKind.allCases {
+            let k = RecordKind(kind)
+            let n = kind.rawValue
+            r["GET /api/v1/\(n)"] = .list(k)
+            r["POST /api/v1/\(n)"] = .act(.create, k)
+            r["GET /api/v1/\(n)/:code"] = .read(k)
+            r["PUT /api/v1/\(n)/:code"] = .act(.update, k)
+            for path in ["/\(n)", "/\(n)/export.csv", "/\(n)/export.xlsx"] { r["GET \(path)"] = .list(k) }
+            r["GET /\(n)/new"] = .act(.create, k)
+            r["POST /\(n)/new"] = .act(.create, k)
+            r["GET /\(n)/:code"] = .read(k)
+            r["GET /\(n)/:code/edit"] = .act(.update, k)
+            r["POST /\(n)/:code/edit"] = .act(.update, k)
+        }
+        return r
+    }()
+
+    /// One signed-in actor of the matrix: a role, and for unit roles the unit.
+    struct Who {
+        var username: String
+        var actor: Actor
+    }
+
+    static let who: [Who] = [
+        ("admin", Role.provinceAdmin, nil), ("reviewer", .provinceReviewer, nil), ("auditor", .auditor, nil),
+        ("zhengzhou", .cityReviewer, "4101"), ("luoyang", .cityReviewer, "4103"),
+        ("secondary", .school, "Z001"), ("school-z005", .school, "Z005"),
+        ("org", .organization, "ORG-ZWL"), ("org-gxbjk", .organization, "ORG-GXBJK"), ("expert", .expert, nil),
+    ].map { Who(username: $0.0, actor: Actor(username: $0.0, role: $0.1, unit: $0.2)) }
+
+    /// A value for a path's parameters, with the owner of the record it names.
+    struct Subject {
+        var parameters: [String: String]
+        var owner: RecordOwner
+        var label: String
+    }
+
+    /// The records the matrix addresses, each relative to the actors above: Z001 (own school of
+    /// `secondary`, in 郑州 with Z002), Z005 (洛阳, another region), certificates of ORG-ZWL and
+    /// of ORG-GXBJK (another organisation).
+    struct Fixture {
+        var applications: [(id: String, attachment: String, owner: RecordOwner)] = []
+        var importID = ""
+        let day = "2026-03-15"
+    }
+
+    static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
+    static let certificateOrganization = Dictionary(uniqueKeysWithValues: DemoProvince.certificates.map { ($0.code, $0.organization) })
+
+    static func owner(school: String?, certificate: String?) -> RecordOwner {
+        RecordOwner(school: school, region: school.flatMap { schoolRegion[$0] },
+                    organization: certificate.flatMap { certificateOrganization[$0] })
+    }
+
+    static func subjects(for path: [String], fixture: Fixture) -> [Subject] {
+        let params = path.filter { $0.hasPrefix(":") }
+        guard !params.isEmpty else { return [Subject(parameters: [:], owner: RecordOwner(), label: "")] }
+        let kindName = path.first == "api" ? path[2] : path[0]
+        if params == [":code"], let kind = CatalogKind(rawValue: kindName) {
+            let codes: [(String, RecordOwner)] = switch kind {
+            case .schools: ["Z001", "Z002", "Z005"].map { ($0, owner(school: $0, certificate: nil)) }
+            case .certificates: ["1-004", "1-002"].map { ($0, owner(school: nil, certificate: $0)) }
+            case .regions: [("4101", RecordOwner(region: "4101")), ("4103", RecordOwner(region: "4103"))]
+            case .organizations: [("ORG-ZWL", RecordOwner(organization: "ORG-ZWL")), ("ORG-GXBJK", RecordOwner(organization: "ORG-GXBJK"))]
+            case .alliances: [("1-004", owner(school: nil, certificate: "1-004"))]
+            case .experts: [("E001", RecordOwner())]
+            }
+            return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
+        }
+        if kindName == "applications" {
+            return fixture.applications.map { a in
+                Subject(parameters: [":id": a.id, ":name": "henan-1", ":attachment": a.attachment], owner: a.owner,
+                        label: a.owner.school ?? "")
+            }
+        }
+        let one: [String: String] = [
+            ":username": "school-z002", ":table": "schools", ":file": "schools", ":job": "windowNotices", ":lang": "zh",
+            ":day": fixture.day, ":id": fixture.importID,
+        ]
+        return [Subject(parameters: one.filter { params.contains($0.key) }, owner: RecordOwner(), label: "")]
+    }
+
+    enum Expected: Equatable, CustomStringConvertible {
+        case ok, granted, forbidden, notFound, answered
+
+        var description: String {
+            switch self {
+            case .ok: "200"
+            case .granted: "granted (not 401/403/404/5xx)"
+            case .forbidden: "403"
+            case .notFound: "404"
+            case .answered: "any answer but 5xx"
+            }
+        }
+
+        func holds(_ status: HTTPResponseStatus, isRead: Bool) -> Bool {
+            switch self {
+            case .ok: isRead ? status == .ok : ![.unauthorized, .forbidden, .notFound].contains(status) && status.code < 500
+            case .granted: ![.unauthorized, .forbidden, .notFound].contains(status) && status.code < 500
+            case .forbidden: status == .forbidden
+            case .notFound: status == .notFound
+            case .answered: status.code < 500
+            }
+        }
+    }
+
+    static func expected(_ rule: Rule, _ who: Who, _ subject: Subject, hasRecord: Bool) -> Expected {
+        let actor = who.actor
+        switch rule {
+        case .open, .operations: return .answered
+        case .signedIn: return .ok
+        case .endsSession: return .granted
+        case .list(let kind):
+            return Access.scope(of: kind, for: actor) == .none ? .forbidden : .ok
+        case .read(let kind):
+            let scope = Access.scope(of: kind, for: actor)
+            if scope == .none { return .forbidden }
+            return scope.contains(subject.owner) || !hasRecord || !kind.isOwnedByUnits ? .ok : .notFound
+        case .act(let action, let kind):
+            guard Access.may(action, kind, actor), Access.scope(of: kind, for: actor) != .none else { return .forbidden }
+            guard hasRecord, kind.isOwnedByUnits else { return .granted }
+            return Access.scope(of: kind, for: actor).contains(subject.owner) ? .granted : .notFound
+        case .roles(let roles):
+            return roles.contains(actor.role) ? .granted : .forbidden
+        case .uploadersOwn:
+            return who.username == "admin" ? .ok : .notFound
+        }
+    }
+
+    /// Builds the records the matrix addresses: three submitted applications with an attachment
+    /// each, their approved plans, an exam session of each, a snapshot and an import by the admin.
+    static func fixture(_ app: Application) async throws -> Fixture {
+        var f = Fixture()
+        for (username, school, certificate) in [("secondary", "Z001", "1-004"), ("school-z002", "Z002", "1-002"),
+                                                ("school-z005", "Z005", "1-004")] {
+            let c = Client(app)
+            try await c.login(username)
+            let draft = try await c.send(.POST, "/api/v1/applications",
+                                         json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line(certificate)))
+            let id = try #require(draft.json["id"] as? String, "\(draft.body)")
+            let up = try await c.multipart("/api/v1/applications/\(id)/attachments", fields: [("purpose", "justification"), ("line", "1")],
+                                           file: ("file", "申报表.pdf", "application/pdf", "%PDF-1.4 test"))
+            let attachment = try #require(up.json["id"] as? String, "\(up.body)")
+            let submitted = try await c.send(.POST, "/api/v1/applications/\(id)/submit")
+            #expect(submitted.json["status"] as? String == "cityReview", "\(submitted.body)")
+            f.applications.append((id, attachment, owner(school: school, certificate: certificate)))
+            let schoolID = try #require(try await CodeResolver(app.db).id(.schools, school))
+            let certificateID = try #require(try await CodeResolver(app.db).id(.certificates, certificate))
+            _ = try await PlanService.applyChange(school: schoolID, certificate: certificateID, level: .junior, year: 2026, kind: .new,
+                                                  count: 40, application: nil, reviewer: "test", countsInIndicators: true,
+                                                  now: fixedNow, on: app.db)
+            let org = Client(app)
+            try await org.login(try #require(certificateOrganization[certificate]).lowercased())
+            let exam = #"{"school":"\#(school)","certificate":"\#(certificate)","level":"junior","year":2026,"date":"2026-03-10","registered":3,"attended":2,"passed":1}"#
+            #expect(try await org.send(.POST, "/api/v1/exams", json: exam).status == .created)
+        }
+        let admin = Client(app)
+        try await admin.webLogin("admin", adminPassword)
+        let token = admin.csrf(from: try await admin.send(.GET, "/monitoring"))
+        #expect(try await admin.form("/monitoring/snapshot", [("_csrf", token)]).status == .seeOther)
+        let csv = ExamTests.header + ExamTests.row(1, school: "Z001", date: "2026-03-12")
+        let upload = try await admin.multipart("/exams/import", fields: [("_csrf", token)], file: ("file", "r.csv", "text/csv", csv))
+        let location = try #require(upload.headers.first(name: .location), "\(upload.status) \(upload.body)")
+        f.importID = try #require(location.split(separator: "/").last.map(String.init))
+        return f
+    }
+
+    /// Signs each actor in twice: with a token for the API and with a browser session for pages.
+    static func clients(_ app: Application) async throws -> [(Who, api: Client, web: Client, csrf: String)] {
+        var out: [(Who, api: Client, web: Client, csrf: String)] = []
+        for w in who {
+            let password = w.username == "admin" ? adminPassword : DemoProvince.password
+            let api = Client(app)
+            try await api.login(w.username, password)
+            let web = Client(app)
+            try await web.webLogin(w.username, password)
+            out.append((w, api, web, web.csrf(from: try await web.send(.GET, "/"))))
+        }
+        return out
+    }
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test("The status of every route for every role and unit is the access policy's, on both databases", arguments: TestDB.all)
+    func matrix(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let fixture = try await Self.fixture(app)
+            let clients = try await Self.clients(app)
+            let routes = app.routes.all
+            let missing = routes.map(Self.key).filter { Self.rules[$0] == nil }
+            #expect(missing.isEmpty, "routes without an entry in the access matrix: \(missing)")
+            var checked = 0
+            var failures: [String] = []
+            for route in routes {
+                guard let rule = Self.rules[Self.key(route)] else { continue }
+                if case .endsSession = rule { continue }
+                let segments = route.path.map(\.description)
+                let isAPI = segments.first == "api"
+                let isRead = route.method == .GET
+                for subject in Self.subjects(for: segments, fixture: fixture) {
+                    let path = "/" + segments.map { subject.parameters[$0] ?? $0 }.joined(separator: "/")
+                    for (w, api, web, csrf) in clients {
+                        let client = isAPI ? api : web
+                        let reply: Reply
+                        if isRead || route.method == .DELETE {
+                            reply = try await client.send(route.method, path)
+                        } else if isAPI {
+                            reply = try await client.send(route.method, path, json: "{}")
+                        } else {
+                            reply = try await client.form(path, [("_csrf", csrf)])
+                        }
+                        let want = Self.expected(rule, w, subject, hasRecord: !subject.parameters.isEmpty)
+                        checked += 1
+                        if !want.holds(reply.status, isRead: isRead) {
+                            failures.append("\(Self.key(route)) \(subject.label) as \(w.username): \(reply.status.code), want \(want)")
+                        } else if case .list(let kind) = rule, reply.status == .ok {
+                            failures += Self.outOfScope(reply, kind: kind, scope: Access.scope(of: kind, for: w.actor),
+                                                        route: Self.key(route), who: w.username)
+                        }
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.count) of \(checked):\n\(failures.joined(separator: "\n"))")
+            #expect(checked > 1000)
+            // Ending a session: each actor on a session of its own.
+            for w in Self.who {
+                let password = w.username == "admin" ? adminPassword : DemoProvince.password
+                let api = Client(app)
+                try await api.login(w.username, password)
+                #expect(try await api.send(.DELETE, "/api/v1/auth/token").status == .noContent)
+                #expect(try await api.send(.GET, "/api/v1/me").status == .unauthorized)
+                let web = Client(app)
+                try await web.webLogin(w.username, password)
+                let token = web.csrf(from: try await web.send(.GET, "/"))
+                #expect(try await web.form("/logout", [("_csrf", token)]).status == .seeOther)
+            }
+        }
+    }
+
+    /// The records of a list outside the actor's scope: in JSON lists by their school and
+    /// certificate; on pages by the names of the fixture's schools that are not the actor's.
+    static func outOfScope(_ reply: Reply, kind: RecordKind, scope: RecordScope, route: String, who: String) -> [String] {
+        guard kind.isOwnedByUnits else { return [] }
+        if route.hasPrefix("GET /api/") {
+            let items = reply.json["items"] as? [[String: Any]] ?? []
+            return items.compactMap { item in
+                let school = item["school"] as? String ?? (kind == .schools ? item["code"] as? String : nil)
+                let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
+                let owner = owner(school: school, certificate: certificate)
+                return scope.contains(owner) ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
+            }
+        }
+        guard reply.headers.contentType == .html else { return [] }
+        return ["Z001", "Z002", "Z005"].compactMap { code in
+            let unitScope = switch scope { case .school, .region: true; default: false }
+            guard unitScope, !scope.contains(owner(school: code, certificate: nil)),
+                let name = DemoProvince.schools.first(where: { $0.code == code })?.name,
+                reply.body.contains(name) || reply.body.range(of: "(?<![A-Za-z0-9])\(code)(?![0-9])", options: .regularExpression) != nil
+            else { return nil }
+            return "\(route) as \(who) shows \(code) \(name)"
+        }
+    }
+}
+
+extension RecordKind {
+    /// Kinds whose records belong to a school, region or organisation (and so can be another
+    /// unit's); the rest are province-wide reference data or addressed to their reader.
+    var isOwnedByUnits: Bool {
+        switch self {
+        case .regions, .organizations, .alliances, .experts, .users, .auditEntries, .notices, .bulletins, .snapshots, .complaints: false
+        default: true
+        }
+    }
+}
