@@ -55,6 +55,7 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(OneXErrorMiddleware())
     app.middleware.use(InputTextMiddleware())
+    if let manual { app.middleware.use(SharedManualClock(manual)) }
 
     registerMigrations(app)
     registerCommands(app)
@@ -78,9 +79,13 @@ extension Application {
 public func prepareDatabase(_ app: Application, demo: Bool) async throws {
     if case .sqliteFile = app.onex.config.database {
         // Write-ahead logging: pages stay readable while a long import writes.
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await app.db.sql().raw("PRAGMA journal_mode=WAL").run()
     }
     try await app.autoMigrate()
+    if case .sqliteFile = app.onex.config.database {
+        // One process per SQLite file: an import still "running" was cut off when it stopped.
+        try await ImportJobs.abandon(now: app.onex.clock.now(), on: app.db)
+    }
     try await Bootstrap.run(app, demo: demo)
 }
 

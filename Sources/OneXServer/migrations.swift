@@ -16,4 +16,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(OrderCandidateSessions())
     app.migrations.add(AddCredentialEpoch())
     app.migrations.add(BoundStoredFigures())
+    app.migrations.add(CreateImportJobs())
+    app.migrations.add(CreateManualClock())
 }

@@ -81,6 +81,11 @@ struct AuthTests {
             let r = try await c.send(.PUT, "/api/v1/admin/clock", json: #"{"now":"2026-09-11T00:00:00+08:00"}"#)
             #expect(r.status == .ok)
             #expect(LocalDate(clock.now()) == LocalDate(year: 2026, month: 9, day: 11))
+            // Another server on the same database moves the clock: this one takes it up at its next request.
+            let later = try #require(Shanghai.parseInstant("2026-09-20T08:00:00+08:00"))
+            try await SharedManualClock.set(later, clock: ManualClock(later), on: app.db)
+            #expect(try await c.send(.GET, "/healthz").status == .ok)
+            #expect(clock.now() == later)
             // Half a year later the old token has expired: every rule reads the same clock.
             #expect(try await c.send(.GET, "/api/v1/me").status == .unauthorized)
             try await c.login("admin", adminPassword)

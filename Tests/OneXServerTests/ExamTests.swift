@@ -254,4 +254,19 @@ struct ExamTests {
         #expect(IDNumber("1101051949123100") == nil)
         #expect(NameMask.mask("欧阳娜娜") == "欧***" && NameMask.mask("王") == "王*")
     }
+
+    @Test("EXAM-1: an import's progress is a database record any server reads; one cut off by a stop reads as failed",
+          arguments: TestDB.all)
+    func importJobsInTheDatabase(db: TestDB) async throws {
+        try await withApp(db) { app, _ in
+            let id = try await ImportJobs.start(fileName: "成绩.csv", total: 10, owner: "admin", now: fixedNow, on: app.db)
+            await ImportJobs.report(id, processed: 4, on: app.db)
+            let running = try #require(try await ImportJobs.progress(id, owner: "admin", on: app.db))
+            #expect(running.state == .running && running.processed == 4 && running.total == 10 && running.fileName == "成绩.csv")
+            #expect(try await ImportJobs.progress(id, owner: "org", on: app.db) == nil)
+            try await ImportJobs.abandon(now: fixedNow, on: app.db)
+            let cut = try #require(try await ImportJobs.progress(id, owner: "admin", on: app.db))
+            #expect(cut.state == .failed && cut.errors.first?.contains("未导入任何数据") == true)
+        }
+    }
 }

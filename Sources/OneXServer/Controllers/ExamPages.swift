@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import OneXDomain
 import Vapor
 
@@ -14,7 +15,7 @@ enum ExamPages {
         // The bare progress for the page's script: its owner's session only, like the page.
         web.get("exams", "import", ":id", "progress.json") { req -> Response in
             guard let id = UUID(uuidString: try req.parameters.require("id")),
-                let p = await req.application.onex.imports.progress(id, owner: try req.actor().username)
+                let p = try await ImportJobs.progress(id, owner: try req.actor().username, on: req.db)
             else { throw AppError.notFound }
             return try JSONBody.response(p)
         }
@@ -128,28 +129,46 @@ enum ExamPages {
     static func upload(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .importFile, .candidateResults)
         struct Upload: Content { var file: File }
-        let data = Data(buffer: try req.content.decode(Upload.self).file.data)
+        let file = try req.content.decode(Upload.self).file
+        let data = Data(buffer: file.data)
         let organization = actor.role == .organization ? actor.unit : nil
         let app = req.application
         let hasher = app.onex.idHasher
         let now = req.now
         let wantsJSON = req.headers.accept.contains { $0.mediaType == .json }
-        let registry = app.onex.imports
         let total = max(0, data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1)
-        let id = await registry.start(total: total, owner: actor.username)
+        let id = try await ImportJobs.start(fileName: FileName.normalised(file.filename), total: total, owner: actor.username,
+                                            now: now, on: req.db)
+        let lastReport = NIOLockedValueBox(Date.distantPast)
         let work: @Sendable () async -> Void = {
+            let outcome: Result<CandidateImport.Summary, any Error>
             do {
                 let rows = try ExamService.rows(of: data)
-                let summary = try await CandidateImport.run(rows, organization: organization, actor: actor.username, now: now,
-                                                            hasher: hasher, on: app.importDatabase, logger: app.logger) { n in
-                    await registry.update(id, processed: n)
-                }
-                await registry.finish(id, summary: summary)
-            } catch let e as AppError {
-                await registry.fail(id, errors: e.errors.isEmpty ? [e.detail] : [e.detail] + e.errors.map(\.message))
+                outcome = .success(try await CandidateImport.run(rows, organization: organization, actor: actor.username, now: now,
+                                                                 hasher: hasher, on: app.importDatabase, logger: app.logger) { n in
+                    let due = lastReport.withLockedValue { last in
+                        guard Date().timeIntervalSince(last) >= ImportJobs.reportInterval else { return false }
+                        last = Date()
+                        return true
+                    }
+                    if due { await ImportJobs.report(id, processed: n, on: app.db) }
+                })
             } catch {
-                app.logger.error("candidate import failed: \(String(reflecting: error))")
-                await registry.fail(id, errors: ["导入失败，未导入任何数据"])
+                outcome = .failure(error)
+            }
+            do {
+                switch outcome {
+                case .success(let summary):
+                    try await ImportJobs.finish(id, summary: summary, now: app.onex.clock.now(), on: app.db)
+                case .failure(let e as AppError):
+                    try await ImportJobs.fail(id, errors: e.errors.isEmpty ? [e.detail] : [e.detail] + e.errors.map(\.message),
+                                              now: app.onex.clock.now(), on: app.db)
+                case .failure(let error):
+                    app.logger.error("candidate import failed: \(String(reflecting: error))")
+                    try await ImportJobs.fail(id, errors: ["导入失败，未导入任何数据"], now: app.onex.clock.now(), on: app.db)
+                }
+            } catch {
+                app.logger.error("candidate import \(id): its result could not be recorded: \(String(reflecting: error))")
             }
         }
         if wantsJSON {
@@ -165,7 +184,7 @@ enum ExamPages {
         let lang = req.lang
         let actor = try req.actor()
         guard let id = UUID(uuidString: try req.parameters.require("id")),
-            let p = await req.application.onex.imports.progress(id, owner: actor.username)
+            let p = try await ImportJobs.progress(id, owner: actor.username, on: req.db)
         else { throw AppError.notFound }
         if req.headers.accept.contains(where: { $0.mediaType == .json }) { return try JSONBody.response(p) }
         var content: HTML

@@ -8,8 +8,6 @@ public struct OneXContext: Sendable {
     /// Set when `ONEX_CLOCK=manual`: the clock that `PUT /api/v1/admin/clock` moves.
     public let manualClock: ManualClock?
     let idHasher: IDHasher
-    /// Long imports running in the background, polled by the browser for a progress bar.
-    let imports = ImportProgressRegistry()
 }
 
 extension Application {

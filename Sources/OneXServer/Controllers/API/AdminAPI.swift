@@ -22,7 +22,7 @@ enum AdminAPI {
                 throw AppError.invalid([FieldError(code: "invalid", message: "时间格式应为 RFC 3339（如 2026-03-11T00:00:00+08:00）",
                                                    field: "now")])
             }
-            clock.set(date)
+            try await SharedManualClock.set(date, clock: clock, on: req.db)
             return try JSONBody.response(ClockBody(now: Shanghai.rfc3339(date)))
         }
         api.get("audit") { req in
