@@ -75,7 +75,7 @@ enum ApplicationPages {
         web.get("applications", ":id", "attachments", ":attachment") { req -> Response in
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
             guard let aid = UUID(uuidString: try req.parameters.require("attachment")),
-                let a = try await AttachmentRow.query(on: req.db).filter(\.$id == aid).filter(\.$application.$id == row.id!).first()
+                let a = try await AttachmentRow.query(on: req.db).filter(\.$id == aid).filter(\.$application.$id == row.requireID()).first()
             else { throw AppError.notFound }
             return Response(status: .ok, headers: SafeHeaders.download(contentType: a.contentType, filename: a.filename),
                             body: .init(data: a.data))
@@ -127,18 +127,18 @@ enum ApplicationPages {
         // of their own policy version when they were submitted.
         var counts: [UUID: Int] = [:]
         for r in rows where try r.statusValue == .draft {
-            counts[r.id!] = try await ApplicationService.violations(of: r, now: req.now, on: req.db).count
+            counts[try r.requireID()] = try await ApplicationService.violations(of: r, now: req.now, on: req.db).count
         }
         if onlyWithViolations {
-            rows = rows.filter { (counts[$0.id!] ?? 0) > 0 }
+            rows = try rows.filter { (counts[try $0.requireID()] ?? 0) > 0 }
             total = rows.count
             rows = Array(rows.dropFirst(paging.offset).prefix(paging.limit))
         }
         let table = try rows.map { r -> [HTML] in
             let lines = try r.domainLines
             let status = try r.statusValue
-            let n = counts[r.id!] ?? 0
-            return ["<a href=\"\(SitePath.application(r.id!).path)\">\(r.school.name)</a>", "\(r.year)",
+            let n = counts[try r.requireID()] ?? 0
+            return ["<a href=\"\(SitePath.application(try r.requireID()).path)\">\(r.school.name)</a>", "\(r.year)",
                     "\(statusText(status, lang))",
                     "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
                     n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
@@ -193,7 +193,7 @@ enum ApplicationPages {
                     "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
                     select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.reason ?? "")]
         }
-        let action = row.map { SitePath.applicationAction($0.id!, "edit").path } ?? SitePath.newApplication.path
+        let action = try row.map { SitePath.applicationAction(try $0.requireID(), "edit").path } ?? SitePath.newApplication.path
         let title = lang(row == nil ? .newApplication : .edit)
         let body: HTML = """
             <h1>\(title)</h1>
@@ -205,7 +205,7 @@ enum ApplicationPages {
                                rows: rows, empty: ""))
             <p class="muted">\(lang(.emptyLinesHint))</p>
             <p><button type="submit" class="btn">\(lang(.saveDraft))</button>
-            <a class="btn secondary" href="\(row.map { SitePath.application($0.id!).path } ?? SitePath.applications.path)">\(lang(.cancel))</a></p>
+            <a class="btn secondary" href="\(try row.map { SitePath.application(try $0.requireID()).path } ?? SitePath.applications.path)">\(lang(.cancel))</a></p>
             </form>
             """
         let page = Layout.page(req: req, title: title, crumbs: [.init(title: lang(.navApplications), path: .applications), .init(title: title)],
@@ -270,11 +270,11 @@ enum ApplicationPages {
         if isDraft && actor.role == .school {
             actions = """
                 <h2>\(lang(.edit))</h2>
-                <p><a class="btn secondary" href="\(SitePath.applicationAction(row.id!, "edit").path)">\(lang(.edit))</a>
-                <form method="post" action="\(SitePath.applicationAction(row.id!, "submit").path)" class="inline">
+                <p><a class="btn secondary" href="\(SitePath.applicationAction(try row.requireID(), "edit").path)">\(lang(.edit))</a>
+                <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "submit").path)" class="inline">
                 <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn">\(lang(.submit))</button></form></p>
                 <h2>\(lang(.attachments))</h2>
-                <form method="post" action="\(SitePath.applicationAction(row.id!, "attachments").path)" enctype="multipart/form-data" class="toolbar">
+                <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "attachments").path)" enctype="multipart/form-data" class="toolbar">
                 <input type="hidden" name="_csrf" value="\(csrf)">
                 <select name="purpose" aria-label="\(lang(.purpose))"><option value="stampedScan">\(lang(.stampedScan))</option>
                 <option value="justification">\(lang(.justification))</option><option value="adjustmentForm">\(lang(.adjustmentForm))</option></select>
@@ -290,7 +290,7 @@ enum ApplicationPages {
         if reviewerStage {
             actions = """
                 <h2>\(lang(.decision))</h2>
-                <form method="post" action="\(SitePath.applicationAction(row.id!, "review").path)" class="stack">
+                <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "review").path)" class="stack">
                 <input type="hidden" name="_csrf" value="\(csrf)">
                 <div class="field"><label for="decision">\(lang(.decision))</label><select id="decision" name="decision">
                 <option value="approve">\(lang(.approve))</option><option value="return">\(lang(.returnForChanges))</option>
@@ -304,13 +304,13 @@ enum ApplicationPages {
             ["\(ApplicationStatus(rawValue: r.stage).map { statusText($0, lang) } ?? r.stage)", "\(r.decision)", "\(r.reviewer)",
              "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
         }
-        let files = body.attachments.map { a -> [HTML] in
+        let files = try body.attachments.map { a -> [HTML] in
             ["\(a.purpose)", "\(a.line.map(String.init) ?? "")",
-             "<a href=\"\(SitePath.applicationAction(row.id!, "attachments").path)/\(a.id.uuidString)\">\(a.filename)</a>",
+             "<a href=\"\(SitePath.applicationAction(try row.requireID(), "attachments").path)/\(a.id.uuidString)\">\(a.filename)</a>",
              HTML(raw: String(a.size)), "<code>\(String(a.sha256.prefix(16)))</code>"]
         }
-        let formLinks = FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
-            " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(row.id!, name).path)\">\(FormsCatalogue.title(name))</a>"
+        let formLinks = try FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
+            " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(try row.requireID(), name).path)\">\(FormsCatalogue.title(name))</a>"
         }
         let school = try await row.$school.get(on: req.db)
         let title = "\(school.name) · \(row.year)"

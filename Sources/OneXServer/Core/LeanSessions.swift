@@ -21,7 +21,8 @@ struct LeanSessions: SessionDriver {
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        let sql = request.db as! any SQLDatabase
+        let sql: any SQLDatabase
+        do { sql = try request.db.sql() } catch { return request.eventLoop.makeFailedFuture(error) }
         return sql.raw("SELECT data FROM \(ident: SessionRecord.schema) WHERE key = \(bind: sessionID.string)").first()
             .flatMapThrowing { row in
                 guard let data = try row?.decode(column: "data", as: SessionData.self) else { return nil }

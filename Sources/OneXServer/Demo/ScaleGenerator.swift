@@ -29,7 +29,7 @@ enum ScaleGenerator {
     }
 
     static func generate(_ size: Size, on db: any Database, log: @Sendable (String) -> Void) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let isPostgres = sql.dialect.name == "postgresql"
         let uuid: SQLQueryString = isPostgres ? "gen_random_uuid()" : """
             upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
@@ -38,7 +38,7 @@ enum ScaleGenerator {
         let now = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 08:00 Shanghai
         log("catalog: \(size.regions) regions, \(size.certificates) certificates, \(size.schools) schools")
         try await db.writeTransaction { tx in
-            let t = tx as! any SQLDatabase
+            let t = try tx.sql()
             var regionIDs: [UUID] = []
             try await insertRows(size.regions, columns: "id, code, name, kind", on: t) { i in
                 let id = UUID()

@@ -87,7 +87,7 @@ enum CandidateImport {
                                    on db: any Database, logger: Logger?,
                                    progress: @escaping @Sendable (Int) async -> Void) async throws -> Summary {
         try await db.withConnection { conn in
-            let sql = conn as! any SQLDatabase
+            let sql = try conn.sql()
             var phases = PhaseLog()
             let schools = try await codes("schools", on: sql)
             let certificates = try await certificateOwners(on: sql)
@@ -297,7 +297,7 @@ enum CandidateImport {
     /// candidate in memory.
     private static func commit(rows: Int, actor: String, now: Date, on tx: any Database,
                                phases: inout PhaseLog) async throws -> Summary {
-        let sql = tx as! any SQLDatabase
+        let sql = try tx.sql()
         if sql.dialect.name == "postgresql" {
             // Imports commit one at a time (SQLite's `BEGIN IMMEDIATE` does the same), so the
             // statement below sees every row an overlapping import stored, and those rows are

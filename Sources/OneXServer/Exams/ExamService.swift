@@ -38,7 +38,7 @@ enum ExamService {
                                                message: "院校\(input.school)在\(input.year)年没有证书\(input.certificate)\(input.level.chinese)的考核计划")])
         }
         let exam = ExamRow()
-        exam.$plan.id = plan.id!
+        exam.$plan.id = try plan.requireID()
         exam.date = input.date.description
         exam.site = input.site.flatMap { $0.isEmpty ? nil : $0 }
         exam.registered = input.registered
@@ -47,11 +47,11 @@ enum ExamService {
         exam.recordedBy = actor.username
         try await db.writeTransaction { tx in
             try await exam.create(on: tx)
-            try await PlanTotals.recomputeExams(planIDs: [plan.id!], on: tx as! any SQLDatabase)
-            try await AuditWriter(tx).append(actor: actor.username, action: "create", entity: "exams", key: exam.id!.uuidString,
+            try await PlanTotals.recomputeExams(planIDs: [plan.requireID()], on: tx.sql())
+            try await AuditWriter(tx).append(actor: actor.username, action: "create", entity: "exams", key: exam.requireID().uuidString,
                                              before: nil as ExamSession?, after: input, at: now)
         }
-        return exam.id!
+        return try exam.requireID()
     }
 
     /// The newest `limit` sessions the actor may see: entered ones and, per plan and day,
@@ -60,7 +60,7 @@ enum ExamService {
     /// of thousands of sessions, and sorting them all by school for one page took seconds.
     static func sessions(actor: Actor, school: String?, year: Int?, limit: Int, on db: any Database) async throws -> [SessionBody] {
         guard limit > 0 else { return [] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let scope = Access.scope(of: .examSessions, for: actor)
         guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
         var unitFilter: SQLQueryString = scope == .all ? "" : " AND " + inScope

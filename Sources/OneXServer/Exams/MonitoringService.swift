@@ -36,7 +36,7 @@ enum MonitoringService {
         guard let policy = try await PolicyVersion.current(on: db)?.policy() else { throw AppError.notFound }
         let threshold = policy.monitoring.warnBelowExpectedPace
         return try await db.writeTransaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = try tx.sql()
             let already = try await sql.raw("SELECT COUNT(*) AS n FROM indicator_snapshots WHERE taken_on = \(bind: day.description)")
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await IndicatorService.rows(.province, year: year, asOf: day, by: .school, on: tx)
@@ -70,14 +70,14 @@ enum MonitoringService {
 
     /// Days with a snapshot, newest first.
     static func snapshotDays(on db: any Database) async throws -> [String] {
-        try await (db as! any SQLDatabase).raw("SELECT DISTINCT taken_on FROM indicator_snapshots ORDER BY taken_on DESC").all()
+        try await db.sql().raw("SELECT DISTINCT taken_on FROM indicator_snapshots ORDER BY taken_on DESC").all()
             .map { try $0.decode(column: "taken_on", as: String.self) }
     }
 
     /// The province's (or a region's) completion at each snapshot of a year: the trend line.
     static func trend(year: Int, region: String?, on db: any Database) async throws -> [(day: String, completed: Int, planned: Int)] {
         let filter: SQLQueryString = region.map { "AND r.code = \(bind: $0)" } ?? ""
-        return try await (db as! any SQLDatabase).raw("""
+        return try await db.sql().raw("""
             SELECT x.taken_on, CAST(SUM(x.completed) AS BIGINT) AS completed, CAST(SUM(x.planned) AS BIGINT) AS planned
             FROM indicator_snapshots x JOIN schools s ON s.id = x.school_id JOIN regions r ON r.id = s.region_id
             WHERE x.year = \(bind: year) \(filter) GROUP BY x.taken_on ORDER BY x.taken_on
@@ -90,7 +90,7 @@ enum MonitoringService {
     /// The warned schools of a snapshot day (the 通报 list), slowest first.
     static func warnings(takenOn: String, region: String?, on db: any Database) async throws -> [SchoolPace] {
         let filter: SQLQueryString = region.map { "AND r.code = \(bind: $0)" } ?? ""
-        return try await (db as! any SQLDatabase).raw("""
+        return try await db.sql().raw("""
             SELECT s.code, s.name, r.name AS region, x.planned, x.completed, x.expected, x.warned
             FROM indicator_snapshots x JOIN schools s ON s.id = x.school_id JOIN regions r ON r.id = s.region_id
             WHERE x.taken_on = \(bind: takenOn) AND x.warned = \(bind: true) \(filter)
@@ -108,7 +108,7 @@ enum MonitoringService {
     static func behind(_ scope: IndicatorService.Scope, year: Int, today: LocalDate, threshold: Double, limit: Int,
                        on db: any Database) async throws -> [SchoolPace] {
         let rows = try await IndicatorService.rows(scope, year: year, asOf: today, by: .school, on: db)
-        let regions = try await schoolRegions(on: db as! any SQLDatabase)
+        let regions = try await schoolRegions(on: db.sql())
         return rows.map { row in
             let pace = Pace(planned: row.totals.planned, completed: row.totals.completed, year: year, on: today)
             return SchoolPace(school: row.key, name: row.label, region: regions[row.key] ?? "", planned: row.totals.planned,
@@ -122,12 +122,12 @@ enum MonitoringService {
 
     static func publish(takenOn: String, actor: Actor, now: Date, on db: any Database) async throws {
         guard try await snapshotDays(on: db).contains(takenOn) else { throw AppError.notFound }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let exists = try await sql.raw("SELECT COUNT(*) AS n FROM warning_bulletins WHERE taken_on = \(bind: takenOn)").first()?
             .decode(column: "n", as: Int.self) ?? 0
         guard exists == 0 else { return }
         try await db.writeTransaction { tx in
-            try await (tx as! any SQLDatabase).raw("""
+            try await tx.sql().raw("""
                 INSERT INTO warning_bulletins (id, taken_on, published_by, published_at)
                 VALUES (\(bind: UUID()), \(bind: takenOn), \(bind: actor.username), \(bind: now))
                 """).run()
@@ -142,7 +142,7 @@ enum MonitoringService {
     }
 
     static func isPublished(_ takenOn: String, on db: any Database) async throws -> Bool {
-        try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM warning_bulletins WHERE taken_on = \(bind: takenOn)")
+        try await db.sql().raw("SELECT COUNT(*) AS n FROM warning_bulletins WHERE taken_on = \(bind: takenOn)")
             .first()?.decode(column: "n", as: Int.self) ?? 0 > 0
     }
 

@@ -44,7 +44,7 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
                 Metrics.shared.jobFinished("monitoringSnapshot", at: now, failed: false)
             }
             if try await claim("databaseStatistics", day: day, now: now, on: app.db) {
-                try await DatabaseStatistics.refresh(on: app.db as! any SQLDatabase)
+                try await DatabaseStatistics.refresh(on: app.db.sql())
                 Metrics.shared.jobFinished("databaseStatistics", at: now, failed: false)
             }
             if try await claim("windowNotices", day: day, now: now, on: app.db) {

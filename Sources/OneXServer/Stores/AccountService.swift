@@ -63,7 +63,7 @@ enum AccountService {
     static func issueToken(for user: User, req: Request) async throws -> (token: String, expiresAt: Date) {
         let token = Tokens.generate()
         let row = APIToken()
-        row.$user.id = user.id!
+        row.$user.id = try user.requireID()
         row.tokenHash = Tokens.hash(token)
         row.createdAt = req.now
         row.expiresAt = req.now.addingTimeInterval(req.application.onex.config.tokenLifetime)

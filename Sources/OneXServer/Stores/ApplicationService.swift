@@ -75,7 +75,7 @@ enum ApplicationService {
     }
 
     static func body(_ row: ApplicationRow, violations: [RuleViolation]?, on db: any Database) async throws -> ApplicationBody {
-        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
+        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.requireID())
             .field(\.$id).field(\.$purpose).field(\.$lineNo).field(\.$filename).field(\.$size).field(\.$sha256).field(\.$at)
             .sort(\.$at).all()
         let school = try await row.$school.get(on: db)
@@ -85,8 +85,8 @@ enum ApplicationService {
             reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
                 ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
             },
-            attachments: attachments.map {
-                AttachmentBody(id: $0.id!, purpose: $0.purpose, line: $0.lineNo, filename: $0.filename, size: $0.size,
+            attachments: try attachments.map {
+                AttachmentBody(id: try $0.requireID(), purpose: $0.purpose, line: $0.lineNo, filename: $0.filename, size: $0.size,
                                sha256: $0.sha256, at: $0.at)
             },
             violations: violations)
@@ -112,7 +112,7 @@ enum ApplicationService {
         return try await db.writeTransaction { tx in
             let row = existing ?? ApplicationRow()
             if existing == nil {
-                row.$school.id = school.id!
+                row.$school.id = try school.requireID()
                 row.status = ApplicationStatus.draft.rawValue
                 row.revision = 0
                 row.createdAt = now
@@ -120,10 +120,10 @@ enum ApplicationService {
             row.year = draft.year
             row.updatedAt = now
             try await row.save(on: tx)
-            try await ApplicationLineRow.query(on: tx).filter(\.$application.$id == row.id!).delete()
+            try await ApplicationLineRow.query(on: tx).filter(\.$application.$id == row.requireID()).delete()
             for (i, line) in draft.lines.enumerated() {
                 let l = ApplicationLineRow()
-                l.$application.id = row.id!
+                l.$application.id = try row.requireID()
                 l.lineNo = i + 1
                 l.certificateCode = line.certificate
                 l.level = line.level.rawValue
@@ -133,7 +133,7 @@ enum ApplicationService {
                 try await l.create(on: tx)
             }
             try await AuditWriter(tx).append(actor: actor.username, action: existing == nil ? "create" : "update",
-                                             entity: "applications", key: row.id!.uuidString, before: nil as DraftAudit?,
+                                             entity: "applications", key: row.requireID().uuidString, before: nil as DraftAudit?,
                                              after: DraftAudit(year: draft.year, lines: draft.lines), at: now)
             return row
         }
@@ -151,7 +151,7 @@ enum ApplicationService {
             throw AppError.notFound
         }
         let certificates = try await Certificate.query(on: db).with(\.$organization).all()
-        let plans = try await PlanRow.query(on: db).with(\.$certificate).filter(\.$school.$id == school.id!).all()
+        let plans = try await PlanRow.query(on: db).with(\.$certificate).filter(\.$school.$id == school.requireID()).all()
         var current: [PlanKey: Int] = [:]
         var lastYearCerts = Set<String>()
         var lastYearTotal = 0
@@ -169,11 +169,11 @@ enum ApplicationService {
         // this year's approved total plus what is still under review, so two applications
         // submitted side by side cannot pass the cap together.
         let lastYear = try await IndicatorService.totals(.school(school.code), year: row.year - 1, asOf: LocalDate(now), on: db)
-        let pending = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.id!)
-            .filter(\.$year == row.year).filter(\.$id != row.id!)
+        let pending = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.requireID())
+            .filter(\.$year == row.year).filter(\.$id != row.requireID())
             .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue]).all()
         let already = try thisYearApproved + pending.flatMap { try $0.domainLines }.filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
-        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.id!)
+        let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.requireID())
             .field(\.$id).field(\.$purpose).field(\.$lineNo).all()
         return RuleContext(
             policy: policy, school: try school.toDomain(),
@@ -222,7 +222,7 @@ enum ApplicationService {
             guard won != nil else { throw AppError.conflict("申报已提交", code: "not_draft") }
             try await row.save(on: tx)
             try await AuditWriter(tx).append(actor: actor.username, action: "submit", entity: "applications",
-                                             key: row.id!.uuidString, before: "draft", after: next.rawValue, at: now)
+                                             key: row.requireID().uuidString, before: "draft", after: next.rawValue, at: now)
         }
         return row
     }
@@ -267,7 +267,7 @@ enum ApplicationService {
         do {
             try await db.writeTransaction { tx in
                 let review = ReviewRow()
-                review.$application.id = row.id!
+                review.$application.id = try row.requireID()
                 review.revision = row.revision
                 review.stage = stage.rawValue
                 review.decision = input.decision.rawValue
@@ -287,12 +287,12 @@ enum ApplicationService {
                     let school = try await row.$school.get(on: tx)
                     let what = next == .approved ? "已通过省级审核" : next == .draft ? "被退回修改" : "未通过审核"
                     _ = try await NoticeService.send(
-                        audience: .school(school.code), key: "application:\(row.id!.uuidString):\(row.revision)",
+                        audience: .school(school.code), key: "application:\(row.requireID().uuidString):\(row.revision)",
                         title: "\(row.year)年考核计划申报\(what)", body: comment.isEmpty ? what : "审核意见：\(comment)",
-                        link: SitePath.application(row.id!).path, now: now, on: tx)
+                        link: SitePath.application(row.requireID()).path, now: now, on: tx)
                 }
                 try await AuditWriter(tx).append(actor: actor.username, action: "review.\(input.decision.rawValue)",
-                                                 entity: "applications", key: row.id!.uuidString, before: stage.rawValue,
+                                                 entity: "applications", key: row.requireID().uuidString, before: stage.rawValue,
                                                  after: next.rawValue, at: now)
             }
         } catch let e as any DatabaseError where e.isConstraintFailure {

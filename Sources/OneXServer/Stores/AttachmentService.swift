@@ -20,7 +20,7 @@ enum AttachmentService {
         let data = Data(buffer: file.data)
         if data.isEmpty { throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")]) }
         let a = AttachmentRow()
-        a.$application.id = row.id!
+        a.$application.id = try row.requireID()
         a.purpose = purpose
         a.lineNo = line
         a.filename = FileName.normalised(file.filename)
@@ -33,7 +33,7 @@ enum AttachmentService {
         try await db.writeTransaction { tx in
             try await a.create(on: tx)
             try await AuditWriter(tx).append(actor: actor.username, action: "attach", entity: "applications",
-                                             key: row.id!.uuidString, before: nil as String?,
+                                             key: row.requireID().uuidString, before: nil as String?,
                                              after: "\(a.purpose) \(a.filename) \(a.sha256)", at: now)
         }
         return a

@@ -35,7 +35,7 @@ enum CertificateStore: CatalogStore {
         let model = existing ?? Certificate()
         model.apply(record, organizationID: orgID)
         try await model.save(on: db)
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {
@@ -74,7 +74,7 @@ enum SchoolStore: CatalogStore {
         let model = existing ?? School()
         model.apply(record, regionID: regionID)
         try await model.save(on: db)
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {
@@ -117,11 +117,11 @@ enum AllianceStore: CatalogStore {
         model.$certificate.id = certificateID
         model.$leadSchool.id = leadID
         try await model.save(on: db)
-        try await AllianceMember.query(on: db).filter(\.$alliance.$id == model.id!).delete()
+        try await AllianceMember.query(on: db).filter(\.$alliance.$id == model.requireID()).delete()
         for id in Set(memberIDs) {
-            try await AllianceMember(allianceID: model.id!, schoolID: id).create(on: db)
+            try await AllianceMember(allianceID: model.requireID(), schoolID: id).create(on: db)
         }
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {

@@ -78,7 +78,7 @@ enum IndicatorService {
 
     static func rows(_ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
                      on db: any Database) async throws -> [Row] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var out: [Row] = []
         var index: [String: Int] = [:]
         for r in try await sql.raw(aggregate(allPlans, scope, year: year, by: grouping)).all() {

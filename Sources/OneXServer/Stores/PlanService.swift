@@ -70,7 +70,7 @@ enum PlanService {
                      on db: any Database) async throws -> (items: [PlanBody], total: Int) {
         let scope = Access.scope(of: .plans, for: actor)
         guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var joins: SQLQueryString = "JOIN schools s ON s.id = p.school_id JOIN certificates c ON c.id = p.certificate_id"
         var conditions: [SQLQueryString] = []
         if case .region = scope { joins += " JOIN regions r ON r.id = s.region_id" }
@@ -159,7 +159,7 @@ enum PlanService {
         plan.count = max(0, plan.count + delta)
         try await plan.save(on: db)
         let change = PlanChangeRow()
-        change.$plan.id = plan.id!
+        change.$plan.id = try plan.requireID()
         change.kind = kind.rawValue
         change.count = delta
         change.$application.id = application
@@ -167,7 +167,7 @@ enum PlanService {
         change.at = now
         change.countsInIndicators = countsInIndicators
         try await change.create(on: db)
-        try await PlanTotals.recomputeChanges(planIDs: [plan.id!], on: db as! any SQLDatabase)
+        try await PlanTotals.recomputeChanges(planIDs: [plan.requireID()], on: db.sql())
         return plan
     }
 
@@ -176,7 +176,7 @@ enum PlanService {
         plan.status = "exited"
         try await plan.save(on: db)
         let change = PlanChangeRow()
-        change.$plan.id = plan.id!
+        change.$plan.id = try plan.requireID()
         change.kind = "forcedExit"
         change.count = 0
         change.reviewer = actor
@@ -210,16 +210,16 @@ enum PlanService {
         return try await db.writeTransaction { tx in
             let plans = try await PlanRow.query(on: tx).filter(\.$status == "active")
                 .with(\.$school).with(\.$certificate).with(\.$exams).all()
-            let candidates = plans.map {
+            let candidates = try plans.map {
                 // HN-8 "no exam held" means no exam of any kind: a session entered by hand or
                 // imported candidate results, each of which counts as a registration.
-                ForcedExit.Candidate(id: $0.id!.uuidString, firstApprovedOn: LocalDate($0.firstApprovedAt),
+                ForcedExit.Candidate(id: try $0.requireID().uuidString, firstApprovedOn: LocalDate($0.firstApprovedAt),
                                      examsHeld: max($0.exams.count, $0.examRegistered > 0 ? 1 : 0), active: $0.status == "active")
             }
             let chosen = Set(ForcedExit.qualifying(candidates, on: day, policy: policy))
             var exited: [ExitedPlan] = []
             let audit = AuditWriter(tx)
-            for plan in plans where chosen.contains(plan.id!.uuidString) {
+            for plan in plans where chosen.contains(try plan.requireID().uuidString) {
                 try await exit(plan, actor: actor, now: now, on: tx)
                 let e = ExitedPlan(school: plan.school.code, certificate: plan.certificate.code,
                                    level: try .stored(plan.level, table: PlanRow.schema, column: "level", id: plan.id), year: plan.year)

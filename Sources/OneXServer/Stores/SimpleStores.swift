@@ -29,7 +29,7 @@ enum RegionStore: CatalogStore {
         let model = existing ?? Region()
         model.apply(record)
         try await model.save(on: db)
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {
@@ -65,7 +65,7 @@ enum OrganizationStore: CatalogStore {
         let model = existing ?? Organization()
         model.apply(record)
         try await model.save(on: db)
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {
@@ -102,7 +102,7 @@ enum ExpertStore: CatalogStore {
         let model = existing ?? Expert()
         model.apply(record)
         try await model.save(on: db)
-        return (before, model.id!)
+        return (before, try model.requireID())
     }
 
     static func allCodes(on db: any Database) async throws -> Set<String> {

@@ -109,10 +109,10 @@ enum FormsPage {
     static func render(_ row: ApplicationRow, name: String, req: Request) async throws -> Response {
         let school = try await row.$school.get(on: req.db)
         let certificates = try await Certificate.query(on: req.db).with(\.$organization).all()
-        let allPlans = try await PlanRow.query(on: req.db).with(\.$certificate).filter(\.$school.$id == school.id!).all()
+        let allPlans = try await PlanRow.query(on: req.db).with(\.$certificate).filter(\.$school.$id == school.requireID()).all()
         let plans = allPlans.filter { $0.year == row.year }
         let earlier = Set(allPlans.filter { $0.year < row.year }.map(\.certificate.code))
-        let changes = try await PlanChangeRow.query(on: req.db).filter(\.$application.$id == row.id!).all()
+        let changes = try await PlanChangeRow.query(on: req.db).filter(\.$application.$id == row.requireID()).all()
         let lines = try row.domainLines
         // The count before this application: today's count, less what this application changed.
         let before = lines.map { l -> Int in
@@ -147,7 +147,7 @@ enum FormsPage {
             \(header)
             \(tables)
             \(signatures)
-            <p class="noprint"><a href="?format=xlsx">Excel</a> · <a href="\(SitePath.application(row.id!).path)">返回</a></p>
+            <p class="noprint"><a href="?format=xlsx">Excel</a> · <a href="\(SitePath.application(try row.requireID()).path)">返回</a></p>
             </div></body></html>
             """
         return try await html.encodeResponse(for: req)

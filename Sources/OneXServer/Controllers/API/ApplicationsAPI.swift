@@ -22,7 +22,7 @@ enum ApplicationsAPI {
             let actor = try req.actor(may: .create, .applications)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
             let row = try await ApplicationService.saveDraft(draft, existing: nil, actor: actor, now: req.now, on: req.db)
-            return try await respond(row.id!, req, status: .created)
+            return try await respond(row.requireID(), req, status: .created)
         }
         apps.get(":id") { req in try await respond(try id(req), req) }
         apps.put(":id") { req in
@@ -30,20 +30,20 @@ enum ApplicationsAPI {
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
             _ = try await ApplicationService.saveDraft(draft, existing: row, actor: actor, now: req.now, on: req.db)
-            return try await respond(row.id!, req)
+            return try await respond(row.requireID(), req)
         }
         apps.post(":id", "submit") { req in
             let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
-            return try await respond(row.id!, req)
+            return try await respond(row.requireID(), req)
         }
         apps.post(":id", "reviews") { req in
             let actor = try req.actor(may: .review, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             let input = try JSONBody.decode(ApplicationService.ReviewInput.self, from: req)
             _ = try await ApplicationService.review(row, input: input, actor: actor, now: req.now, on: req.db)
-            return try await respond(row.id!, req)
+            return try await respond(row.requireID(), req)
         }
         apps.on(.POST, ":id", "attachments", body: .collect(maxSize: "20mb")) { req in
             let actor = try req.actor(may: .create, .attachments)
@@ -57,7 +57,7 @@ enum ApplicationsAPI {
             let a = try await AttachmentService.store(row, purpose: upload.purpose, line: upload.line, file: upload.file,
                                                       actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(ApplicationService.AttachmentBody(
-                id: a.id!, purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size, sha256: a.sha256, at: a.at),
+                id: a.requireID(), purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size, sha256: a.sha256, at: a.at),
                 status: .created)
         }
 

@@ -68,7 +68,7 @@ enum UsersAPI {
             let actor = try req.actor(may: .update, .users)
             let draft = try JSONBody.decode(AccountDraft.self, from: req)
             let user = try await AccountService.save(draft, existing: nil, actor: actor.username, req: req)
-            return try JSONBody.response(WithID(id: user.id!, record: AccountService.AccountBody(user)), status: .created)
+            return try JSONBody.response(WithID(id: user.requireID(), record: AccountService.AccountBody(user)), status: .created)
         }
         users.get(":username") { req in
             _ = try req.actor(reading: .users)

@@ -93,7 +93,7 @@ enum ExamsAPI {
         }
         guard let school = try await CodeResolver(db).id(.schools, actor.unit ?? "") else { throw AppError.notFound }
         try await db.writeTransaction { tx in
-            try await StudentCoverage.declare(school: school, year: input.year, count: input.count, on: tx as! any SQLDatabase)
+            try await StudentCoverage.declare(school: school, year: input.year, count: input.count, on: tx.sql())
             try await AuditWriter(tx).append(actor: actor.username, action: "declare", entity: "student_coverage",
                                              key: "\(actor.unit ?? "")/\(input.year)", before: nil, after: "\(input.count)", at: now)
         }
