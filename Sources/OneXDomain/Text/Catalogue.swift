@@ -194,6 +194,8 @@ extension UIText {
     public static let approve = UIText(zh: "通过", en: "Approve")
     public static let returnForChanges = UIText(zh: "退回修改", en: "Return for changes")
     public static let reject = UIText(zh: "不通过", en: "Reject")
+    public static let chooseDecision = UIText(zh: "请选择审核结论", en: "Choose a decision")
+    public static let submitReview = UIText(zh: "提交审核意见", en: "Submit review")
     public static let attachments = UIText(zh: "附件", en: "Attachments")
     public static let purpose = UIText(zh: "用途", en: "Purpose")
     public static let upload = UIText(zh: "上传", en: "Upload")

@@ -43,16 +43,22 @@ enum ApplicationPages {
             let actor = try req.actor(may: .review, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             struct Form: Content {
-                var decision: ApplicationService.Decision
+                var decision: String?
                 var comment: String?
             }
             let form = try req.content.decode(Form.self)
+            // After a refusal the reviewer finds the decision and comment as entered.
+            let entered = ReviewEntry(decision: form.decision ?? "", comment: form.comment ?? "")
+            guard let decision = ApplicationService.Decision(rawValue: entered.decision) else {
+                return try await detail(req, notice: Components.alert(req.lang(.chooseDecision)), status: .unprocessableEntity,
+                                        entered: entered)
+            }
             do {
-                _ = try await ApplicationService.review(row, input: .init(decision: form.decision, comment: form.comment),
+                _ = try await ApplicationService.review(row, input: .init(decision: decision, comment: form.comment),
                                                         actor: actor, now: req.now, on: req.db)
             } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
                 let message = e.errors.first?.message ?? e.detail
-                return try await detail(req, notice: Components.alert(message), status: e.status)
+                return try await detail(req, notice: Components.alert(message), status: e.status, entered: entered)
             }
             return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
@@ -245,7 +251,14 @@ enum ApplicationPages {
         }
     }
 
-    static func detail(_ req: Request, notice: HTML?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// A review decision and comment as the reviewer entered them.
+    struct ReviewEntry {
+        var decision: String
+        var comment: String
+    }
+
+    static func detail(_ req: Request, notice: HTML?, status: HTTPResponseStatus = .ok,
+                       entered: ReviewEntry? = nil) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor()
         let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
@@ -292,16 +305,20 @@ enum ApplicationPages {
                 <h2>\(lang(.decision))</h2>
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "review").path)" class="stack">
                 <input type="hidden" name="_csrf" value="\(csrf)">
-                <div class="field"><label for="decision">\(lang(.decision))</label><select id="decision" name="decision">
-                <option value="approve">\(lang(.approve))</option><option value="return">\(lang(.returnForChanges))</option>
-                <option value="reject">\(lang(.reject))</option></select></div>
-                <div class="field"><label for="comment">\(lang(.comment))</label><input type="text" id="comment" name="comment"></div>
-                <div class="field"><button type="submit" class="btn">\(lang(.save))</button></div>
+                <div class="field"><label for="decision">\(lang(.decision))</label><select id="decision" name="decision" required>
+                <option value=""\(entered == nil || decisionOptions.allSatisfy { $0.0 != entered?.decision } ? " selected" : "")>\(lang(.chooseDecision))</option>
+                \(HTML.join(decisionOptions.map { value, text -> HTML in
+                    "<option value=\"\(value)\"\(entered?.decision == value ? " selected" : "")>\(lang(text))</option>"
+                }))</select></div>
+                <div class="field"><label for="comment">\(lang(.comment))</label>
+                <textarea id="comment" name="comment" rows="4">\(entered?.comment ?? "")</textarea></div>
+                <div class="field"><button type="submit" class="btn">\(lang(.submitReview))</button></div>
                 </form>
                 """
         }
         let reviews = body.reviews.map { r -> [HTML] in
-            ["\(ApplicationStatus(rawValue: r.stage).map { statusText($0, lang) } ?? r.stage)", "\(r.decision)", "\(r.reviewer)",
+            ["\(ApplicationStatus(rawValue: r.stage).map { statusText($0, lang) } ?? r.stage)",
+             "\(decisionOptions.first { $0.0 == r.decision }.map { lang($0.1) } ?? r.decision)", "\(r.reviewer)",
              "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
         }
         let files = try body.attachments.map { a -> [HTML] in
@@ -369,4 +386,10 @@ enum ApplicationPages {
             """
         return Layout.page(req: req, title: lang(.navPlans), crumbs: [.init(title: lang(.navPlans))], body: body)
     }
+
+    /// The review decisions in the order the form offers them, with their labels.
+    static let decisionOptions: [(String, UIText)] = [
+        (ApplicationService.Decision.approve.rawValue, .approve), (ApplicationService.Decision.return.rawValue, .returnForChanges),
+        (ApplicationService.Decision.reject.rawValue, .reject),
+    ]
 }
