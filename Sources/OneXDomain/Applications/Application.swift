@@ -23,6 +23,15 @@ public enum DecreaseReason: String, CaseIterable, Codable, Sendable {
         case .organizationCancelled: "评价组织取消考核"
         }
     }
+
+    public var english: String {
+        switch self {
+        case .certificateChanged: "certificate or level changed"
+        case .fewerStudents: "fewer students"
+        case .budget: "insufficient budget"
+        case .organizationCancelled: "exam cancelled by the organisation"
+        }
+    }
 }
 
 /// One line of a school's application: certificate, level, kind, count and, for a decrease, why.
@@ -75,6 +84,16 @@ public enum ApplicationStatus: String, CaseIterable, Codable, Sendable {
         case .provinceReview: "省级审核中"
         case .approved: "已通过"
         case .rejected: "未通过"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .draft: "Draft"
+        case .cityReview: "In city review"
+        case .provinceReview: "In province review"
+        case .approved: "Approved"
+        case .rejected: "Rejected"
         }
     }
 }

@@ -102,7 +102,7 @@ enum ApplicationPages {
     }
 
     static func statusText(_ s: ApplicationStatus, _ lang: Lang) -> String {
-        lang.pick(s.chinese, s.rawValue)
+        lang.pick(s.chinese, s.english)
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -197,7 +197,7 @@ enum ApplicationPages {
                     select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.level.rawValue ?? ""),
                     select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.kind.rawValue ?? ""),
                     "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
-                    select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.reason ?? "")]
+                    select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.reason ?? "")]
         }
         let action = try row.map { SitePath.applicationAction(try $0.requireID(), "edit").path } ?? SitePath.newApplication.path
         let title = lang(row == nil ? .newApplication : .edit)
@@ -269,7 +269,7 @@ enum ApplicationPages {
             let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
             return [HTML(raw: String(i + 1)), "\(l.certificate)", "\(lang.pick(l.level.chinese, l.level.rawValue))",
                     "\(lang.pick(l.kind.chinese, l.kind.rawValue))", HTML(raw: String(l.count)),
-                    "\(l.reason.flatMap { DecreaseReason(rawValue: $0)?.chinese } ?? "")",
+                    "\(l.reason.flatMap { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } } ?? "")",
                     v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
         var check: HTML = ""

@@ -41,21 +41,21 @@ enum PolicyPage {
         }
         let r = policy.rules
         func yn(_ b: Bool) -> String { b ? lang(.yes) : lang(.no) }
-        func pct(_ d: Double?) -> String { d.map { "\(Int(($0 * 100).rounded()))%" } ?? lang.pick("不限", "none") }
+        func pct(_ d: Double?) -> String { d.map { "\(Int(($0 * 100).rounded()))%" } ?? lang(.policyNoLimit) }
         let ruleRows: [[HTML]] = [
-            ["increaseAnyTime", "\(lang.pick("调增不受申报时间限制", "Increases any time"))", "\(yn(r.increaseAnyTime))"],
-            ["decreaseLimit", "\(lang.pick("每次调减比例上限", "Largest decrease per application"))", "\(pct(r.decreaseLimit))"],
-            ["decreaseReasons", "\(lang.pick("允许的调减原因", "Allowed decrease reasons"))",
-             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0)?.chinese ?? $0 }.joined(separator: "、"))"],
-            ["minCandidates", "\(lang.pick("检查最低考核人数", "Minimum exam takers checked"))", "\(yn(r.minCandidates))"],
-            ["lowCompletionCap", "\(lang.pick("低完成率院校申报规模限制", "Low-completion cap"))",
-             "\(r.lowCompletionCap.map { lang.pick("完成率低于", "completion below ") + pct($0.threshold) } ?? lang(.no))"],
-            ["newCertificateJustification", "\(lang.pick("新增证书须提交申报表", "New certificate needs justification"))", "\(yn(r.newCertificateJustification))"],
-            ["increaseNeedsAdjustmentForm", "\(lang.pick("调增须提交调整申请表", "Increase needs adjustment form"))", "\(yn(r.increaseNeedsAdjustmentForm))"],
-            ["requireNationalPlatformRegistration", "\(lang.pick("须先在国家平台注册", "National platform registration required"))",
+            ["increaseAnyTime", "\(lang(.ruleIncreaseAnyTime))", "\(yn(r.increaseAnyTime))"],
+            ["decreaseLimit", "\(lang(.ruleDecreaseLimit))", "\(pct(r.decreaseLimit))"],
+            ["decreaseReasons", "\(lang(.ruleDecreaseReasons))",
+             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0 }.joined(separator: "、"))"],
+            ["minCandidates", "\(lang(.ruleMinCandidates))", "\(yn(r.minCandidates))"],
+            ["lowCompletionCap", "\(lang(.ruleLowCompletionCap))",
+             "\(r.lowCompletionCap.map { lang(.policyCompletionBelow) + pct($0.threshold) } ?? lang(.no))"],
+            ["newCertificateJustification", "\(lang(.ruleNewCertificateJustification))", "\(yn(r.newCertificateJustification))"],
+            ["increaseNeedsAdjustmentForm", "\(lang(.ruleIncreaseNeedsAdjustmentForm))", "\(yn(r.increaseNeedsAdjustmentForm))"],
+            ["requireNationalPlatformRegistration", "\(lang(.ruleNationalPlatformRegistration))",
              "\(yn(r.requireNationalPlatformRegistration))"],
-            ["forcedExit", "\(lang.pick("强制退出", "Forced exit"))",
-             "\(r.forcedExit.map { "\($0.from) — \($0.to)，≥ \($0.minAgeDays) \(lang.pick("天", "days"))" } ?? lang(.no))"],
+            ["forcedExit", "\(lang(.ruleForcedExit))",
+             "\(r.forcedExit.map { "\($0.from) — \($0.to)，≥ \($0.minAgeDays) \(lang(.policyDays))" } ?? lang(.no))"],
         ]
         let versions = try await PolicyVersion.query(on: req.db).sort(\.$version, .descending).limit(20).all()
         let pretty: String = {
@@ -74,8 +74,8 @@ enum PolicyPage {
             <p class="muted">\(lang(.policyIntro)) \(lang(.policyVersion)) \(current.version)\(province ? " · " + current.author : "") · \(Shanghai.minuteText(current.createdAt))</p>
             <h2>\(lang(.windows))</h2>
             \(Components.table(headers: ["", lang(.phaseSchool), lang(.phaseCity), lang(.phaseProvince)], rows: windows, empty: lang(.noRecords)))
-            <h2>\(lang.pick("规则", "Rules"))</h2>
-            \(Components.table(headers: (province ? [lang.pick("代码", "Key")] : []) + [lang.pick("规则", "Rule"), lang.pick("本省规定", "In force")],
+            <h2>\(lang(.policyRules))</h2>
+            \(Components.table(headers: (province ? [lang(.policyRuleKey)] : []) + [lang(.policyRule), lang(.policyInForce)],
                                rows: shownRules, empty: ""))
             """
         if province {
