@@ -26,6 +26,9 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
 
     public func shutdownAsync(_ app: Application) async {
         task?.cancel()
+        // A tick under way finishes before the databases close (a server that cannot bind its
+        // port shuts down seconds after its first tick began).
+        await task?.value
     }
 
     static func tick(_ app: Application) async {
