@@ -3,8 +3,10 @@
 Run through scripts/e2e, which starts a server on a fresh SQLite database with the demo
 province and sets ONEX_E2E_URL.
 """
+import base64
 import os
 import pathlib
+import re
 import tempfile
 
 import time
@@ -14,6 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("ONEX_E2E_URL", "http://127.0.0.1:8099")
@@ -73,6 +76,33 @@ def submit(driver, selector="form.stack button[type=submit]"):
 
 def shot(driver, name):
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def assert_prints_on_a4(driver, name):
+    """A document meant to be printed and stamped: printed to PDF on A4 without shrinking, its
+    sheet holds everything (nothing sticks out past the .a4 sheet), the app's header, menu,
+    breadcrumbs and footer are not printed, and the PDF's pages are A4 (595 × 842 pt)."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = driver.execute_script(
+            "return [...document.querySelectorAll('header.top, nav.side, .crumbs, footer, .noprint')]"
+            ".filter(e => getComputedStyle(e).display !== 'none').map(e => e.tagName + '.' + e.className)")
+        assert shown == [], f"{name}: printed with the app's chrome: {shown}"
+        sticking_out = driver.execute_script(
+            "const sheet = document.querySelector('.a4').getBoundingClientRect();"
+            "return [...document.querySelectorAll('.a4 *')].filter(e => e.getBoundingClientRect().right > sheet.right + 1)"
+            ".map(e => e.tagName + ' ' + (e.textContent || '').slice(0, 20))")
+        assert sticking_out == [], f"{name}: cut at the sheet's edge: {sticking_out[:5]}"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    options.shrink_to_fit = False
+    options.background = True
+    pdf = base64.b64decode(driver.print_page(options))
+    (SHOTS / f"{name}.pdf").write_bytes(pdf)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)", pdf)
+    assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), (name, boxes[:3])
 
 
 def login(driver, username, password=PASSWORD):
@@ -249,6 +279,7 @@ def test_secondary_school_applies_city_then_province_approve(browser):
     browser.get(url + "/forms/henan-1")
     assert "新增申报汇总表" in browser.page_source
     shot(browser, "16-form-henan-1")
+    assert_prints_on_a4(browser, "16-form-henan-1")
 
 
 def test_higher_vocational_school_goes_straight_to_province(browser):
@@ -338,6 +369,8 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     assert "已发布" in browser.page_source
     browser.get(BASE + "/monitoring/bulletins/2026-07-01")
     shot(browser, "20-bulletin")
+    assert "2026年7月1日" in browser.page_source
+    assert_prints_on_a4(browser, "20-bulletin")
 
     for user, name, heading in [("province", "21-dashboard-province", "各地市完成率"), ("zhengzhou", "22-dashboard-city", "各院校完成率"),
                                 ("school-g002", "23-dashboard-school", "1-005")]:

@@ -82,6 +82,9 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         Shanghai.calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
+    /// The day as Chinese documents write it: 2026年3月15日.
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
     public var description: String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let y = String(year)

@@ -89,6 +89,8 @@ struct MonitoringTests {
             #expect(try await admin.send(.POST, "/api/v1/monitoring/bulletins/2026-07-01").status == .ok)
             let bulletin = try await city.send(.GET, "/monitoring/bulletins/2026-07-01")
             #expect(bulletin.status == .ok && bulletin.body.contains("25.1%"))
+            // A document gives its date the Chinese way.
+            #expect(bulletin.body.contains("根据2026年7月1日监测快照") && bulletin.body.contains("省教育厅 · 2026年7月1日"))
             // The scheduler takes snapshots on the 1st of every second month only.
             at(clock, "2026-09-01T08:00:00+08:00")
             await JobScheduler.tick(app)

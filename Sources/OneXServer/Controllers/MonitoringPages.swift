@@ -103,9 +103,11 @@ enum MonitoringPages {
             [HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)), HTML(raw: String(s.completed)),
              HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
         }
+        // On the document the day is written the Chinese way (2026年7月1日).
+        let written = LocalDate(day).map { lang.pick($0.chinese, $0.description) } ?? day
         let intro = lang.pick(
-            "根据\(day)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
-            "According to the snapshot of \(day), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up.")
+            "根据\(written)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
+            "According to the snapshot of \(written), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up.")
         let status = isPublished ? lang(.published) : lang(.notPublished)
         let body: HTML = """
             <div class="a4">
@@ -114,7 +116,7 @@ enum MonitoringPages {
             <p>\(intro)</p>
             \(Components.table(headers: ["#", lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
                                          lang(.expectedPeople), lang(.paceRatio)], rows: rows, numeric: [0, 3, 4, 5, 6], empty: lang(.noRecords)))
-            <p class="sign">\(lang.pick("省教育厅", "Provincial Department of Education")) · \(day)</p>
+            <p class="sign">\(lang.pick("省教育厅", "Provincial Department of Education")) · \(written)</p>
             </div>
             """
         return Layout.page(req: req, title: lang(.bulletinTitle), crumbs: [.init(title: lang(.navMonitoring), path: .monitoring),
