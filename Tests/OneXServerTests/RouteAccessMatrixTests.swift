@@ -109,6 +109,8 @@ struct RouteAccessMatrixTests {
     struct Who {
         var username: String
         var actor: Actor
+
+        var password: String { username == "admin" ? adminPassword : DemoProvince.password }
     }
 
     static let who: [Who] = [
@@ -259,11 +261,10 @@ struct RouteAccessMatrixTests {
     static func clients(_ app: Application) async throws -> [(Who, api: Client, web: Client, csrf: String)] {
         var out: [(Who, api: Client, web: Client, csrf: String)] = []
         for w in who {
-            let password = w.username == "admin" ? adminPassword : DemoProvince.password
             let api = Client(app)
-            try await api.login(w.username, password)
+            try await api.login(w.username, w.password)
             let web = Client(app)
-            try await web.webLogin(w.username, password)
+            try await web.webLogin(w.username, w.password)
             out.append((w, api, web, web.csrf(from: try await web.send(.GET, "/"))))
         }
         return out
@@ -316,13 +317,12 @@ struct RouteAccessMatrixTests {
             #expect(checked > 1000)
             // Ending a session: each actor on a session of its own.
             for w in Self.who {
-                let password = w.username == "admin" ? adminPassword : DemoProvince.password
-                let api = Client(app)
-                try await api.login(w.username, password)
+                    let api = Client(app)
+                try await api.login(w.username, w.password)
                 #expect(try await api.send(.DELETE, "/api/v1/auth/token").status == .noContent)
                 #expect(try await api.send(.GET, "/api/v1/me").status == .unauthorized)
                 let web = Client(app)
-                try await web.webLogin(w.username, password)
+                try await web.webLogin(w.username, w.password)
                 let token = web.csrf(from: try await web.send(.GET, "/"))
                 #expect(try await web.form("/logout", [("_csrf", token)]).status == .seeOther)
             }

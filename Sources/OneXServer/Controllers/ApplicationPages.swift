@@ -335,11 +335,8 @@ enum ApplicationPages {
         let html: HTML = """
             <h1>\(title)</h1>
             \(notice ?? "")
-            <dl class="facts">
-            <dt>\(lang(.status))</dt><dd>\(statusText(current, lang))</dd>
-            <dt>\(lang(.policyVersionUsed))</dt><dd>\(row.policyVersion.map(String.init) ?? "—")</dd>
-            <dt>\(lang(.submittedAt))</dt><dd>\(row.submittedAt.map(Shanghai.minuteText) ?? "—")</dd>
-            </dl>
+            \(Components.facts([(lang(.status), statusText(current, lang)), (lang(.policyVersionUsed), row.policyVersion.map(String.init) ?? "—"),
+                                (lang(.submittedAt), row.submittedAt.map(Shanghai.minuteText) ?? "—")]))
             <h2>\(lang(.lines))</h2>
             \(check)
             \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason),

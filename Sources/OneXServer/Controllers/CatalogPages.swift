@@ -78,9 +78,7 @@ enum CatalogPages {
         let actor = try req.actor()
         let code = try req.parameters.require("code")
         guard let record = try await S.find(code, scope: try scope(S.self, req), on: req.db) else { throw AppError.notFound }
-        let facts = S.Record.columns.map { c -> HTML in
-            "<dt>\(lang(c.label))</dt><dd>\(record.display(c.field, lang: lang))</dd>"
-        }
+        let facts = Components.facts(S.Record.columns.map { c in (lang(c.label), record.display(c.field, lang: lang)) })
         let edit: HTML = actor.maintainsCatalog
             ? "<p><a class=\"btn\" href=\"\(SitePath.edit(S.kind, code).path)\">\(lang(.edit))</a></p>" : ""
         var history: HTML = ""
@@ -98,7 +96,7 @@ enum CatalogPages {
         let title = record.values["name"] ?? code
         let body: HTML = """
             <h1>\(title)</h1>
-            <dl class="facts">\(facts)</dl>
+            \(facts)
             \(edit)
             \(related)
             \(history)

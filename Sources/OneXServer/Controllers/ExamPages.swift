@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import OneXDomain
 import Vapor
 
@@ -139,20 +138,14 @@ enum ExamPages {
         let total = max(0, data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1)
         let id = try await ImportJobs.start(fileName: FileName.normalised(file.filename), total: total, owner: actor.username,
                                             now: now, on: req.db)
-        let lastReport = NIOLockedValueBox(Date.distantPast)
+        let report = ImportJobs.reporter(id, on: app.db)
         let work: @Sendable () async -> Void = {
             let outcome: Result<CandidateImport.Summary, any Error>
             do {
                 let rows = try ExamService.rows(of: data)
                 outcome = .success(try await CandidateImport.run(rows, organization: organization, actor: actor.username, now: now,
-                                                                 hasher: hasher, on: app.importDatabase, logger: app.logger) { n in
-                    let due = lastReport.withLockedValue { last in
-                        guard Date().timeIntervalSince(last) >= ImportJobs.reportInterval else { return false }
-                        last = Date()
-                        return true
-                    }
-                    if due { await ImportJobs.report(id, processed: n, on: app.db) }
-                })
+                                                                 hasher: hasher, on: app.importDatabase, logger: app.logger,
+                                                                 progress: report))
             } catch {
                 outcome = .failure(error)
             }

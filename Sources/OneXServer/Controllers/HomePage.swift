@@ -22,12 +22,8 @@ enum HomePage {
         let policyText = policy.map { p in "\((try? p.policy().province) ?? "") · \(lang(.policyVersion)) \(p.version)" } ?? "—"
         let body: HTML = """
             <h1>\(lang(.welcome))，\(actor.username)</h1>
-            <dl class="facts">
-            <dt>\(lang(.yourRole))</dt><dd>\(lang.pick(actor.role.chinese, actor.role.english))</dd>
-            <dt>\(lang(.yourUnit))</dt><dd>\(actor.unit ?? "—")</dd>
-            <dt>\(lang(.activePolicy))</dt><dd>\(policyText)</dd>
-            <dt>\(lang(.today))</dt><dd>\(LocalDate(req.now).description)</dd>
-            </dl>
+            \(Components.facts([(lang(.yourRole), lang.pick(actor.role.chinese, actor.role.english)), (lang(.yourUnit), actor.unit ?? "—"),
+                                (lang(.activePolicy), policyText), (lang(.today), LocalDate(req.now).description)]))
             <h2>\(lang(.counts))</h2>
             <div class="cards">\(cards)</div>
             """

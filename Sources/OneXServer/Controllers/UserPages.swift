@@ -108,7 +108,7 @@ enum UserPages {
             ? "<p><a class=\"btn\" href=\"\(SitePath.editUser(u.username).path)\">\(lang(.edit))</a></p>" : ""
         let body: HTML = """
             <h1>\(u.username)</h1>
-            <dl class="facts">\(HTML.join(facts.map { k, v -> HTML in "<dt>\(lang(k))</dt><dd>\(v)</dd>" }))</dl>
+            \(Components.facts(facts.map { (lang($0.0), $0.1) }))
             \(edit)
             """
         return Layout.page(req: req, title: u.username, crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: u.username)],

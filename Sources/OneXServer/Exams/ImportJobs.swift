@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Candidate imports running in the background: started, advanced, finished or failed in the
@@ -39,6 +40,20 @@ enum ImportJobs {
     static func report(_ id: UUID, processed: Int, on db: any Database) async {
         try? await ImportJob.query(on: db).filter(\.$id == id).filter(\.$state == ImportJob.State.running.rawValue)
             .set(\.$processed, to: processed).update()
+    }
+
+    /// The progress callback for a running import: writes the count at most every
+    /// `reportInterval` (wall time only paces the writes; no rule depends on it).
+    static func reporter(_ id: UUID, on db: any Database) -> @Sendable (Int) async -> Void {
+        let last = NIOLockedValueBox(Date.distantPast)
+        return { processed in
+            let due = last.withLockedValue { when in
+                guard Date().timeIntervalSince(when) >= reportInterval else { return false }
+                when = Date()
+                return true
+            }
+            if due { await report(id, processed: processed, on: db) }
+        }
     }
 
     static func finish(_ id: UUID, summary: CandidateImport.Summary, now: Date, on db: any Database) async throws {

@@ -44,6 +44,11 @@ enum Components {
         return "<div class=\"pager\"><span>\(count)</span>\(prev)\(next)</div>"
     }
 
+    /// A record's facts as label–value pairs (the `dl.facts` grid of detail pages).
+    static func facts(_ pairs: [(String, String)]) -> HTML {
+        "<dl class=\"facts\">\(HTML.join(pairs.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }))</dl>"
+    }
+
     static func alert(_ message: String, ok: Bool = false) -> HTML {
         "<div class=\"alert \(ok ? "alert-ok" : "alert-error")\" role=\"\(ok ? "status" : "alert")\">\(message)</div>"
     }
