@@ -92,7 +92,12 @@ for port in $a $b; do
     metrics=$(curl -fsS "http://127.0.0.1:$port/metrics")
     total=$(echo "$metrics" | awk '/^onex_http_requests_total/ { n += $NF } END { print n + 0 }')
     polls=$(echo "$metrics" | awk '/^onex_http_requests_total\{route="\/exams\/import\/:id\/progress.json"/ { n += $NF } END { print n + 0 }')
-    echo "two servers: 127.0.0.1:$port answered $total requests, $polls of them progress polls"
+    connections=$(echo "$metrics" | awk '/^onex_db_connections/ { n += $NF } END { print n + 0 }')
+    echo "two servers: 127.0.0.1:$port answered $total requests, $polls of them progress polls, holds $connections database connections"
+    if [ "$connections" -lt 1 ]; then
+        echo "two servers: 127.0.0.1:$port reports no database pool use" >&2
+        exit 1
+    fi
     if [ "$total" -lt 20 ] || [ "$polls" -lt 2 ]; then
         echo "two servers: 127.0.0.1:$port took no share of the flow" >&2
         exit 1

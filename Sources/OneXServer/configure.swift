@@ -9,8 +9,9 @@ import Vapor
 /// migrations, commands and routes. Tests call this same function.
 public func configure(_ app: Application, config: AppConfig, clock: (any Clock)? = nil) async throws {
     let manual: ManualClock? = config.manualClock ? (clock as? ManualClock ?? ManualClock(Date())) : nil
-    app.onex = OneXContext(config: config, clock: manual ?? clock ?? SystemClock(), manualClock: manual,
-                           idHasher: IDHasher(secret: try IDHasher.secret(config: config)))
+    app.onex = OneXContext(
+        config: config, clock: manual ?? clock ?? SystemClock(), manualClock: manual,
+        idHasher: IDHasher(secret: try IDHasher.secret(config: config)))
 
     // SQLite runs each statement on a thread of the thread pool, and a writer waiting its turn
     // for the write lock (`writeTransaction`) holds its thread while it waits. Vapor's default
@@ -21,7 +22,9 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     switch config.database {
     case .sqliteFile(let path):
         let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        if !dir.isEmpty {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
         // Waiting for the one writer is expected with SQLite: a request waits for a connection
         // as long as a writer may wait for the lock.
         let wait = TimeAmount.seconds(Int64(WriteTransaction.sqliteBusyMilliseconds / 1000) * 2)
@@ -29,16 +32,22 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
         // A second pool on the same file for long background imports: SQLite has one connection
         // per event loop, and an import's transaction must not keep pages waiting for it.
         app.databases.use(.sqlite(.file(path), connectionPoolTimeout: wait), as: .imports, isDefault: false)
+        app.onex.databasePool.capacity = 2 * System.coreCount
     case .sqliteMemory:
         let shared = SQLiteConfiguration(storage: .memory(identifier: UUID().uuidString))
         app.databases.use(.sqlite(shared), as: .sqlite)
         app.databases.use(.sqlite(shared), as: .imports, isDefault: false)
+        app.onex.databasePool.capacity = 2 * System.coreCount
     case .postgres(let url, let schema):
         var pg = try SQLPostgresConfiguration(url: url)
         if let schema { pg.searchPath = [schema] }
+        pg.coreConfiguration.options.additionalStartupParameters.append(
+            ("application_name", app.onex.databasePool.applicationName))
         // More than one connection per event loop, so a long import's transaction does not
         // hold up the pages requested meanwhile on the same loop.
         app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.onex.databasePool.postgres = true
+        app.onex.databasePool.capacity = 4 * System.coreCount
     }
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -46,8 +55,10 @@ public func configure(_ app: Application, config: AppConfig, clock: (any Clock)?
     app.sessions.configuration.cookieName = "onex_session"
     let secure = config.secureCookies
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: Int(WebSession.absoluteLimit), path: "/", isSecure: secure,
-                          isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: nil, maxAge: Int(WebSession.absoluteLimit), path: "/",
+            isSecure: secure,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()

@@ -9,11 +9,11 @@ func routes(_ app: Application) throws {
         return try JSONBody.response(["status": "ok"])
     }
     app.get("openapi.json") { _ in try JSONBody.response(OpenAPIDocument.document) }
-    app.get("metrics") { req -> Response in
+    app.get("metrics") { req async throws -> Response in
         guard MetricsAccess.allowed(req) else { throw AppError.notFound }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
-        return Response(status: .ok, headers: headers, body: .init(string: Metrics.shared.render()))
+        return Response(status: .ok, headers: headers, body: .init(string: Metrics.shared.render() + (try await req.application.onex.databasePool.render(on: req.db))))
     }
     app.get("static", "onex.css") { req -> Response in
         var headers = HTTPHeaders()

@@ -27,4 +27,17 @@ struct OperationsTests {
             #expect(r.body.contains("onex_candidate_imports_total"))
         }
     }
+
+    @Test("/metrics reports database pool use: capacity, and on PostgreSQL this server's connections by state", arguments: TestDB.all)
+    func poolUse(db: TestDB) async throws {
+        try await withApp(db, metricsToken: "metrics-test-token-0123456789") { app, _ in
+            let r = try await Client(app).send(.GET, "/metrics", headers: [("Authorization", "Bearer metrics-test-token-0123456789")])
+            #expect(r.body.contains("onex_db_pool_capacity \(app.onex.databasePool.capacity)\n"))
+            #expect(app.onex.databasePool.capacity > 0)
+            guard db == .postgres else { return }
+            // The connection that asks is active; its name is this app's, not another test's.
+            let active = r.body.split(separator: "\n").first { $0.hasPrefix(#"onex_db_connections{state="active"}"#) }
+            #expect(active.flatMap { Int($0.split(separator: " ").last ?? "") } == 1)
+        }
+    }
 }

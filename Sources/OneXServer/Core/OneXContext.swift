@@ -8,6 +8,7 @@ public struct OneXContext: Sendable {
     /// Set when `ONEX_CLOCK=manual`: the clock that `PUT /api/v1/admin/clock` moves.
     public let manualClock: ManualClock?
     let idHasher: IDHasher
+    var databasePool = DatabasePoolUse(applicationName: DatabasePoolUse.name())
 }
 
 extension Application {
