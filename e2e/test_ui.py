@@ -243,6 +243,18 @@ def new_application(browser, username, cert, count):
     return browser.current_url
 
 
+def correct_and_submit(browser, url, count):
+    """Changes the first line's count, finds every rule met, submits it to the city."""
+    browser.get(url + "/edit")
+    field = browser.find_element(By.NAME, "count1")
+    field.clear()
+    field.send_keys(str(count))
+    submit(browser, "main form[method=post] button[type=submit]")
+    assert "全部规则校验通过" in browser.page_source
+    submit(browser, "main form[action$='/submit'] button")
+    assert "市级初审中" in browser.page_source
+
+
 def decide(browser, username, url, shot_name):
     login(browser, username)
     browser.get(url)
@@ -257,14 +269,7 @@ def test_secondary_school_applies_city_then_province_approve(browser):
     url = new_application(browser, "secondary", "1-004", 10)
     assert "不得少于20人" in browser.page_source
     shot(browser, "11-application-violation")
-    browser.get(url + "/edit")
-    count = browser.find_element(By.NAME, "count1")
-    count.clear()
-    count.send_keys("45")
-    submit(browser, "main form[method=post] button[type=submit]")
-    assert "全部规则校验通过" in browser.page_source
-    submit(browser, "main form[action$='/submit'] button")
-    assert "市级初审中" in browser.page_source
+    correct_and_submit(browser, url, 45)
     shot(browser, "12-application-submitted")
     set_clock("2026-03-22T09:00:00+08:00")
     decide(browser, "zhengzhou", url, "13-city-review")
@@ -280,6 +285,47 @@ def test_secondary_school_applies_city_then_province_approve(browser):
     assert "新增申报汇总表" in browser.page_source
     shot(browser, "16-form-henan-1")
     assert_prints_on_a4(browser, "16-form-henan-1")
+
+
+def phone_shot(driver, name):
+    """The same page at a phone's width (390 px), then back to the desktop size."""
+    driver.set_window_size(390, 844)
+    settle(driver)
+    shot(driver, name + "-phone")
+    driver.set_window_size(1366, 768)
+    settle(driver)
+
+
+def test_returned_application_resubmitted_within_the_phase(browser):
+    """Issue 13: a return refused for want of a comment keeps its decision; the school sees
+    已退回修改 with the comment and the day, corrects it after its own phase and resubmits."""
+    set_clock("2026-03-15T10:00:00+08:00")
+    url = new_application(browser, "secondary", "1-005", 30)
+    submit(browser, "main form[action$='/submit'] button")
+    assert "市级初审中" in browser.page_source
+    set_clock("2026-03-22T09:00:00+08:00")
+    login(browser, "zhengzhou")
+    browser.get(url)
+    assert "学校须在此日期前修改并重新提交：2026年3月24日" in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "select#decision option[value='return']").click()
+    submit(browser, "form.stack button[type=submit]")
+    assert "退回或不通过时须填写审核意见" in browser.page_source
+    chosen = browser.find_element(By.CSS_SELECTOR, "select#decision option:checked").get_attribute("value")
+    assert chosen == "return", chosen
+    shot(browser, "17a-review-refused-keeps-decision")
+    browser.find_element(By.ID, "comment").send_keys("人数与实际报名不符，请核实")
+    submit(browser, "form.stack button[type=submit]")
+    login(browser, "secondary")
+    browser.get(url)
+    assert "已退回修改（重新提交截止 2026年3月24日）" in browser.page_source
+    assert "人数与实际报名不符" in browser.page_source
+    shot(browser, "17b-returned-application")
+    phone_shot(browser, "17b-returned-application")
+    set_clock("2026-03-23T09:00:00+08:00")
+    login(browser, "secondary")  # a day later: the session has ended
+    correct_and_submit(browser, url, 35)
+    decide(browser, "zhengzhou", url, "17c-city-reviews-corrected")
+    assert "省级审核中" in browser.page_source
 
 
 def test_higher_vocational_school_goes_straight_to_province(browser):

@@ -18,4 +18,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(BoundStoredFigures())
     app.migrations.add(CreateImportJobs())
     app.migrations.add(CreateManualClock())
+    app.migrations.add(AddCorrections())
 }

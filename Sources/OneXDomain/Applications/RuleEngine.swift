@@ -32,6 +32,8 @@ public struct RuleContext: Sendable {
     /// 1-based lines that have their justification document attached (AH22-4).
     public var linesWithJustification: Set<Int>
     public var hasAdjustmentForm: Bool
+    /// Set when a reviewer returned the application for changes.
+    public var correction: Correction?
     public var now: Date
 
     public struct PreviousYear: Sendable, Equatable {
@@ -46,7 +48,8 @@ public struct RuleContext: Sendable {
 
     public init(policy: Policy, school: SchoolRecord, certificates: [String: CertificateRecord], plans: [PlanKey: Int],
                 certificatesLastYear: Set<String> = [], previousYear: PreviousYear? = nil, alreadyAppliedThisYear: Int = 0,
-                linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, now: Date) {
+                linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, correction: Correction? = nil,
+                now: Date) {
         self.policy = policy
         self.school = school
         self.certificates = certificates
@@ -56,6 +59,7 @@ public struct RuleContext: Sendable {
         self.alreadyAppliedThisYear = alreadyAppliedThisYear
         self.linesWithJustification = linesWithJustification
         self.hasAdjustmentForm = hasAdjustmentForm
+        self.correction = correction
         self.now = now
     }
 }
@@ -67,7 +71,12 @@ public enum RuleEngine {
         var out: [RuleViolation] = []
         let rules = c.policy.rules
         let today = LocalDate(c.now)
+        // A returned application may come back until its correction is due, judged in the
+        // window it was first submitted in.
+        let correcting = c.correction.flatMap { today <= $0.due ? $0 : nil }
         let window = c.policy.window(open: .school, on: today)
+            ?? correcting.flatMap { cw in (c.policy.windows(in: year) + c.policy.windows(in: today.year)).first { $0.name == cw.window } }
+        let inTime = window != nil || correcting != nil
 
         // AH22-1: the school must be registered on the national platform first.
         if rules.requireNationalPlatformRegistration && !c.school.nationalPlatformRegistered {
@@ -94,8 +103,10 @@ public enum RuleEngine {
 
             // HN-2 / AH22-5 / HN-4: the school phase of a window, except increases where allowed.
             let exempt = line.kind == .increase && rules.increaseAnyTime
-            if window == nil && !exempt {
-                out.append(RuleViolation("outside_window", line: n, "当前不在院校申报时间内（\(today)），\(line.kind.chinese)申报只能在申报窗口内提交"))
+            if !inTime && !exempt {
+                let overdue = c.correction.map { "退回修改的申报应于\($0.due.chinese)前重新提交，现已逾期；" } ?? ""
+                out.append(RuleViolation("outside_window", line: n,
+                                         "\(overdue)当前（\(today.chinese)）不在院校申报时间内，\(line.kind.chinese)申报只能在申报窗口内提交；\(c.policy.nextPhaseText(.school, after: today))"))
             }
 
             // AH22-1: only certificates of the published catalog, and levels they have.
@@ -197,8 +208,10 @@ public enum ReviewRouting {
     public static func phaseViolation(_ stage: ApplicationStatus, lines: [ApplicationLine], policy: Policy,
                                       now: Date) -> RuleViolation? {
         if phaseOpen(stage, lines: lines, policy: policy, now: now) { return nil }
-        let phase = stage == .cityReview ? "市级初审" : "省级审核"
-        return RuleViolation("review_phase_closed", line: nil, "当前（\(LocalDate(now))）不在\(phase)时间内")
+        let phase: ResolvedWindow.Phase = stage == .cityReview ? .city : .province
+        let today = LocalDate(now)
+        return RuleViolation("review_phase_closed", line: nil,
+                             "当前（\(today.chinese)）不在\(phase.chinese)时间内；\(policy.nextPhaseText(phase, after: today))")
     }
 
     /// Whether a reviewer may act on an application in `stage` now. Increase-only applications

@@ -212,6 +212,16 @@ extension UIText {
     public static let reject = UIText(zh: "不通过", en: "Reject")
     public static let chooseDecision = UIText(zh: "请选择审核结论", en: "Choose a decision")
     public static let submitReview = UIText(zh: "提交审核意见", en: "Submit review")
+    public static let returnedStatus = UIText(zh: "已退回修改", en: "Returned for changes")
+    public static let resubmitBy = UIText(zh: "重新提交截止", en: "Resubmit by")
+    public static let returnedNotice = UIText(
+        zh: "本申报已被退回修改。请按下方审核意见修改后重新提交，截止日期：",
+        en: "This application was returned for changes. Correct it as the comment below says and resubmit by ")
+    public static let returnDeadlineHint = UIText(
+        zh: "如选择退回修改，学校须在此日期前修改并重新提交：", en: "If you return it, the school must correct and resubmit it by ")
+    public static let returnNoDeadline = UIText(
+        zh: "如选择退回修改，学校可随时修改后重新提交（仅含调增，随时可报）。",
+        en: "If you return it, the school may resubmit at any time (increases only, which may be filed any time).")
     public static let attachments = UIText(zh: "附件", en: "Attachments")
     public static let purpose = UIText(zh: "用途", en: "Purpose")
     public static let upload = UIText(zh: "上传", en: "Upload")

@@ -105,6 +105,16 @@ enum ApplicationPages {
         lang.pick(s.chinese, s.english)
     }
 
+    /// A returned draft reads 已退回修改 with its deadline, never 草稿.
+    static func statusText(_ row: ApplicationRow, _ lang: Lang) throws -> String {
+        guard try row.statusValue == .draft, let correction = try row.correction else { return statusText(try row.statusValue, lang) }
+        return "\(lang(.returnedStatus))（\(lang(.resubmitBy)) \(dayText(correction.due, lang))）"
+    }
+
+    static func dayText(_ day: LocalDate, _ lang: Lang) -> String {
+        lang.pick(day.chinese, day.description)
+    }
+
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor()
@@ -142,10 +152,9 @@ enum ApplicationPages {
         }
         let table = try rows.map { r -> [HTML] in
             let lines = try r.domainLines
-            let status = try r.statusValue
             let n = counts[try r.requireID()] ?? 0
             return ["<a href=\"\(SitePath.application(try r.requireID()).path)\">\(r.school.name)</a>", "\(r.year)",
-                    "\(statusText(status, lang))",
+                    "\(try statusText(r, lang))",
                     "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
                     n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
         }
@@ -272,6 +281,11 @@ enum ApplicationPages {
                     "\(l.reason.flatMap { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } } ?? "")",
                     v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
+        var returned: HTML = ""
+        if isDraft, let correction = body.correction {
+            let lastComment = body.reviews.last.map { "\(lang(.comment))：\($0.comment)" } ?? ""
+            returned = Components.alert("\(lang(.returnedNotice))\(dayText(correction.due, lang))。\(lastComment)")
+        }
         var check: HTML = ""
         if isDraft {
             let general = violations.filter { $0.line == nil }.map(\.message)
@@ -301,6 +315,8 @@ enum ApplicationPages {
         default: false
         }
         if reviewerStage {
+            let due = try await ApplicationService.correctionDueIfReturned(row, now: req.now, on: req.db)
+            let deadline = due.map { "\(lang(.returnDeadlineHint))\(dayText($0, lang))" } ?? lang(.returnNoDeadline)
             actions = """
                 <h2>\(lang(.decision))</h2>
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "review").path)" class="stack">
@@ -312,6 +328,7 @@ enum ApplicationPages {
                 }))</select></div>
                 <div class="field"><label for="comment">\(lang(.comment))</label>
                 <textarea id="comment" name="comment" rows="4">\(entered?.comment ?? "")</textarea></div>
+                <p class="muted" id="return-deadline">\(deadline)</p>
                 <div class="field"><button type="submit" class="btn">\(lang(.submitReview))</button></div>
                 </form>
                 """
@@ -335,8 +352,9 @@ enum ApplicationPages {
         let html: HTML = """
             <h1>\(title)</h1>
             \(notice ?? "")
-            \(Components.facts([(lang(.status), statusText(current, lang)), (lang(.policyVersionUsed), row.policyVersion.map(String.init) ?? "—"),
+            \(Components.facts([(lang(.status), try statusText(row, lang)), (lang(.policyVersionUsed), row.policyVersion.map(String.init) ?? "—"),
                                 (lang(.submittedAt), row.submittedAt.map(Shanghai.minuteText) ?? "—")]))
+            \(returned)
             <h2>\(lang(.lines))</h2>
             \(check)
             \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason),

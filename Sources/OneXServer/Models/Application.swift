@@ -15,6 +15,9 @@ final class ApplicationRow: Model, @unchecked Sendable {
     /// Bumped by every decision, so two decisions on the same revision collide (see reviews).
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// Set while a returned application waits for its correction (see `Correction`).
+    @OptionalField(key: "returned_by_stage") var returnedByStage: String?
+    @OptionalField(key: "correction_due") var correctionDue: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     @Children(for: \.$application) var lines: [ApplicationLineRow]
@@ -24,6 +27,19 @@ final class ApplicationRow: Model, @unchecked Sendable {
 
     var statusValue: ApplicationStatus {
         get throws { try .stored(status, table: Self.schema, column: "status", id: id) }
+    }
+
+    /// The pending correction of a returned draft; a stored stage or day that does not read is
+    /// an error naming the row.
+    var correction: Correction? {
+        get throws {
+            guard let stage = returnedByStage, let due = correctionDue else { return nil }
+            guard let day = LocalDate(due) else {
+                throw StoredValueError(table: Self.schema, column: "correction_due", id: id, value: due)
+            }
+            return Correction(stage: try .stored(stage, table: Self.schema, column: "returned_by_stage", id: id), window: windowName,
+                              due: day)
+        }
     }
 
     var domainLines: [ApplicationLine] {

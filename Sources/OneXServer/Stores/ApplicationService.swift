@@ -67,6 +67,8 @@ enum ApplicationService {
         var policyVersion: Int?
         var window: String?
         var submittedAt: Date?
+        /// A returned draft: the stage that returned it and the last day to resubmit.
+        var correction: Correction?
         var lines: [ApplicationLine]
         var reviews: [ReviewBody]
         var attachments: [AttachmentBody]
@@ -81,7 +83,7 @@ enum ApplicationService {
         let school = try await row.$school.get(on: db)
         return ApplicationBody(
             id: try row.requireID(), school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
-            window: row.windowName, submittedAt: row.submittedAt, lines: try row.domainLines,
+            window: row.windowName, submittedAt: row.submittedAt, correction: try row.correction, lines: try row.domainLines,
             reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
                 ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
             },
@@ -183,7 +185,7 @@ enum ApplicationService {
                 ? .init(total: lastYearTotal, completionRate: IndicatorSet(lastYear).completionRate) : nil,
             alreadyAppliedThisYear: already,
             linesWithJustification: Set(attachments.filter { $0.purpose == "justification" }.compactMap(\.lineNo)),
-            hasAdjustmentForm: attachments.contains { $0.purpose == "adjustmentForm" }, now: now)
+            hasAdjustmentForm: attachments.contains { $0.purpose == "adjustmentForm" }, correction: try row.correction, now: now)
     }
 
     static func violations(of row: ApplicationRow, now: Date, on db: any Database) async throws -> [RuleViolation] {
@@ -205,10 +207,15 @@ enum ApplicationService {
             throw AppError.invalid(violations.map(\.fieldError), detail: "申报未通过规则校验：共\(violations.count)处问题")
         }
         let school = try await row.$school.get(on: db)
-        let next = ReviewRouting.firstStage(for: try .stored(school.kind, table: School.schema, column: "kind", id: school.id))
+        // A corrected application goes back to the stage that returned it, in its first window.
+        let correction = try row.correction
+        let kind: SchoolKind = try .stored(school.kind, table: School.schema, column: "kind", id: school.id)
+        let next = correction?.stage ?? ReviewRouting.firstStage(for: kind)
         row.status = next.rawValue
         row.policyVersion = version.version
-        row.windowName = policy.window(open: .school, on: LocalDate(now))?.name
+        if correction == nil { row.windowName = policy.window(open: .school, on: LocalDate(now))?.name }
+        row.returnedByStage = nil
+        row.correctionDue = nil
         row.submittedAt = now
         row.updatedAt = now
         let id = try row.requireID()
@@ -264,6 +271,7 @@ enum ApplicationService {
         case (.reject, _): .rejected
         }
         let window = policy.windows(in: row.year).first { $0.name == row.windowName }
+        let due = next == .draft ? Correction.due(returnedBy: stage, on: LocalDate(now), policy: policy) : nil
         do {
             try await db.writeTransaction { tx in
                 let review = ReviewRow()
@@ -278,6 +286,10 @@ enum ApplicationService {
                 row.status = next.rawValue
                 row.revision += 1
                 row.updatedAt = now
+                if next == .draft {
+                    row.returnedByStage = stage.rawValue
+                    row.correctionDue = due?.description
+                }
                 try await row.save(on: tx)
                 if next == .approved {
                     try await applyToPlans(row, reviewer: actor.username, countsInIndicators: window?.countsInIndicators ?? true,
@@ -286,9 +298,10 @@ enum ApplicationService {
                 if next == .approved || next == .draft || next == .rejected {
                     let school = try await row.$school.get(on: tx)
                     let what = next == .approved ? "已通过省级审核" : next == .draft ? "被退回修改" : "未通过审核"
+                    let deadline = due.map { "请于\($0.chinese)前修改并重新提交。" } ?? ""
                     _ = try await NoticeService.send(
                         audience: .school(school.code), key: "application:\(row.requireID().uuidString):\(row.revision)",
-                        title: "\(row.year)年考核计划申报\(what)", body: comment.isEmpty ? what : "审核意见：\(comment)",
+                        title: "\(row.year)年考核计划申报\(what)", body: (comment.isEmpty ? what : "审核意见：\(comment)") + (deadline.isEmpty ? "" : "。" + deadline),
                         link: SitePath.application(row.requireID()).path, now: now, on: tx)
                 }
                 try await AuditWriter(tx).append(actor: actor.username, action: "review.\(input.decision.rawValue)",
@@ -299,6 +312,15 @@ enum ApplicationService {
             throw AppError.conflict("该申报已由其他审核人处理，请刷新后查看最新状态", code: "review_conflict")
         }
         return row
+    }
+
+    /// The day a return decided now would give the school, by the policy the application was
+    /// submitted under; shown to the reviewer before deciding.
+    static func correctionDueIfReturned(_ row: ApplicationRow, now: Date, on db: any Database) async throws -> LocalDate? {
+        guard let version = try await PolicyVersion.query(on: db).filter(\.$version == (row.policyVersion ?? 0)).first() else {
+            return nil
+        }
+        return Correction.due(returnedBy: try row.statusValue, on: LocalDate(now), policy: try version.policy())
     }
 
     /// PLAN-1: each approved line becomes a change of its plan, in the same transaction.
