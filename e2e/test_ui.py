@@ -338,6 +338,30 @@ def test_higher_vocational_school_goes_straight_to_province(browser):
     assert "已通过" in browser.page_source
 
 
+def test_bad_candidate_import_ends_on_the_problem_table(browser):
+    """Issue 13: a refused results file ends on a page listing each problem by line and column,
+    with every problem as CSV, and the import is in the list of past imports."""
+    set_clock("2026-05-01T09:00:00+08:00")
+    rows = ["准考证号,姓名,身份证号,院校代码,证书代码,等级,考核日期,是否参考,是否通过"]
+    rows += ["B%04d,考生%d,%s,%s,1-004,初级,2026-04-20,是,是" % (n, n, id_number(n), "G002" if n % 3 else "X999")
+             for n in range(1, 31)]
+    path = pathlib.Path(tempfile.mkdtemp()) / "成绩-有误.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    login(browser, "org")
+    browser.get(BASE + "/exams/import")
+    browser.find_element(By.ID, "f-file").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    WebDriverWait(browser, 60).until(lambda d: "文件未导入" in d.page_source)
+    settle(browser)
+    assert "<td>院校代码</td>" in browser.page_source
+    assert "下载全部问题（CSV）" in browser.page_source
+    shot(browser, "19a-import-problems")
+    phone_shot(browser, "19a-import-problems")
+    browser.get(BASE + "/exams/imports")
+    assert "成绩-有误.csv" in browser.page_source
+    shot(browser, "19b-import-history")
+
+
 def api(method, path, body=None, token=None):
     import json
     import urllib.request

@@ -45,7 +45,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     // The catalog.
     case regions, organizations, certificates, schools, alliances, experts
     // Applications, plans, exams and monitoring.
-    case applications, attachments, plans, examSessions, candidateResults, indicators, snapshots, bulletins
+    case applications, attachments, plans, examSessions, candidateResults, importJobs, indicators, snapshots, bulletins
     // Accounts and the record of what was done.
     case notices, users, auditEntries
     // Fees, the rectification ledger, reports, sites and complaints (MOE12, AH38, AH41).
@@ -96,6 +96,9 @@ public enum Access {
             return actor.role == .organization ? .none : own
         case .plans, .examSessions, .candidateResults, .indicators, .snapshots:
             return own
+        case .importJobs:
+            // Who uploaded which results file: the uploading organisation and the province.
+            return actor.role == .organization || actor.role.seesWholeProvince ? own : .none
         case .bulletins:
             // A 通报 is the province's, read by the bureaus and schools it names once published.
             return actor.role == .organization || actor.role == .expert ? .none : own

@@ -19,4 +19,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateImportJobs())
     app.migrations.add(CreateManualClock())
     app.migrations.add(AddCorrections())
+    app.migrations.add(ScopeImportJobs())
 }

@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     ApplicationPages.register(on: pages)
     DashboardPages.register(on: pages)
     ExamPages.register(on: pages)
+    CandidateImportPages.register(on: pages)
     MonitoringPages.register(on: pages)
     app.get("static", "import.js") { _ -> Response in
         var headers = HTTPHeaders()

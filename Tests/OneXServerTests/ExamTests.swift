@@ -236,11 +236,15 @@ struct ExamTests {
             #expect(state == "done")
             let result = try await web.send(.GET, progress)
             #expect(result.body.contains("5000"))
-            // Another user cannot see this import's progress.
+            // The province's import is the province's: an organisation does not see it, a school
+            // is not concerned by imports at all.
             let other = Client(app)
-            try await other.webLogin("province")
+            try await other.webLogin("org")
             #expect(try await other.send(.GET, progress).status == .notFound)
             #expect(try await other.send(.GET, bar).status == .notFound)
+            let school = Client(app)
+            try await school.webLogin("secondary")
+            #expect(try await school.send(.GET, progress).status == .forbidden)
             #expect(try await Client(app).send(.GET, bar).status == .seeOther)
         }
     }
@@ -259,14 +263,56 @@ struct ExamTests {
           arguments: TestDB.all)
     func importJobsInTheDatabase(db: TestDB) async throws {
         try await withApp(db) { app, _ in
-            let id = try await ImportJobs.start(fileName: "成绩.csv", total: 10, owner: "admin", now: fixedNow, on: app.db)
+            let admin = Actor(username: "admin", role: .provinceAdmin, unit: nil)
+            let org = Actor(username: "org", role: .organization, unit: "ORG-ZWL")
+            let id = try await ImportJobs.start(fileName: "成绩.csv", total: 10, owner: admin, now: fixedNow, on: app.db)
             await ImportJobs.report(id, processed: 4, on: app.db)
-            let running = try #require(try await ImportJobs.progress(id, owner: "admin", on: app.db))
+            let running = try #require(try await ImportJobs.progress(id, actor: admin, on: app.db))
             #expect(running.state == .running && running.processed == 4 && running.total == 10 && running.fileName == "成绩.csv")
-            #expect(try await ImportJobs.progress(id, owner: "org", on: app.db) == nil)
+            #expect(try await ImportJobs.progress(id, actor: org, on: app.db) == nil)
             try await ImportJobs.abandon(now: fixedNow, on: app.db)
-            let cut = try #require(try await ImportJobs.progress(id, owner: "admin", on: app.db))
+            let cut = try #require(try await ImportJobs.progress(id, actor: admin, on: app.db))
             #expect(cut.state == .failed && cut.errors.first?.contains("未导入任何数据") == true)
+        }
+    }
+
+    @Test("EXAM-1: a refused import ends on a page of problems by line and column, all of them as CSV; past imports are listed by unit",
+          arguments: TestDB.all)
+    func importResultPages(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.approvedPlan(app)
+            let web = Client(app)
+            try await web.webLogin("org")
+            let page = try await web.send(.GET, "/exams/import")
+            var csv = Self.header
+            for n in 1...300 { csv += Self.row(n, school: n % 2 == 0 ? "NOPE" : "G001") }
+            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page))],
+                                            file: ("file", "成绩-有误.csv", "text/csv", csv))
+            #expect(r.status == .seeOther)
+            let result = try await web.send(.GET, try #require(r.headers.first(name: .location)))
+            #expect(result.body.contains("文件未导入"))
+            #expect(result.body.contains("<td>院校代码</td>"))
+            #expect(!result.body.contains("<td>school</td>"))
+            #expect(!result.body.contains("本页显示前若干处问题"))
+            let problems = try await web.send(.GET, try #require(r.headers.first(name: .location)) + "/problems.csv")
+            #expect(problems.status == .ok)
+            let lines = problems.body.split(whereSeparator: \.isNewline)
+            #expect(lines.count == 151)
+            #expect(lines.first?.contains("行号") == true)
+            #expect(lines.dropFirst().first?.hasPrefix("3,院校代码,") == true)
+
+            let history = try await web.send(.GET, "/exams/imports")
+            #expect(history.body.contains("成绩-有误.csv"))
+            #expect(history.body.contains("文件未导入"))
+            #expect(history.body.contains("北京中物联物流采购培训中心 · 培训评价组织"))
+            #expect(!history.body.contains(">org<"))
+            // Another organisation lists none of it; the province lists it.
+            let gx = Client(app)
+            try await gx.webLogin("org-gxbjk")
+            #expect(!(try await gx.send(.GET, "/exams/imports")).body.contains("成绩-有误.csv"))
+            let reviewer = Client(app)
+            try await reviewer.webLogin("reviewer")
+            #expect((try await reviewer.send(.GET, "/exams/imports")).body.contains("成绩-有误.csv"))
         }
     }
 }

@@ -29,8 +29,6 @@ struct RouteAccessMatrixTests {
         case act(RecordAction, RecordKind)
         /// Not a record (the clock, jobs, the policy document, a school's own declaration).
         case roles(Set<Role>)
-        /// A candidate import's result: its uploader's only.
-        case uploadersOwn
         /// Ends the session; checked with a session of its own.
         case endsSession
         /// `/metrics`: loopback or a token, tested in OperationsTests.
@@ -77,8 +75,9 @@ struct RouteAccessMatrixTests {
             "POST /api/v1/exams": .act(.create, .examSessions), "GET /api/v1/exams": .list(.examSessions),
             "GET /exams": .list(.examSessions), "POST /exams": .act(.create, .examSessions),
             "POST /api/v1/exams/import": .act(.importFile, .candidateResults), "GET /exams/import": .act(.importFile, .candidateResults),
-            "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .uploadersOwn,
-            "GET /exams/import/:id/progress.json": .uploadersOwn,
+            "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
+            "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
+            "GET /exams/imports": .list(.importJobs),
             "PUT /api/v1/pilot-students": .roles([.school]), "POST /dashboard/pilot-students": .roles([.school]),
             "GET /api/v1/indicators": .list(.indicators), "GET /dashboard": .list(.indicators),
             "GET /dashboard/export.xlsx": .list(.indicators),
@@ -214,8 +213,6 @@ struct RouteAccessMatrixTests {
             return Access.scope(of: kind, for: actor).contains(subject.owner) ? .granted : .notFound
         case .roles(let roles):
             return roles.contains(actor.role) ? .granted : .forbidden
-        case .uploadersOwn:
-            return who.username == "admin" ? .ok : .notFound
         }
     }
 

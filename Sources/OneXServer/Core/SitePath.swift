@@ -36,6 +36,7 @@ public enum SitePath: Sendable, Equatable {
     case exams
     case examImport
     case examImportProgress(UUID)
+    case examImports
     case pilotStudents
     case monitoring
     case bulletin(String)
@@ -76,6 +77,7 @@ public enum SitePath: Sendable, Equatable {
         case .exams: "/exams"
         case .examImport: "/exams/import"
         case .examImportProgress(let id): "/exams/import/\(id.uuidString)"
+        case .examImports: "/exams/imports"
         case .pilotStudents: "/dashboard/pilot-students"
         case .monitoring: "/monitoring"
         case .bulletin(let day): "/monitoring/bulletins/\(day)"

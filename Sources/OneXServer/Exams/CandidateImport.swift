@@ -29,7 +29,8 @@ enum CandidateImport {
         func next() -> [String]? { iterator.next() }
     }
 
-    static let reportedErrors = 100
+    /// Enough to work through in a spreadsheet; a file with more is wrong throughout.
+    static let reportedErrors = 2_000
     private static let batchSize = 500
 
     /// An id with its text form, made once per school, certificate and plan: `uuidString` goes

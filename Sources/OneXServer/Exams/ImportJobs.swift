@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import OneXDomain
 import Vapor
 
 /// Candidate imports running in the background: started, advanced, finished or failed in the
@@ -15,16 +16,20 @@ enum ImportJobs {
         var total: Int
         var fileName: String
         var summary: CandidateImport.Summary?
+        /// Why nothing was stored, then each problem's message.
         var errors: [String]
+        /// A refused file's problems with their line and column.
+        var problems: [FieldError]
     }
 
     /// How often a running import writes its row count: often enough for a smooth bar, rare
     /// enough that a million rows cost a few dozen updates.
     static let reportInterval: TimeInterval = 0.5
 
-    static func start(fileName: String, total: Int, owner: String, now: Date, on db: any Database) async throws -> UUID {
+    static func start(fileName: String, total: Int, owner: Actor, now: Date, on db: any Database) async throws -> UUID {
         let job = ImportJob()
-        job.owner = owner
+        job.owner = owner.username
+        job.organization = owner.role == .organization ? owner.unit : nil
         job.fileName = fileName
         job.state = ImportJob.State.running.rawValue
         job.processed = 0
@@ -62,19 +67,49 @@ enum ImportJobs {
             .set(\.$processed, to: summary.rows).set(\.$summary, to: text).set(\.$finishedAt, to: now).update()
     }
 
-    static func fail(_ id: UUID, errors: [String], now: Date, on db: any Database) async throws {
-        let text = String(decoding: try JSONEncoder().encode(errors), as: UTF8.self)
+    static func fail(_ id: UUID, detail: String, problems: [FieldError] = [], now: Date, on db: any Database) async throws {
+        let encoder = JSONEncoder()
         try await ImportJob.query(on: db).filter(\.$id == id).set(\.$state, to: ImportJob.State.failed.rawValue)
-            .set(\.$errors, to: text).set(\.$finishedAt, to: now).update()
+            .set(\.$errors, to: String(decoding: try encoder.encode([detail]), as: UTF8.self))
+            .set(\.$problems, to: problems.isEmpty ? nil : String(decoding: try encoder.encode(problems), as: UTF8.self))
+            .set(\.$finishedAt, to: now).update()
     }
 
-    /// An import's progress for the account that started it; nil (404) for anyone else.
-    static func progress(_ id: UUID, owner: String, on db: any Database) async throws -> Progress? {
-        guard let job = try await ImportJob.query(on: db).filter(\.$id == id).filter(\.$owner == owner).first() else { return nil }
+    /// The imports an actor may see (`Access.scope(of: .importJobs)`), newest first; 403 when
+    /// imports are not for the actor.
+    static func list(actor: Actor, paging: Paging, on db: any Database) async throws -> (items: [ImportJob], total: Int) {
+        guard let inScope = ScopeCondition.onImportJobs(Access.scope(of: .importJobs, for: actor)) else { throw AppError.forbidden }
+        let sql = try db.sql()
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM import_jobs j WHERE \(inScope)").first(decoding: Count.self)?.n ?? 0
+        let items = try await sql.raw("""
+            SELECT j.* FROM import_jobs j WHERE \(inScope) ORDER BY j.started_at DESC, j.id
+            LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)
+            """).all().map { try $0.decode(model: ImportJob.self) }
+        return (items, total)
+    }
+
+    /// One import, if the actor may see it: 403 when imports are not for the actor, nil (404)
+    /// for another unit's.
+    static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> ImportJob? {
+        guard let inScope = ScopeCondition.onImportJobs(Access.scope(of: .importJobs, for: actor)) else { throw AppError.forbidden }
+        return try await db.sql().raw("SELECT j.* FROM import_jobs j WHERE j.id = \(bind: id) AND \(inScope)").first()
+            .map { try $0.decode(model: ImportJob.self) }
+    }
+
+    private struct Count: Decodable { var n: Int }
+
+    static func progress(of job: ImportJob) throws -> Progress {
         let decoder = JSONDecoder()
+        let problems = try job.problems.map { try decoder.decode([FieldError].self, from: Data($0.utf8)) } ?? []
         return Progress(state: try job.stateValue, processed: job.processed, total: job.total, fileName: job.fileName,
                         summary: try job.summary.map { try decoder.decode(CandidateImport.Summary.self, from: Data($0.utf8)) },
-                        errors: try decoder.decode([String].self, from: Data(job.errors.utf8)))
+                        errors: try decoder.decode([String].self, from: Data(job.errors.utf8)) + problems.map(\.message),
+                        problems: problems)
+    }
+
+    /// An import's progress, if the actor may see it.
+    static func progress(_ id: UUID, actor: Actor, on db: any Database) async throws -> Progress? {
+        try await find(id, actor: actor, on: db).map(progress(of:))
     }
 
     /// Imports a server was running when it stopped (killed, or the machine lost power): their

@@ -9,8 +9,10 @@ final class ImportJob: Model, @unchecked Sendable {
     enum State: String, Codable, Sendable { case running, done, failed }
 
     @ID(key: .id) var id: UUID?
-    /// The account that started it: the only one that sees it.
+    /// The account that started it.
     @Field(key: "owner") var owner: String
+    /// The uploader's organisation; nil for the province office.
+    @OptionalField(key: "organization") var organization: String?
     @Field(key: "file_name") var fileName: String
     @Field(key: "state") var state: String
     @Field(key: "processed") var processed: Int
@@ -19,6 +21,8 @@ final class ImportJob: Model, @unchecked Sendable {
     @OptionalField(key: "summary") var summary: String?
     /// The messages of a failed import as a JSON array, the first being the reason.
     @Field(key: "errors") var errors: String
+    /// A refused file's problems, line by line (`[FieldError]` as JSON).
+    @OptionalField(key: "problems") var problems: String?
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "finished_at") var finishedAt: Date?
 

@@ -30,4 +30,15 @@ enum ScopeCondition {
         case .none: nil
         }
     }
+
+    /// For candidate imports (alias `j`): the uploader's organisation; the province office's
+    /// own imports have none and are the province's.
+    static func onImportJobs(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: "1 = 1"
+        case .organization(let code): "j.organization = \(bind: code)"
+        case .school, .region: "1 = 0"
+        case .none: nil
+        }
+    }
 }

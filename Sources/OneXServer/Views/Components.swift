@@ -53,11 +53,18 @@ enum Components {
         "<div class=\"alert \(ok ? "alert-ok" : "alert-error")\" role=\"\(ok ? "status" : "alert")\">\(message)</div>"
     }
 
-    static func errorList(_ errors: [FieldError], lang: Lang) -> HTML {
+    /// An import's problems by line: the column by its label, the message without the line
+    /// number the table already shows.
+    static func errorList(_ errors: [FieldError], lang: Lang, fieldLabel: (String) -> String) -> HTML {
         let rows = errors.map { e -> [HTML] in
-            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field ?? "")", "\(e.message)"]
+            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")", "\(problemText(e))"]
         }
         return table(headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
+    }
+
+    static func problemText(_ e: FieldError) -> String {
+        guard let line = e.line, e.message.hasPrefix("第\(line)行：") else { return e.message }
+        return String(e.message.dropFirst("第\(line)行：".count))
     }
 
     struct FormField {
