@@ -5,13 +5,16 @@ public struct AccountDraft: Codable, Sendable, Equatable {
     public var role: String
     public var unit: String?
     public var active: Bool?
+    /// The person's name (姓名); optional, at most 40 characters.
+    public var displayName: String?
 
-    public init(username: String, password: String?, role: String, unit: String?, active: Bool? = true) {
+    public init(username: String, password: String?, role: String, unit: String?, active: Bool? = true, displayName: String? = nil) {
         self.username = username
         self.password = password
         self.role = role
         self.unit = unit
         self.active = active
+        self.displayName = displayName
     }
 
     /// Every problem with the draft. `isNew` demands a password; an edit may keep the old one.
@@ -22,6 +25,9 @@ public struct AccountDraft: Codable, Sendable, Equatable {
             out.append(.required("username", label: "用户名"))
         } else if name.count > 40 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
             out.append(FieldError(code: "invalid", message: "用户名只能包含字母、数字、“-”“_”“.”，不超过40个字符", field: "username"))
+        }
+        if (displayName ?? "").trimmingCharacters(in: .whitespaces).count > 40 {
+            out.append(FieldError(code: "too_long", message: "姓名不能超过40个字符", field: "displayName"))
         }
         if let p = password, !p.isEmpty {
             out += Self.passwordProblems(p)

@@ -20,4 +20,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateManualClock())
     app.migrations.add(AddCorrections())
     app.migrations.add(ScopeImportJobs())
+    app.migrations.add(AddDisplayNames())
 }

@@ -112,6 +112,8 @@ extension UIText {
     public static let fieldRole = UIText(zh: "角色", en: "Role")
     public static let fieldUnit = UIText(zh: "所属单位代码", en: "Unit code")
     public static let fieldActive = UIText(zh: "启用", en: "Active")
+    public static let fieldDisplayName = UIText(zh: "姓名", en: "Name")
+    public static let unitColumn = UIText(zh: "所属单位", en: "Unit")
     public static let fieldNewPassword = UIText(zh: "新密码（留空则不修改）", en: "New password (blank keeps it)")
 
     // MARK: Imports

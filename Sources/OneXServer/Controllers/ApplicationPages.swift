@@ -333,9 +333,10 @@ enum ApplicationPages {
                 </form>
                 """
         }
+        let reviewers = try await AccountNames.labels(Set(body.reviews.map(\.reviewer)), lang: lang, on: req.db)
         let reviews = body.reviews.map { r -> [HTML] in
             ["\(ApplicationStatus(rawValue: r.stage).map { statusText($0, lang) } ?? r.stage)",
-             "\(decisionOptions.first { $0.0 == r.decision }.map { lang($0.1) } ?? r.decision)", "\(r.reviewer)",
+             "\(decisionOptions.first { $0.0 == r.decision }.map { lang($0.1) } ?? r.decision)", "\(reviewers[r.reviewer] ?? r.reviewer)",
              "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
         }
         let files = try body.attachments.map { a -> [HTML] in

@@ -19,7 +19,7 @@ enum UserPages {
             guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
                 throw AppError.notFound
             }
-            return try await form(req, existing: user, values: ["username": user.username, "role": user.role,
+            return try await form(req, existing: user, values: ["username": user.username, "displayName": user.displayName ?? "", "role": user.role,
                                                                 "unit": user.unitCode ?? "", "active": user.active ? "true" : ""],
                                   errors: [])
         }
@@ -39,8 +39,8 @@ enum UserPages {
         let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
         let rows = try users.map { u -> [HTML] in
             let role = try u.roleValue
-            return ["<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(lang.pick(role.chinese, role.english))",
-                    "\(u.unitCode ?? "—")", "\(u.active ? lang(.yes) : lang(.no))",
+            return ["<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(u.displayName ?? "")",
+                    "\(lang.pick(role.chinese, role.english))", "\(unitText(u))", "\(u.active ? lang(.yes) : lang(.no))",
                     "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]
         }
         let body: HTML = """
@@ -50,7 +50,7 @@ enum UserPages {
             <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)">\(lang(.exportCSV))</a>
             <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)">\(lang(.exportXLSX))</a>
             \(Access.may(.create, .users, actor) ? "<a class=\"btn\" href=\"\(SitePath.newUser.path)\">\(lang(.create))</a>" : "")</div>
-            \(Components.table(headers: [lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive), lang(.lockedUntil)],
+            \(Components.table(headers: [lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn), lang(.fieldActive), lang(.lockedUntil)],
                                rows: rows, empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [], lang: lang))
             """
@@ -61,10 +61,11 @@ enum UserPages {
         let lang = req.lang
         _ = try req.actor(reading: .users)
         let users = try await User.withUnits(on: req.db).sort(\.$username).all()
-        var rows = [[lang(.username), lang(.fieldRole), lang(.fieldUnit), lang(.fieldActive)]]
+        var rows = [[lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn), lang(.fieldUnit), lang(.fieldActive)]]
         rows += try users.map { u in
             let role = try u.roleValue
-            return [u.username, lang.pick(role.chinese, role.english), u.unitCode ?? "", u.active ? lang(.yes) : lang(.no)]
+            return [u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), unitName(u) ?? "", u.unitCode ?? "",
+                    u.active ? lang(.yes) : lang(.no)]
         }
         return Download.file(rows, name: "users-\(LocalDate(req.now))", format: format)
     }
@@ -74,6 +75,7 @@ enum UserPages {
         let lang = req.lang
         let fields: [Components.FormField] = [
             .init(name: "username", label: lang(.username), required: true, readOnly: existing != nil),
+            .init(name: "displayName", label: lang(.fieldDisplayName)),
             .init(name: existing == nil ? "password" : "password", label: lang(existing == nil ? .password : .fieldNewPassword),
                   kind: .password, required: existing == nil, hint: lang.pick("至少8位，含字母和数字", "At least 8 characters with letters and digits")),
             .init(name: "role", label: lang(.fieldRole), kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
@@ -101,7 +103,8 @@ enum UserPages {
         guard let u = try await AccountService.find(try req.parameters.require("username"), on: req.db) else { throw AppError.notFound }
         let role = try u.roleValue
         let facts: [(UIText, String)] = [
-            (.username, u.username), (.fieldRole, lang.pick(role.chinese, role.english)), (.fieldUnit, u.unitCode ?? "—"),
+            (.username, u.username), (.fieldDisplayName, u.displayName ?? "—"), (.fieldRole, lang.pick(role.chinese, role.english)),
+            (.unitColumn, unitText(u)),
             (.fieldActive, u.active ? lang(.yes) : lang(.no)), (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),
         ]
         let edit: HTML = Access.may(.update, .users, actor)
@@ -115,13 +118,23 @@ enum UserPages {
                            body: body)
     }
 
+    static func unitName(_ u: User) -> String? {
+        u.$region.value??.name ?? u.$school.value??.name ?? u.$organization.value??.name
+    }
+
+    /// The unit by name with its code as the secondary detail: 郑州市财贸学校（Z001）.
+    static func unitText(_ u: User) -> String {
+        guard let code = u.unitCode else { return "—" }
+        return unitName(u).map { "\($0)（\(code)）" } ?? code
+    }
+
     static func submit(_ req: Request, existing: User?) async throws -> Response {
         let actor = try req.actor(may: existing == nil ? .create : .update, .users)
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         if let existing { values["username"] = existing.username }
         let draft = AccountDraft(username: values["username"] ?? "", password: values["password"], role: values["role"] ?? "",
-                                 unit: values["unit"], active: values["active"] == "true")
+                                 unit: values["unit"], active: values["active"] == "true", displayName: values["displayName"])
         do {
             try await AccountService.save(draft, existing: existing, actor: actor.username, req: req)
             return req.redirect(local: SitePath.users.path)

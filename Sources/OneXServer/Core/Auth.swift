@@ -6,6 +6,16 @@ import Vapor
 struct CurrentUser: Sendable {
     let id: UUID
     let actor: Actor
+    /// The person's name and the unit's, for the page header (never the login or a code).
+    let name: String?
+    let unitName: String?
+
+    init(_ user: User) throws {
+        id = try user.requireID()
+        actor = try user.actor()
+        name = user.displayName
+        unitName = user.$region.value??.name ?? user.$school.value??.name ?? user.$organization.value??.name
+    }
 }
 
 extension Request {
@@ -87,7 +97,7 @@ enum WebSession {
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let user = try await WebSession.user(req) {
-            req.currentUser = CurrentUser(id: try user.requireID(), actor: try user.actor())
+            req.currentUser = try CurrentUser(user)
         }
         return try await next.respond(to: req)
     }
@@ -106,7 +116,7 @@ struct BearerUserMiddleware: AsyncMiddleware {
                 let user = try await User.withUnits(on: req.db).filter(\.$id == token.$user.id).first(),
                 user.active
             {
-                req.currentUser = CurrentUser(id: try user.requireID(), actor: try user.actor())
+                req.currentUser = try CurrentUser(user)
             }
         }
         return try await next.respond(to: req)

@@ -129,17 +129,17 @@ enum DemoProvince {
 
     /// The accounts the README lists, one per role; every unit also gets an account of its own.
     static let namedAccounts: [AccountDraft] = [
-        AccountDraft(username: "province", password: nil, role: "provinceAdmin", unit: nil),
-        AccountDraft(username: "reviewer", password: nil, role: "provinceReviewer", unit: nil),
-        AccountDraft(username: "zhengzhou", password: nil, role: "cityReviewer", unit: "4101"),
-        AccountDraft(username: "luoyang", password: nil, role: "cityReviewer", unit: "4103"),
-        AccountDraft(username: "secondary", password: nil, role: "school", unit: "Z001"),
-        AccountDraft(username: "provsecondary", password: nil, role: "school", unit: "S001"),
-        AccountDraft(username: "highervoc", password: nil, role: "school", unit: "G001"),
-        AccountDraft(username: "undergrad", password: nil, role: "school", unit: "B001"),
-        AccountDraft(username: "org", password: nil, role: "organization", unit: "ORG-ZWL"),
-        AccountDraft(username: "expert", password: nil, role: "expert", unit: nil),
-        AccountDraft(username: "auditor", password: nil, role: "auditor", unit: nil),
+        AccountDraft(username: "province", password: nil, role: "provinceAdmin", unit: nil, displayName: "王建国"),
+        AccountDraft(username: "reviewer", password: nil, role: "provinceReviewer", unit: nil, displayName: "李敏"),
+        AccountDraft(username: "zhengzhou", password: nil, role: "cityReviewer", unit: "4101", displayName: "张伟"),
+        AccountDraft(username: "luoyang", password: nil, role: "cityReviewer", unit: "4103", displayName: "刘洋"),
+        AccountDraft(username: "secondary", password: nil, role: "school", unit: "Z001", displayName: "陈静"),
+        AccountDraft(username: "provsecondary", password: nil, role: "school", unit: "S001", displayName: "杨帆"),
+        AccountDraft(username: "highervoc", password: nil, role: "school", unit: "G001", displayName: "赵磊"),
+        AccountDraft(username: "undergrad", password: nil, role: "school", unit: "B001", displayName: "孙丽"),
+        AccountDraft(username: "org", password: nil, role: "organization", unit: "ORG-ZWL", displayName: "周强"),
+        AccountDraft(username: "expert", password: nil, role: "expert", unit: nil, displayName: "吴芳"),
+        AccountDraft(username: "auditor", password: nil, role: "auditor", unit: nil, displayName: "郑华"),
     ]
 
     static var allAccounts: [AccountDraft] {
@@ -170,6 +170,7 @@ enum DemoProvince {
                 user.username = a.username
                 user.passwordHash = hash
                 user.role = a.role
+                user.displayName = a.displayName
                 user.active = true
                 user.failedLogins = 0
                 user.createdAt = now

@@ -9,6 +9,8 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "username") var username: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: String
+    /// The person's name (姓名), shown instead of the login.
+    @OptionalField(key: "display_name") var displayName: String?
     // A user's unit is a real foreign key of the matching table, at most one of them set.
     @OptionalParent(key: "region_id") var region: Region?
     @OptionalParent(key: "school_id") var school: School?

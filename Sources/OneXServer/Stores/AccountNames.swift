@@ -1,13 +1,24 @@
 import Fluent
 import OneXDomain
 
-/// How people and pages name an account: by its unit and role (郑州市教育局 · 市县教育局),
-/// never by its login. Reviewers, importers and audit actors all read through here.
+/// How people and pages name an account: the person and the unit (张伟 · 郑州市教育局), the
+/// role where there is no unit (李敏 · 省级审核员), the unit and role where no person is named;
+/// never the login. Reviewers, importers and the page header all read through here.
 enum AccountNames {
     static func label(_ user: User, lang: Lang) throws -> String {
         let role = try user.roleValue
         let unit = user.$region.value??.name ?? user.$school.value??.name ?? user.$organization.value??.name
-        return [unit, lang.pick(role.chinese, role.english)].compactMap { $0 }.joined(separator: " · ")
+        return label(name: user.displayName, unit: unit, role: role, lang: lang)
+    }
+
+    static func label(name: String?, unit: String?, role: Role, lang: Lang) -> String {
+        let roleText = lang.pick(role.chinese, role.english)
+        return switch (name, unit) {
+        case (let name?, let unit?): "\(name) · \(unit)"
+        case (let name?, nil): "\(name) · \(roleText)"
+        case (nil, let unit?): "\(unit) · \(roleText)"
+        case (nil, nil): roleText
+        }
     }
 
     /// Labels of several accounts by username; an account that no longer exists keeps its login.

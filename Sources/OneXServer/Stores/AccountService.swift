@@ -79,6 +79,7 @@ enum AccountService {
     /// The public shape of an account: never the hash.
     struct AccountBody: Content {
         var username: String
+        var displayName: String?
         var role: String
         var unit: String?
         var active: Bool
@@ -86,6 +87,7 @@ enum AccountService {
 
         init(_ u: User) {
             username = u.username
+            displayName = u.displayName
             role = u.role
             unit = u.unitCode
             active = u.active
@@ -132,6 +134,8 @@ enum AccountService {
         let wasActive = existing?.active ?? true
         if let hash { user.passwordHash = hash }
         user.role = draft.role
+        let name = (draft.displayName ?? "").trimmingCharacters(in: .whitespaces)
+        user.displayName = name.isEmpty ? nil : name
         user.$region.id = role?.unitKind == .region ? unitID : nil
         user.$school.id = role?.unitKind == .school ? unitID : nil
         user.$organization.id = role?.unitKind == .organization ? unitID : nil

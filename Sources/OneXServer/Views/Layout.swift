@@ -10,14 +10,15 @@ enum Layout {
 
     static func page(req: Request, title: String, crumbs: [Crumb], body: HTML) -> HTML {
         let lang = req.lang
-        let actor = req.currentUser?.actor
+        let user = req.currentUser
+        let actor = user?.actor
         let other: Lang = lang == .zh ? .en : .zh
         let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
         let switchHref = SitePath.language(other).path + "?back=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
         var userBox: HTML = ""
-        if let actor {
+        if let user {
             userBox = """
-                <div class="user"><span>\(actor.username) · \(lang.pick(actor.role.chinese, actor.role.english))\(actor.unit.map { " · " + $0 } ?? "")</span>
+                <div class="user"><span>\(AccountNames.label(name: user.name, unit: user.unitName, role: user.actor.role, lang: lang))</span>
                 <form method="post" action="\(SitePath.logout.path)" class="inline"><input type="hidden" name="_csrf" value="\(CSRF.token(for: req))"><button type="submit" class="link">\(lang(.logout))</button></form></div>
                 """
         }
