@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     PolicyPage.register(on: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
+    PlanPages.register(on: pages)
     DashboardPages.register(on: pages)
     ExamPages.register(on: pages)
     CandidateImportPages.register(on: pages)

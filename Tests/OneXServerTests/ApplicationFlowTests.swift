@@ -20,6 +20,21 @@ struct ApplicationFlowTests {
 
     func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
 
+    /// G001 (highervoc) applies for 40 of 1-004 junior in spring 2026 and the province reviewer
+    /// approves it on 26 March: the application's id.
+    @discardableResult
+    static func approvedByProvince(_ app: Application, _ clock: ManualClock) async throws -> String {
+        let school = Client(app)
+        try await school.login("highervoc")
+        let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+        try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+        clock.set(Shanghai.parseInstant("2026-03-26T09:00:00+08:00")!)
+        let reviewer = Client(app)
+        try await reviewer.login("reviewer")
+        try await reviewer.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+        return id
+    }
+
     @Test("HN-6 / HN-7 / PLAN-1: a Henan secondary school applies in spring, its city approves, then the province; the plan shows the count and its history", arguments: TestDB.all)
     func secondaryThroughCity(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, clock in

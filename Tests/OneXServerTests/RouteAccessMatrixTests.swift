@@ -78,6 +78,7 @@ struct RouteAccessMatrixTests {
             "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
             "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
             "GET /exams/imports": .list(.importJobs),
+            "GET /plans/export.csv": .list(.plans), "GET /plans/export.xlsx": .list(.plans),
             "PUT /api/v1/pilot-students": .roles([.school]), "POST /dashboard/pilot-students": .roles([.school]),
             "GET /api/v1/indicators": .list(.indicators), "GET /dashboard": .list(.indicators),
             "GET /dashboard/export.xlsx": .list(.indicators),

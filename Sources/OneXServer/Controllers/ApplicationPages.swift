@@ -3,7 +3,7 @@ import OneXDomain
 import Vapor
 
 /// The web pages of the application flow: a school's applications and its editor with live
-/// rule checks; a reviewer's queue with filters and the decision form; plans with history.
+/// rule checks; a reviewer's queue with filters and the decision form.
 enum ApplicationPages {
     static let editorRows = 8
 
@@ -86,7 +86,6 @@ enum ApplicationPages {
             return Response(status: .ok, headers: SafeHeaders.download(contentType: a.contentType, filename: a.filename),
                             body: .init(data: a.data))
         }
-        web.get("plans") { req in try await plans(req) }
         web.get("notices") { req in
             let lang = req.lang
             let notices = try await NoticeService.list(for: try req.actor(), limit: 100, on: req.db)
@@ -373,34 +372,6 @@ enum ApplicationPages {
         let response = try await page.encodeResponse(for: req)
         response.status = status
         return response
-    }
-
-    static func plans(_ req: Request) async throws -> HTML {
-        let lang = req.lang
-        let actor = try req.actor()
-        let filter = try PlanService.Filter(req)
-        let year = filter.year
-        let paging = try Paging(req, defaultLimit: 30)
-        let (items, total) = try await PlanService.list(actor: actor, filter: filter, paging: paging, today: LocalDate(req.now), on: req.db)
-        let kept: [(String, String)] = [("school", filter.school ?? ""), ("region", filter.region ?? ""), ("kind", filter.kind ?? ""),
-                                        ("certificate", filter.certificate ?? ""), ("organization", filter.organization ?? "")]
-        let hidden = kept.filter { !$0.1.isEmpty }.map { k, v -> HTML in "<input type=\"hidden\" name=\"\(k)\" value=\"\(v)\">" }
-        let rows = items.map { p -> [HTML] in
-            let history = p.history.map { "\(Shanghai.minuteText($0.at)) \($0.kind) \($0.count > 0 ? "+" : "")\($0.count) (\($0.reviewer))" }
-            return ["\(p.school)", "\(p.certificate)", "\(lang.pick(p.level.chinese, p.level.rawValue))", HTML(raw: String(p.year)),
-                    HTML(raw: String(p.count)), "\(p.status)\(p.carriedOver ? "（\(lang(.carriedOver))）" : "")", "\(p.dueBy)",
-                    HTML(raw: "\(p.registered)/\(p.attended)/\(p.passed)"), "\(history.joined(separator: "；"))"]
-        }
-        let body: HTML = """
-            <h1>\(lang(.navPlans))</h1>
-            <form method="get" action="\(SitePath.plans.path)" class="toolbar">\(HTML.join(hidden))
-            <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
-            <button type="submit" class="btn secondary">\(lang(.filter))</button></form>
-            \(Components.table(headers: [lang(.school), lang(.fieldCertificate), lang(.level), lang(.year), lang(.planCount), lang(.planStatus),
-                                         lang(.dueBy), "报名/参考/通过", lang(.history)], rows: rows, numeric: [3, 4], empty: lang(.noRecords)))
-            \(Components.pager(total: total, paging: paging, path: SitePath.plans.path, query: [("year", year.map(String.init) ?? "")] + kept, lang: lang))
-            """
-        return Layout.page(req: req, title: lang(.navPlans), crumbs: [.init(title: lang(.navPlans))], body: body)
     }
 
     /// The review decisions in the order the form offers them, with their labels.

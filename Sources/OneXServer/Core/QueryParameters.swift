@@ -25,6 +25,11 @@ struct Paging {
     var limit: Int
     var offset: Int
 
+    init(limit: Int, offset: Int) {
+        self.limit = limit
+        self.offset = offset
+    }
+
     init(_ req: Request, defaultLimit: Int = 50) throws {
         limit = try req.queryInt("limit", in: Limits.pageLimit) ?? defaultLimit
         offset = try req.queryInt("offset", in: Limits.pageOffset) ?? 0

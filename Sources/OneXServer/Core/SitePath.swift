@@ -30,6 +30,7 @@ public enum SitePath: Sendable, Equatable {
     case applicationAction(UUID, String)
     case applicationForm(UUID, String)
     case plans
+    case plansExport(ExportFormat)
     case notices
     case dashboard
     case dashboardExport
@@ -71,6 +72,7 @@ public enum SitePath: Sendable, Equatable {
         case .applicationAction(let id, let action): "/applications/\(id.uuidString)/\(action)"
         case .applicationForm(let id, let name): "/applications/\(id.uuidString)/forms/\(name)"
         case .plans: "/plans"
+        case .plansExport(let format): "/plans/export.\(format.rawValue)"
         case .notices: "/notices"
         case .dashboard: "/dashboard"
         case .dashboardExport: "/dashboard/export.xlsx"

@@ -125,6 +125,10 @@ final class PlanRow: Model, @unchecked Sendable {
     @Children(for: \.$plan) var exams: [ExamRow]
 
     init() {}
+
+    var statusValue: PlanStatus {
+        get throws { try .stored(status, table: Self.schema, column: "status", id: id) }
+    }
 }
 
 final class PlanChangeRow: Model, @unchecked Sendable {

@@ -160,7 +160,7 @@ enum ApplicationService {
         var thisYearApproved = 0
         for p in plans {
             let key = PlanKey(certificate: p.certificate.code, level: try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id), year: p.year)
-            if p.status == "active" { current[key] = p.count }
+            if try p.statusValue == .active { current[key] = p.count }
             if p.year == row.year - 1 {
                 lastYearCerts.insert(p.certificate.code)
                 lastYearTotal += p.appliedCount

@@ -6,7 +6,7 @@ import Vapor
 /// Plans and their change history (PLAN-1, HN-3, HN-8).
 enum PlanService {
     struct ChangeBody: Encodable {
-        var kind: String
+        var kind: PlanChangeKind
         var count: Int
         var application: UUID?
         var reviewer: String
@@ -16,11 +16,13 @@ enum PlanService {
 
     struct PlanBody: Encodable {
         var school: String
+        var schoolName: String
         var certificate: String
+        var certificateName: String
         var level: Level
         var year: Int
         var count: Int
-        var status: String
+        var status: PlanStatus
         /// HN-3: the planned-use period ends on 31 December of the plan's year; an unfinished
         /// plan carries over (沿用) until completed, decreased or exited.
         var dueBy: String
@@ -40,9 +42,11 @@ enum PlanService {
         var certificate: String?
         var organization: String?
         var year: Int?
+        var status: PlanStatus?
 
         init(school: String? = nil, region: String? = nil, kind: String? = nil, certificate: String? = nil,
-             organization: String? = nil, year: Int? = nil) {
+             organization: String? = nil, year: Int? = nil, status: PlanStatus? = nil) {
+            self.status = status
             self.school = school
             self.region = region
             self.kind = kind
@@ -52,7 +56,7 @@ enum PlanService {
         }
 
         private struct Raw: Decodable {
-            var school, region, kind, certificate, organization: String?
+            var school, region, kind, certificate, organization, status: String?
         }
 
         /// The query string is parsed once, not once per key.
@@ -61,6 +65,12 @@ enum PlanService {
             func value(_ v: String?) -> String? { v.flatMap { $0.isEmpty ? nil : $0 } }
             self.init(school: value(raw.school), region: value(raw.region), kind: value(raw.kind), certificate: value(raw.certificate),
                       organization: value(raw.organization), year: try req.queryYear())
+            if let text = value(raw.status) {
+                guard let status = PlanStatus(rawValue: text) else {
+                    throw AppError.badRequest("计划状态“\(text)”无效，应为 \(PlanStatus.allCases.map(\.rawValue).joined(separator: "、"))")
+                }
+                self.status = status
+            }
         }
     }
 
@@ -84,13 +94,15 @@ enum PlanService {
         if let v = filter.certificate { conditions.append("c.code = \(bind: v)") }
         if let v = filter.organization { conditions.append("fo.code = \(bind: v)") }
         if let v = filter.year { conditions.append("p.year = \(bind: v)") }
+        if let v = filter.status { conditions.append("p.status = \(bind: v.rawValue)") }
         let whereClause: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // One statement per view: the total rides along as a subquery evaluated once (a window
         // count would read every matching plan's row before the page is cut) and each plan's
         // history is joined to the page, so a page costs one round trip to the database.
         let rows = try await sql.raw("""
             SELECT pg.*, ch.kind, ch.count AS change_count, ch.application_id, ch.reviewer, ch.at, ch.counts_in_indicators
-            FROM (SELECT p.id, CAST(p.id AS TEXT) AS plan_key, s.code AS school, c.code AS certificate, p.level, p.year, p.count, p.status,
+            FROM (SELECT p.id, CAST(p.id AS TEXT) AS plan_key, s.code AS school, s.name AS school_name,
+                    c.code AS certificate, c.name AS certificate_name, p.level, p.year, p.count, p.status,
                     p.exam_registered, p.exam_attended, p.exam_passed,
                     (SELECT COUNT(*) FROM plans p \(joins) \(whereClause)) AS total
                   FROM plans p \(joins) \(whereClause)
@@ -111,19 +123,23 @@ enum PlanService {
                 lastID = id
                 let year = try r.decode(column: "year", as: Int.self)
                 let count = try r.decode(column: "count", as: Int.self)
-                let status = try r.decode(column: "status", as: String.self)
+                let planID = UUID(uuidString: id)
+                let status: PlanStatus = try .stored(try r.decode(column: "status", as: String.self), table: PlanRow.schema,
+                                                     column: "status", id: planID)
                 let attended = try r.decode(column: "exam_attended", as: Int.self)
                 items.append(PlanBody(
-                    school: try r.decode(column: "school", as: String.self), certificate: try r.decode(column: "certificate", as: String.self),
-                    level: Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .junior, year: year,
-                    count: count, status: status, dueBy: "\(year)-12-31",
-                    carriedOver: status == "active" && today.year > year && attended < count,
+                    school: try r.decode(column: "school", as: String.self), schoolName: try r.decode(column: "school_name", as: String.self),
+                    certificate: try r.decode(column: "certificate", as: String.self),
+                    certificateName: try r.decode(column: "certificate_name", as: String.self),
+                    level: try .stored(try r.decode(column: "level", as: String.self), table: PlanRow.schema, column: "level", id: planID),
+                    year: year, count: count, status: status, dueBy: "\(year)-12-31",
+                    carriedOver: status == .active && today.year > year && attended < count,
                     registered: try r.decode(column: "exam_registered", as: Int.self), attended: attended,
                     passed: try r.decode(column: "exam_passed", as: Int.self), history: []))
             }
             if let kind = try r.decode(column: "kind", as: String?.self) {
                 items[items.count - 1].history.append(ChangeBody(
-                    kind: kind, count: try r.decode(column: "change_count", as: Int.self),
+                    kind: try .stored(kind, table: PlanChangeRow.schema, column: "kind", id: nil), count: try r.decode(column: "change_count", as: Int.self),
                     application: try r.decode(column: "application_id", as: UUID?.self),
                     reviewer: try r.decode(column: "reviewer", as: String.self), at: try r.decode(column: "at", as: Date.self),
                     countsInIndicators: try r.decode(column: "counts_in_indicators", as: Bool.self)))
@@ -146,7 +162,7 @@ enum PlanService {
             plan.level = level.rawValue
             plan.year = year
             plan.count = 0
-            plan.status = "active"
+            plan.status = PlanStatus.active.rawValue
             plan.firstApprovedAt = now
             plan.newCount = 0
             plan.adjustmentCount = 0
@@ -160,7 +176,7 @@ enum PlanService {
         try await plan.save(on: db)
         let change = PlanChangeRow()
         change.$plan.id = try plan.requireID()
-        change.kind = kind.rawValue
+        change.kind = PlanChangeKind(kind).rawValue
         change.count = delta
         change.$application.id = application
         change.reviewer = reviewer
@@ -173,11 +189,11 @@ enum PlanService {
 
     /// HN-8: a plan is forcibly exited; its planned count stays as the exit rate's denominator.
     static func exit(_ plan: PlanRow, actor: String, now: Date, on db: any Database) async throws {
-        plan.status = "exited"
+        plan.status = PlanStatus.exited.rawValue
         try await plan.save(on: db)
         let change = PlanChangeRow()
         change.$plan.id = try plan.requireID()
-        change.kind = "forcedExit"
+        change.kind = PlanChangeKind.forcedExit.rawValue
         change.count = 0
         change.reviewer = actor
         change.at = now
@@ -208,13 +224,13 @@ enum PlanService {
             return ForcedExitResult(day: day.description, inExitPeriod: false, exited: [])
         }
         return try await db.writeTransaction { tx in
-            let plans = try await PlanRow.query(on: tx).filter(\.$status == "active")
+            let plans = try await PlanRow.query(on: tx).filter(\.$status == PlanStatus.active.rawValue)
                 .with(\.$school).with(\.$certificate).with(\.$exams).all()
             let candidates = try plans.map {
                 // HN-8 "no exam held" means no exam of any kind: a session entered by hand or
                 // imported candidate results, each of which counts as a registration.
                 ForcedExit.Candidate(id: try $0.requireID().uuidString, firstApprovedOn: LocalDate($0.firstApprovedAt),
-                                     examsHeld: max($0.exams.count, $0.examRegistered > 0 ? 1 : 0), active: $0.status == "active")
+                                     examsHeld: max($0.exams.count, $0.examRegistered > 0 ? 1 : 0), active: try $0.statusValue == .active)
             }
             let chosen = Set(ForcedExit.qualifying(candidates, on: day, policy: policy))
             var exited: [ExitedPlan] = []
@@ -226,7 +242,7 @@ enum PlanService {
                 exited.append(e)
                 try await audit.append(actor: actor, action: "forcedExit", entity: "plans",
                                        key: "\(e.school)/\(e.certificate)/\(e.level.rawValue)/\(e.year)",
-                                       before: "active", after: "exited", at: now)
+                                       before: PlanStatus.active.rawValue, after: PlanStatus.exited.rawValue, at: now)
             }
             let result = ForcedExitResult(day: day.description, inExitPeriod: true, exited: exited)
             if try await JobRun.query(on: tx).filter(\.$job == "forcedExit").filter(\.$day == day.description).first() == nil {

@@ -43,7 +43,10 @@ enum OpenAPIDocument {
     /// The query parameters an operation reads, with the bounds `Limits` enforces, so
     /// generated clients and fuzzers see what the server will accept.
     enum QueryParameter: String {
-        case limit, offset, year, q, status, school, region, kind, certificate, organization, asOf, format
+        case limit, offset, year, q, status, planStatus, school, region, kind, certificate, organization, asOf, format
+
+        /// The parameter's name in the URL: a plan's status is `status` too.
+        var name: String { self == .planStatus ? "status" : rawValue }
 
         static let paging: [QueryParameter] = [.limit, .offset]
 
@@ -56,6 +59,7 @@ enum OpenAPIDocument {
             case .offset: return bounded(Limits.pageOffset)
             case .year: return bounded(Limits.year)
             case .status: return OpenAPIDocument.enumeration(ApplicationStatus.allCases.map(\.rawValue))
+            case .planStatus: return OpenAPIDocument.enumeration(PlanStatus.allCases.map(\.rawValue))
             case .kind: return OpenAPIDocument.enumeration(SchoolKind.allCases.map(\.rawValue))
             case .asOf: return OpenAPIDocument.str([("format", .string("date"))])
             case .format: return OpenAPIDocument.enumeration(["xlsx"])
@@ -95,8 +99,8 @@ enum OpenAPIDocument {
             Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
                       summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications",
                       query: [.format]),
-            Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=)", tag: "plans",
-                      query: [.school, .region, .kind, .certificate, .organization, .year] + QueryParameter.paging),
+            Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=&status=)", tag: "plans",
+                      query: [.school, .region, .kind, .certificate, .organization, .year, .planStatus] + QueryParameter.paging),
             Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices, monitoringSnapshot)", tag: "admin"),
             Operation(method: "post", path: "/api/v1/exams", summary: "Record an exam session of a plan (organization of the certificate, or provinceAdmin)",
                       tag: "exams", request: "Exam", success: 201),
@@ -202,7 +206,7 @@ enum OpenAPIDocument {
                          ("required", .bool(true)), ("schema", str())])
             }
             params += op.query.map { q in
-                .object([("name", .string(q.rawValue)), ("in", .string("query")), ("required", .bool(false)), ("schema", q.schema)])
+                .object([("name", .string(q.name)), ("in", .string("query")), ("required", .bool(false)), ("schema", q.schema)])
             }
             if !params.isEmpty { fields.append(("parameters", .array(params))) }
             if let r = op.request {
