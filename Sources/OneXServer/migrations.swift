@@ -21,4 +21,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddCorrections())
     app.migrations.add(ScopeImportJobs())
     app.migrations.add(AddDisplayNames())
+    app.migrations.add(AddNoticesSeen())
 }

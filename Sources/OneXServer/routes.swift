@@ -44,7 +44,7 @@ func routes(_ app: Application) throws {
     // Web pages: server-side session, CSRF token on every form.
     let web = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware(), InputTextMiddleware())
     SessionPages.register(on: web)
-    let pages = web.grouped(RequireUserMiddleware())
+    let pages = web.grouped(RequireUserMiddleware(), UnreadNoticesMiddleware())
     HomePage.register(on: pages)
     CatalogPages.register(RegionStore.self, on: pages)
     CatalogPages.register(OrganizationStore.self, on: pages)

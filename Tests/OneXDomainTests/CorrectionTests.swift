@@ -64,3 +64,22 @@ struct CorrectionTests {
         )
     }
 }
+
+@Suite("Phase calendar of the home pages (HN-2, AH22-5)")
+struct PhaseCalendarTests {
+    let henan = RuleEngineTests.henan
+
+    @Test("HN-2: open with the days left (the last day counts), upcoming with the days to wait, across the year's end")
+    func states() throws {
+        guard case .open(let w, let left) = henan.state(of: .school, on: LocalDate("2026-03-18")!) else { throw Unexpected() }
+        #expect(w.name == "春季" && left == 3)
+        guard case .open(_, let last) = henan.state(of: .school, on: LocalDate("2026-03-20")!) else { throw Unexpected() }
+        #expect(last == 1)
+        guard case .upcoming(let next, let wait) = henan.state(of: .city, on: LocalDate("2026-03-18")!) else { throw Unexpected() }
+        #expect(next.name == "春季" && wait == 3)
+        guard case .upcoming(let spring, let days) = henan.state(of: .school, on: LocalDate("2026-12-02")!) else { throw Unexpected() }
+        #expect(spring.school.lowerBound == LocalDate("2027-03-11") && days == 99)
+    }
+
+    struct Unexpected: Error {}
+}

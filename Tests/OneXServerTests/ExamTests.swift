@@ -304,7 +304,7 @@ struct ExamTests {
             let history = try await web.send(.GET, "/exams/imports")
             #expect(history.body.contains("成绩-有误.csv"))
             #expect(history.body.contains("文件未导入"))
-            #expect(history.body.contains("北京中物联物流采购培训中心 · 培训评价组织"))
+            #expect(history.body.contains("周强 · 北京中物联物流采购培训中心"))
             #expect(!history.body.contains(">org<"))
             // Another organisation lists none of it; the province lists it.
             let gx = Client(app)

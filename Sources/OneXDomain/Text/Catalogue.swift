@@ -51,6 +51,55 @@ extension UIText {
     public static let yourUnit = UIText(zh: "单位", en: "Unit")
     public static let activePolicy = UIText(zh: "当前政策", en: "Active policy")
     public static let today = UIText(zh: "今天", en: "Today")
+    public static let todoTitle = UIText(zh: "待办事项", en: "To do")
+    public static let newNotice = UIText(zh: "新", en: "new")
+    public static let nothingToDo = UIText(zh: "暂无待办事项。", en: "Nothing to do.")
+    public static let unreadNotices = UIText(zh: "未读通知", en: "Unread notices")
+    public static let windowsTitle = UIText(zh: "申报与审核时间", en: "Windows")
+    public static let phase = UIText(zh: "阶段", en: "Phase")
+    public static let dates = UIText(zh: "时间", en: "Dates")
+    public static let windowName = UIText(zh: "批次", en: "Window")
+    public static let noPhaseAhead = UIText(zh: "政策中没有后续时间", en: "None ahead in the policy")
+
+    public static func phaseName(_ phase: ResolvedWindow.Phase) -> UIText {
+        switch phase {
+        case .school: UIText(zh: "院校申报", en: "School applications")
+        case .city: UIText(zh: "市级初审", en: "City review")
+        case .province: UIText(zh: "省级审核", en: "Province review")
+        }
+    }
+
+    public static func openDaysLeft(_ n: Int) -> UIText {
+        UIText(zh: n == 1 ? "进行中，今天截止" : "进行中，还剩\(n)天", en: n == 1 ? "open, closes today" : "open, \(n) days left")
+    }
+
+    public static func opensIn(_ n: Int) -> UIText {
+        UIText(zh: n == 1 ? "明天开始" : "\(n)天后开始", en: n == 1 ? "opens tomorrow" : "opens in \(n) days")
+    }
+
+    public static func waitingForYou(_ n: Int) -> UIText {
+        UIText(zh: "待您审核的申报：\(n)份", en: "Applications waiting for your decision: \(n)")
+    }
+
+    public static func draftsOpen(_ n: Int) -> UIText {
+        UIText(zh: "尚未提交的草稿：\(n)份", en: "Drafts not yet submitted: \(n)")
+    }
+
+    public static func returnedDue(_ year: Int, _ due: String) -> UIText {
+        UIText(zh: "\(year)年度申报已退回修改，须于\(due)前重新提交", en: "Your \(year) application was returned: resubmit by \(due)")
+    }
+
+    public static func unreadCount(_ n: Int) -> UIText {
+        UIText(zh: "未读通知：\(n)条", en: "Unread notices: \(n)")
+    }
+
+    public static func warnedSchools(_ n: Int, _ day: String) -> UIText {
+        UIText(zh: "\(day)监测快照中进度预警的院校：\(n)所", en: "Schools warned in the snapshot of \(day): \(n)")
+    }
+
+    public static func ownSchoolWarned(_ day: String) -> UIText {
+        UIText(zh: "本校被列入\(day)考核进度预警通报，请加快组织考核", en: "Your school is named in the pace warning of \(day): hold the exams")
+    }
     public static let counts = UIText(zh: "数据概况", en: "At a glance")
 
     // MARK: Lists and forms

@@ -88,9 +88,16 @@ enum ApplicationPages {
         }
         web.get("notices") { req in
             let lang = req.lang
-            let notices = try await NoticeService.list(for: try req.actor(), limit: 100, on: req.db)
+            guard let user = req.currentUser else { throw AppError.unauthorized }
+            let notices = try await NoticeService.list(for: user.actor, limit: 100, on: req.db)
+            // The ones new since the last visit stand out once; opening the page reads them all.
+            let seen = try await User.query(on: req.db).filter(\.$id == user.id).first()?.noticesSeenAt
+            try await NoticeService.markSeen(userID: user.id, now: req.now, on: req.db)
+            req.unreadNotices = 0
             let rows = notices.map { n -> [HTML] in
-                [n.link.map { "<a href=\"\($0)\">\(n.title)</a>" } ?? "\(n.title)", "\(n.body)", "\(Shanghai.minuteText(n.createdAt))"]
+                let new: HTML = seen.map { n.createdAt > $0 } ?? true ? " <span class=\"badge\">\(lang(.newNotice))</span>" : ""
+                return [n.link.map { "<a href=\"\($0)\">\(n.title)</a>\(new)" } ?? "\(n.title)\(new)", "\(n.body)",
+                        "\(Shanghai.minuteText(n.createdAt))"]
             }
             let body: HTML = """
                 <h1>\(lang(.navNotices))</h1>

@@ -22,6 +22,8 @@ final class User: Model, @unchecked Sendable {
     /// Raised by a password change or a deactivation: web sessions begun under an older value
     /// end at their next request (tokens are revoked outright).
     @Field(key: "credential_epoch") var credentialEpoch: Int
+    /// When the account last opened its notices; later ones are unread.
+    @OptionalField(key: "notices_seen_at") var noticesSeenAt: Date?
 
     init() {}
 

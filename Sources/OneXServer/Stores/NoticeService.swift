@@ -26,6 +26,20 @@ enum NoticeService {
             .limit(limit).all()
     }
 
+    /// Notices addressed to the actor since the account last opened its notices.
+    static func unread(for actor: Actor, userID: UUID, on db: any Database) async throws -> Int {
+        let seen = try await User.query(on: db).filter(\.$id == userID).field(\.$id).field(\.$noticesSeenAt).first()?.noticesSeenAt
+        var q = NoticeRow.query(on: db).filter(\.$audience ~~ Access.audiences(for: actor).map(\.stored))
+        if let seen { q = q.filter(\.$createdAt > seen) }
+        return try await q.count()
+    }
+
+    static func markSeen(userID: UUID, now: Date, on db: any Database) async throws {
+        try await db.writeTransaction { tx in
+            try await User.query(on: tx).filter(\.$id == userID).set(\.$noticesSeenAt, to: now).update()
+        }
+    }
+
     /// Three days before a phase opens or closes, its audience hears of it.
     static func windowReminders(now: Date, policy: Policy, on db: any Database) async throws -> Int {
         let today = LocalDate(now)

@@ -44,7 +44,7 @@ enum Layout {
             <div class="tools"><a class="lang" href="\(switchHref)" lang="\(other == .zh ? "zh-CN" : "en")">\(lang(.switchLanguage))</a>\(userBox)</div>
             </header>
             <div class="frame">
-            \(actor.map { navigation(for: $0, lang: lang, current: req.url.path) } ?? "")
+            \(actor.map { navigation(for: $0, lang: lang, current: req.url.path, unread: req.unreadNotices) } ?? "")
             <main id="main">
             \(crumbHTML)
             \(body)
@@ -98,11 +98,13 @@ enum Layout {
         return items
     }
 
-    static func navigation(for actor: Actor, lang: Lang, current: String) -> HTML {
+    static func navigation(for actor: Actor, lang: Lang, current: String, unread: Int = 0) -> HTML {
         let links = items(for: actor).map { item -> HTML in
             let p = item.path.path
             let active = p == "/" ? current == "/" : current.hasPrefix(p)
-            return "<li><a href=\"\(p)\"\(active ? HTML(raw: " aria-current=\"page\"") : "")>\(lang(item.title))</a></li>"
+            let badge: HTML = item.path == .notices && unread > 0
+                ? " <span class=\"badge\" title=\"\(lang(.unreadNotices))\">\(String(unread))</span>" : ""
+            return "<li><a href=\"\(p)\"\(active ? HTML(raw: " aria-current=\"page\"") : "")>\(lang(item.title))\(badge)</a></li>"
         }
         return "<nav class=\"side\" aria-label=\"main\"><ul>\(links)</ul></nav>"
     }
