@@ -20,14 +20,20 @@ struct ApplicationFlowTests {
 
     func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
 
+    /// A school's account applies for 40 of 1-004 junior for 2026 and submits: the id.
+    static func submitted(_ app: Application, by username: String) async throws -> String {
+        let school = Client(app)
+        try await school.login(username)
+        let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+        try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+        return id
+    }
+
     /// G001 (highervoc) applies for 40 of 1-004 junior in spring 2026 and the province reviewer
     /// approves it on 26 March: the application's id.
     @discardableResult
     static func approvedByProvince(_ app: Application, _ clock: ManualClock) async throws -> String {
-        let school = Client(app)
-        try await school.login("highervoc")
-        let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
-        try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+        let id = try await submitted(app, by: "highervoc")
         clock.set(Shanghai.parseInstant("2026-03-26T09:00:00+08:00")!)
         let reviewer = Client(app)
         try await reviewer.login("reviewer")

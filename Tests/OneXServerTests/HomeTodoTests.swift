@@ -15,14 +15,7 @@ struct HomeTodoTests {
         arguments: TestDB.all)
     func todo(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, clock in
-            let school = Client(app)
-            try await school.login("secondary")
-            let id = try #require(
-                try await school.send(
-                    .POST, "/api/v1/applications",
-                    json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())
-                ).json["id"] as? String)
-            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
+            let id = try await ApplicationFlowTests.submitted(app, by: "secondary")
 
             // 15 March: the school phase is open until the 20th, the city's opens on the 21st.
             let schoolWeb = Client(app)

@@ -89,14 +89,9 @@ struct ReturnedApplicationTests {
         arguments: TestDB.all)
     func lateResubmission(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, clock in
+            let id = try await ApplicationFlowTests.submitted(app, by: "highervoc")
             let school = Client(app)
             try await school.login("highervoc")
-            let id = try #require(
-                try await school.send(
-                    .POST, "/api/v1/applications",
-                    json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line())
-                ).json["id"] as? String)
-            try await school.send(.POST, "/api/v1/applications/\(id)/submit")
             let province = Client(app)
             try await province.login("reviewer")
             at(clock, "2026-03-26T09:00:00+08:00")
