@@ -10,6 +10,14 @@ public enum Level: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    public var english: String {
+        switch self {
+        case .junior: "Junior"
+        case .intermediate: "Intermediate"
+        case .senior: "Senior"
+        }
+    }
+
     /// Accepts the English identifier or the Chinese name, as people type either in spreadsheets.
     public init?(text: String) {
         let t = text.trimmingSpaces

@@ -22,4 +22,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(ScopeImportJobs())
     app.migrations.add(AddDisplayNames())
     app.migrations.add(AddNoticesSeen())
+    app.migrations.add(AddApplicationNumbers())
 }

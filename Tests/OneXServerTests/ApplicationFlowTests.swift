@@ -332,7 +332,7 @@ struct NoticeTests {
             try await province.login("reviewer")
             try await province.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"return","comment":"补充材料"}"#)
             let mine = try await school.send(.GET, "/api/v1/notices").json["items"] as? [[String: Any]] ?? []
-            #expect(mine.first?["title"] as? String == "2026年考核计划申报被退回修改")
+            #expect(mine.first?["title"] as? String == "2026年考核计划申报（豫1X-2026-春-0001）被退回修改")
             let other = Client(app)
             try await other.login("undergrad")
             #expect((try await other.send(.GET, "/api/v1/notices").json["items"] as? [Any])?.isEmpty == true)

@@ -78,6 +78,8 @@ struct RouteAccessMatrixTests {
             "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
             "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
             "GET /exams/imports": .list(.importJobs),
+            "DELETE /api/v1/applications/:id": .act(.update, .applications), "POST /api/v1/applications/:id/withdraw": .act(.update, .applications),
+            "POST /applications/:id/delete": .act(.update, .applications), "POST /applications/:id/withdraw": .act(.update, .applications),
             "GET /plans/export.csv": .list(.plans), "GET /plans/export.xlsx": .list(.plans),
             "PUT /api/v1/pilot-students": .roles([.school]), "POST /dashboard/pilot-students": .roles([.school]),
             "GET /api/v1/indicators": .list(.indicators), "GET /dashboard": .list(.indicators),
@@ -233,6 +235,14 @@ struct RouteAccessMatrixTests {
             let attachment = try #require(up.json["id"] as? String, "\(up.body)")
             let submitted = try await c.send(.POST, "/api/v1/applications/\(id)/submit")
             #expect(submitted.json["status"] as? String == "cityReview", "\(submitted.body)")
+            // Decided on by the city, so the bodyless withdraw and delete the matrix sends as the
+            // school are refused (409) rather than taking the application from everyone else.
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-03-22T09:00:00+08:00")!)
+            let city = Client(app)
+            try await city.login(school == "Z005" ? "luoyang" : "zhengzhou")
+            let decided = try await city.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            #expect(decided.json["status"] as? String == "provinceReview", "\(decided.body)")
+            app.onex.manualClock?.set(fixedNow)
             f.applications.append((id, attachment, owner(school: school, certificate: certificate)))
             let schoolID = try #require(try await CodeResolver(app.db).id(.schools, school))
             let certificateID = try #require(try await CodeResolver(app.db).id(.certificates, certificate))

@@ -9,6 +9,14 @@ public enum LineKind: String, CaseIterable, Codable, Sendable {
         case .decrease: "调减"
         }
     }
+
+    public var english: String {
+        switch self {
+        case .new: "New"
+        case .increase: "Increase"
+        case .decrease: "Decrease"
+        }
+    }
 }
 
 /// The reasons Henan allows for a decrease (HN-5); a policy lists which apply.

@@ -263,6 +263,14 @@ extension UIText {
     public static let reject = UIText(zh: "不通过", en: "Reject")
     public static let chooseDecision = UIText(zh: "请选择审核结论", en: "Choose a decision")
     public static let submitReview = UIText(zh: "提交审核意见", en: "Submit review")
+    public static let deleteDraft = UIText(zh: "删除草稿", en: "Delete draft")
+    public static let withdraw = UIText(zh: "撤回申报", en: "Withdraw")
+    public static let withdrawHint = UIText(zh: "审核单位作出结论前可撤回修改，撤回后须重新提交。",
+                                            en: "Until a reviewer decides, you may take it back to change it; it must then be submitted again.")
+    public static let applicationNumber = UIText(zh: "申报编号", en: "Number")
+    public static let batch = UIText(zh: "批次", en: "Batch")
+    public static let draftNoNumber = UIText(zh: "（提交后编号）", en: "(numbered on submission)")
+    public static let anyTimeIncrease = UIText(zh: "随时调增", en: "Increase (any time)")
     public static let returnedStatus = UIText(zh: "已退回修改", en: "Returned for changes")
     public static let resubmitBy = UIText(zh: "重新提交截止", en: "Resubmit by")
     public static let returnedNotice = UIText(

@@ -29,6 +29,12 @@ enum ApplicationPages {
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
             return try await saveDraft(req, existing: row)
         }
+        web.post("applications", ":id", "delete") { req in
+            try await schoolAction(req, ApplicationService.delete) { _ in SitePath.applications.path }
+        }
+        web.post("applications", ":id", "withdraw") { req in
+            try await schoolAction(req, ApplicationService.withdraw) { SitePath.application(try $0.requireID()).path }
+        }
         web.post("applications", ":id", "submit") { req in
             let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
@@ -111,10 +117,37 @@ enum ApplicationPages {
         lang.pick(s.chinese, s.english)
     }
 
+    /// A school's bodyless action on its application; a refusal stays on the application's page.
+    static func schoolAction(_ req: Request, _ act: (ApplicationRow, Actor, Date, any Database) async throws -> Void,
+                             then next: (ApplicationRow) throws -> String) async throws -> Response {
+        let actor = try req.actor(may: .update, .applications)
+        let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+        do {
+            try await act(row, actor, req.now, req.db)
+        } catch let e as AppError where e.status == .conflict {
+            return try await detail(req, notice: Components.alert(e.detail), status: e.status)
+        }
+        return req.redirect(local: try next(row))
+    }
+
     /// A returned draft reads 已退回修改 with its deadline, never 草稿.
     static func statusText(_ row: ApplicationRow, _ lang: Lang) throws -> String {
         guard try row.statusValue == .draft, let correction = try row.correction else { return statusText(try row.statusValue, lang) }
         return "\(lang(.returnedStatus))（\(lang(.resubmitBy)) \(dayText(correction.due, lang))）"
+    }
+
+    /// The batch an application belongs to: its window's name, or an increase filed at any time.
+    static func batchText(_ row: ApplicationRow, _ lang: Lang) -> String {
+        if let w = row.windowName { return w }
+        return row.number == nil ? "—" : lang(.anyTimeIncrease)
+    }
+
+    /// Certificates by name for the codes the lines name (an unknown code stays a code: the
+    /// rule check says it is not in the catalog).
+    static func certificateNames(_ codes: Set<String>, on db: any Database) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        let certs = try await Certificate.query(on: db).filter(\.$code ~~ Array(codes)).all()
+        return Dictionary(certs.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func dayText(_ day: LocalDate, _ lang: Lang) -> String {
@@ -156,12 +189,13 @@ enum ApplicationPages {
             total = rows.count
             rows = Array(rows.dropFirst(paging.offset).prefix(paging.limit))
         }
+        let names = try await certificateNames(Set(try rows.flatMap { try $0.domainLines.map(\.certificate) }), on: req.db)
         let table = try rows.map { r -> [HTML] in
             let lines = try r.domainLines
             let n = counts[try r.requireID()] ?? 0
-            return ["<a href=\"\(SitePath.application(try r.requireID()).path)\">\(r.school.name)</a>", "\(r.year)",
-                    "\(try statusText(r, lang))",
-                    "\(lines.map { "\($0.kind.chinese)\($0.certificate)×\($0.count)" }.joined(separator: "，"))",
+            return ["<a href=\"\(SitePath.application(try r.requireID()).path)\">\(r.number ?? lang(.draftNoNumber))</a>", "\(r.school.name)",
+                    "\(r.year)", "\(batchText(r, lang))", "\(try statusText(r, lang))",
+                    "\(lines.map { "\(lang.pick($0.kind.chinese, $0.kind.english))\(names[$0.certificate] ?? $0.certificate)×\($0.count)" }.joined(separator: "，"))",
                     n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
         }
         let statusOptions = ([("", lang(.allStatuses))] + ApplicationStatus.allCases.map { ($0.rawValue, statusText($0, lang)) })
@@ -183,7 +217,8 @@ enum ApplicationPages {
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             <span class="spacer"></span>\(newButton)
             </form>
-            \(Components.table(headers: [lang(.school), lang(.year), lang(.status), lang(.lines), lang(.violations), lang(.submittedAt)], rows: table,
+            \(Components.table(headers: [lang(.applicationNumber), lang(.school), lang(.year), lang(.batch), lang(.status), lang(.lines),
+                                         lang(.violations), lang(.submittedAt)], rows: table,
                                empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.applications.path,
                                query: [("status", status?.rawValue ?? ""), ("year", year.map(String.init) ?? ""),
@@ -209,8 +244,8 @@ enum ApplicationPages {
             let n = i + 1
             return [HTML(raw: String(n)),
                     select("certificate\(n)", certs.map { ($0.code, "\($0.code) \($0.name)") }, l?.certificate ?? ""),
-                    select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.level.rawValue ?? ""),
-                    select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.rawValue)) }, l?.kind.rawValue ?? ""),
+                    select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.level.rawValue ?? ""),
+                    select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.kind.rawValue ?? ""),
                     "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
                     select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.reason ?? "")]
         }
@@ -280,10 +315,11 @@ enum ApplicationPages {
         let isDraft = try row.statusValue == .draft
         let violations = isDraft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : []
         let body = try await ApplicationService.body(row, violations: violations, on: req.db)
+        let names = try await certificateNames(Set(body.lines.map(\.certificate)), on: req.db)
         let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
             let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
-            return [HTML(raw: String(i + 1)), "\(l.certificate)", "\(lang.pick(l.level.chinese, l.level.rawValue))",
-                    "\(lang.pick(l.kind.chinese, l.kind.rawValue))", HTML(raw: String(l.count)),
+            return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { "\($0)（\(l.certificate)）" } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
+                    "\(lang.pick(l.kind.chinese, l.kind.english))", HTML(raw: String(l.count)),
                     "\(l.reason.flatMap { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } } ?? "")",
                     v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
@@ -301,11 +337,17 @@ enum ApplicationPages {
         let csrf = CSRF.token(for: req)
         var actions: HTML = ""
         if isDraft && actor.role == .school {
+            let deletable = row.submittedAt == nil && row.number == nil
+            let delete: HTML = deletable ? """
+                <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "delete").path)" class="inline">
+                <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn danger">\(lang(.deleteDraft))</button></form>
+                """ : ""
             actions = """
                 <h2>\(lang(.edit))</h2>
                 <p><a class="btn secondary" href="\(SitePath.applicationAction(try row.requireID(), "edit").path)">\(lang(.edit))</a>
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "submit").path)" class="inline">
-                <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn">\(lang(.submit))</button></form></p>
+                <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn">\(lang(.submit))</button></form>
+                \(delete)</p>
                 <h2>\(lang(.attachments))</h2>
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "attachments").path)" enctype="multipart/form-data" class="toolbar">
                 <input type="hidden" name="_csrf" value="\(csrf)">
@@ -314,6 +356,14 @@ enum ApplicationPages {
                 <input type="number" name="line" min="1" placeholder="\(lang(.lineNumber))" aria-label="\(lang(.lineNumber))">
                 <input type="file" name="file" accept=".pdf,.jpg,.png" aria-label="\(lang(.importFile))">
                 <button type="submit" class="btn secondary">\(lang(.upload))</button></form>
+                """
+        }
+        let inReview = [ApplicationStatus.cityReview, .provinceReview].contains(try row.statusValue)
+        if actor.role == .school && inReview && body.reviews.isEmpty {
+            actions = """
+                <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "withdraw").path)" class="inline">
+                <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn secondary">\(lang(.withdraw))</button>
+                <span class="muted">\(lang(.withdrawHint))</span></form>
                 """
         }
         let reviewerStage: Bool = switch (actor.role, try row.statusValue) {
@@ -359,7 +409,8 @@ enum ApplicationPages {
         let html: HTML = """
             <h1>\(title)</h1>
             \(notice ?? "")
-            \(Components.facts([(lang(.status), try statusText(row, lang)), (lang(.policyVersionUsed), row.policyVersion.map(String.init) ?? "—"),
+            \(Components.facts([(lang(.applicationNumber), row.number ?? lang(.draftNoNumber)), (lang(.batch), batchText(row, lang)),
+                                (lang(.status), try statusText(row, lang)), (lang(.policyVersionUsed), row.policyVersion.map(String.init) ?? "—"),
                                 (lang(.submittedAt), row.submittedAt.map(Shanghai.minuteText) ?? "—")]))
             \(returned)
             <h2>\(lang(.lines))</h2>

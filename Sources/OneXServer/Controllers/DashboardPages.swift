@@ -249,7 +249,7 @@ enum DashboardPages {
             let completed = min(p.examAttended, p.count)
             let expected = Double(p.count) * share
             let level: Level = try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id)
-            return ["\(p.certificate.code) \(p.certificate.name)", "\(lang.pick(level.chinese, level.rawValue))", HTML(raw: String(p.count)),
+            return ["\(p.certificate.code) \(p.certificate.name)", "\(lang.pick(level.chinese, level.english))", HTML(raw: String(p.count)),
                     HTML(raw: String(p.examRegistered)), HTML(raw: String(p.examAttended)), HTML(raw: String(p.examPassed)),
                     HTML(raw: String(Int(clampingRounded: expected.rounded()))),
                     HTML(raw: Charts.progress(completed: completed, planned: p.count, expected: expected).raw)]

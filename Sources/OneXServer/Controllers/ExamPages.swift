@@ -18,13 +18,13 @@ enum ExamPages {
         let sessions = try await ExamService.sessions(actor: actor, school: nil, year: year, limit: 200, on: req.db)
         let rows = sessions.map { s -> [HTML] in
             let source = s.source == "import" ? lang(.sourceImport) : lang(.sourceManual)
-            return ["\(s.date)", "\(s.school) \(s.schoolName)", "\(s.certificate)", "\(lang.pick(s.level.chinese, s.level.rawValue))",
+            return ["\(s.date)", "\(s.school) \(s.schoolName)", "\(s.certificate)", "\(lang.pick(s.level.chinese, s.level.english))",
                     HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)), HTML(raw: String(s.attended)),
                     HTML(raw: String(s.passed)), "\(source)"]
         }
         var form: HTML = ""
         if canRecord(actor) {
-            let levels = Level.allCases.map { (value: $0.rawValue, label: lang.pick($0.chinese, $0.rawValue)) }
+            let levels = Level.allCases.map { (value: $0.rawValue, label: lang.pick($0.chinese, $0.english)) }
             let fields: [Components.FormField] = [
                 .init(name: "school", label: lang(.school), required: true),
                 .init(name: "certificate", label: lang(.fieldCertificate), required: true),

@@ -47,7 +47,7 @@ enum PlanPages {
             [
                 "\(p.schoolName) <span class=\"muted\">\(p.school)</span>",
                 "\(p.certificateName) <span class=\"muted\">\(p.certificate)</span>",
-                "\(lang.pick(p.level.chinese, p.level.rawValue))", HTML(raw: String(p.year)),
+                "\(lang.pick(p.level.chinese, p.level.english))", HTML(raw: String(p.year)),
                 HTML(raw: String(p.count)),
                 "\(statusText(p, lang: lang))", "\(p.dueBy)",
                 HTML(raw: "\(p.registered)/\(p.attended)/\(p.passed)"),
@@ -150,7 +150,7 @@ enum PlanPages {
             rows += items.map { p in
                 [
                     p.schoolName, p.school, p.certificateName, p.certificate,
-                    lang.pick(p.level.chinese, p.level.rawValue), String(p.year),
+                    lang.pick(p.level.chinese, p.level.english), String(p.year),
                     String(p.count), statusText(p, lang: lang), p.dueBy,
                     "\(p.registered)/\(p.attended)/\(p.passed)",
                     history(p, names: names, lang: lang),

@@ -12,6 +12,8 @@ final class ApplicationRow: Model, @unchecked Sendable {
     @OptionalField(key: "policy_version") var policyVersion: Int?
     /// The window whose school phase was open at submission; nil for an any-time increase.
     @OptionalField(key: "window_name") var windowName: String?
+    /// 豫1X-2026-春-0012, from the first submission on (`ApplicationNumber`).
+    @OptionalField(key: "number") var number: String?
     /// Bumped by every decision, so two decisions on the same revision collide (see reviews).
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "submitted_at") var submittedAt: Date?

@@ -61,6 +61,8 @@ enum ApplicationService {
 
     struct ApplicationBody: Encodable {
         var id: UUID
+        /// 豫1X-2026-春-0012 once submitted.
+        var number: String?
         var school: String
         var year: Int
         var status: ApplicationStatus
@@ -82,7 +84,7 @@ enum ApplicationService {
             .sort(\.$at).all()
         let school = try await row.$school.get(on: db)
         return ApplicationBody(
-            id: try row.requireID(), school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
+            id: try row.requireID(), number: row.number, school: school.code, year: row.year, status: try row.statusValue, policyVersion: row.policyVersion,
             window: row.windowName, submittedAt: row.submittedAt, correction: try row.correction, lines: try row.domainLines,
             reviews: (row.$reviews.value ?? []).sorted { $0.revision < $1.revision }.map {
                 ReviewBody(stage: $0.stage, decision: $0.decision, reviewer: $0.reviewer, comment: $0.comment, at: $0.at)
@@ -102,6 +104,10 @@ enum ApplicationService {
         else { throw AppError.forbidden }
         guard (2019...2100).contains(draft.year) else {
             throw AppError.invalid([FieldError(code: "invalid", message: "申报年度无效：\(draft.year)", field: "year")])
+        }
+        // An empty draft helps nobody and clutters every list: a draft starts with a line.
+        guard !draft.lines.isEmpty else {
+            throw AppError.invalid([FieldError(code: "no_lines", message: "申报至少应包含一行：请填写证书、等级、类型和人数", field: "lines")])
         }
         guard draft.lines.count <= ApplicationLine.maxPerApplication else {
             throw AppError.invalid([FieldError(code: "too_many", message: "一份申报最多\(ApplicationLine.maxPerApplication)行", field: "lines")])
@@ -227,11 +233,26 @@ enum ApplicationService {
                 RETURNING status
                 """).first()
             guard won != nil else { throw AppError.conflict("申报已提交", code: "not_draft") }
-            try await row.save(on: tx)
+            // The audit entry first: on PostgreSQL it serialises writers, so two first
+            // submissions of one batch cannot take the same number.
             try await AuditWriter(tx).append(actor: actor.username, action: "submit", entity: "applications",
                                              key: row.requireID().uuidString, before: "draft", after: next.rawValue, at: now)
+            if row.number == nil { row.number = try await nextNumber(for: row, policy: policy, on: tx) }
+            try await row.save(on: tx)
         }
         return row
+    }
+
+    /// The next number of the application's batch (`ApplicationNumber`): numbers are never
+    /// freed, since only a never-submitted draft may be deleted.
+    static func nextNumber(for row: ApplicationRow, policy: Policy, on db: any Database) async throws -> String {
+        let recurring = policy.recurringWindows.contains { $0.name == row.windowName }
+        let prefix = ApplicationNumber.prefix(province: policy.province, year: row.year,
+                                              batch: ApplicationNumber.batch(windowName: row.windowName, isRecurring: recurring))
+        struct Count: Decodable { var n: Int }
+        let taken = try await db.sql().raw("SELECT COUNT(*) AS n FROM applications WHERE number LIKE \(bind: prefix + "%")")
+            .first(decoding: Count.self)?.n ?? 0
+        return ApplicationNumber.make(prefix: prefix, sequence: taken + 1)
     }
 
     // MARK: Review
@@ -301,7 +322,7 @@ enum ApplicationService {
                     let deadline = due.map { "请于\($0.chinese)前修改并重新提交。" } ?? ""
                     _ = try await NoticeService.send(
                         audience: .school(school.code), key: "application:\(row.requireID().uuidString):\(row.revision)",
-                        title: "\(row.year)年考核计划申报\(what)", body: (comment.isEmpty ? what : "审核意见：\(comment)") + (deadline.isEmpty ? "" : "。" + deadline),
+                        title: "\(row.year)年考核计划申报\(row.number.map { "（\($0)）" } ?? "")\(what)", body: (comment.isEmpty ? what : "审核意见：\(comment)") + (deadline.isEmpty ? "" : "。" + deadline),
                         link: SitePath.application(row.requireID()).path, now: now, on: tx)
                 }
                 try await AuditWriter(tx).append(actor: actor.username, action: "review.\(input.decision.rawValue)",

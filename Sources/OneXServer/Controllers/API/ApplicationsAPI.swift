@@ -32,6 +32,18 @@ enum ApplicationsAPI {
             _ = try await ApplicationService.saveDraft(draft, existing: row, actor: actor, now: req.now, on: req.db)
             return try await respond(row.requireID(), req)
         }
+        apps.delete(":id") { req -> Response in
+            let actor = try req.actor(may: .update, .applications)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            try await ApplicationService.delete(row, actor: actor, now: req.now, on: req.db)
+            return Response(status: .noContent)
+        }
+        apps.post(":id", "withdraw") { req in
+            let actor = try req.actor(may: .update, .applications)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            try await ApplicationService.withdraw(row, actor: actor, now: req.now, on: req.db)
+            return try await respond(row.requireID(), req)
+        }
         apps.post(":id", "submit") { req in
             let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
