@@ -70,6 +70,9 @@ public struct Policy: Codable, Sendable, Equatable {
         public var requireNationalPlatformRegistration: Bool
         public var planDueByYearEnd: Bool
         public var forcedExit: ForcedExit?
+        /// HN-12: the stamped scan of the printed forms must be uploaded before submission.
+        /// Absent in older documents, which read as `false`.
+        public var stampedScanAtSubmission: Bool?
 
         // Explicit so `null` and a missing key both decode, and encode writes `null`.
         public func encode(to encoder: any Encoder) throws {
@@ -84,6 +87,7 @@ public struct Policy: Codable, Sendable, Equatable {
             try c.encode(requireNationalPlatformRegistration, forKey: .requireNationalPlatformRegistration)
             try c.encode(planDueByYearEnd, forKey: .planDueByYearEnd)
             try c.encode(forcedExit, forKey: .forcedExit)
+            try c.encodeIfPresent(stampedScanAtSubmission, forKey: .stampedScanAtSubmission)
         }
     }
 

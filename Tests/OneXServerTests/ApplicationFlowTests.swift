@@ -20,11 +20,17 @@ struct ApplicationFlowTests {
 
     func at(_ clock: ManualClock, _ text: String) { clock.set(Shanghai.parseInstant(text)!) }
 
-    /// A school's account applies for 40 of 1-004 junior for 2026 and submits: the id.
-    static func submitted(_ app: Application, by username: String) async throws -> String {
+    /// A school's account, signed in for the API, with its draft for 40 of 1-004 junior in 2026.
+    static func drafted(_ app: Application, by username: String) async throws -> (school: Client, id: String) {
         let school = Client(app)
         try await school.login(username)
         let id = try #require(try await school.send(.POST, "/api/v1/applications", json: Self.app(2026, Self.line())).json["id"] as? String)
+        return (school, id)
+    }
+
+    /// The same draft, submitted: the id.
+    static func submitted(_ app: Application, by username: String) async throws -> String {
+        let (school, id) = try await drafted(app, by: username)
         try await school.send(.POST, "/api/v1/applications/\(id)/submit")
         return id
     }

@@ -78,6 +78,8 @@ struct RouteAccessMatrixTests {
             "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
             "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
             "GET /exams/imports": .list(.importJobs),
+            "DELETE /api/v1/applications/:id/attachments/:attachment": .act(.create, .attachments),
+            "POST /applications/:id/attachments/:attachment/delete": .act(.create, .attachments),
             "DELETE /api/v1/applications/:id": .act(.update, .applications), "POST /api/v1/applications/:id/withdraw": .act(.update, .applications),
             "POST /applications/:id/delete": .act(.update, .applications), "POST /applications/:id/withdraw": .act(.update, .applications),
             "GET /plans/export.csv": .list(.plans), "GET /plans/export.xlsx": .list(.plans),

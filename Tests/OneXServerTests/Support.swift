@@ -131,12 +131,20 @@ final class Client: @unchecked Sendable {
     func multipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: String),
                    accept: String? = nil) async throws -> Reply
     {
+        try await multipart(path, fields: fields, file: (file.name, file.filename, file.type, Data(file.data.utf8)), accept: accept)
+    }
+
+    /// The same with the file's bytes as they are (images, binary files).
+    func multipart(_ path: String, fields: [(String, String)], file: (name: String, filename: String, type: String, data: Data),
+                   accept: String? = nil) async throws -> Reply
+    {
         let b = "OneXBoundary7"
-        var body = ""
-        for (k, v) in fields { body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-        body += "--\(b)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
-        body += "Content-Type: \(file.type)\r\n\r\n\(file.data)\r\n--\(b)--\r\n"
-        return try await send(.POST, path, body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(b)",
+        var head = ""
+        for (k, v) in fields { head += "--\(b)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+        head += "--\(b)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
+        head += "Content-Type: \(file.type)\r\n\r\n"
+        let body = Data(head.utf8) + file.data + Data("\r\n--\(b)--\r\n".utf8)
+        return try await send(.POST, path, body: body, contentType: "multipart/form-data; boundary=\(b)",
                               headers: accept.map { [("Accept", $0)] } ?? [])
     }
 

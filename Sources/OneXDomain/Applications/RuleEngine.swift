@@ -32,6 +32,7 @@ public struct RuleContext: Sendable {
     /// 1-based lines that have their justification document attached (AH22-4).
     public var linesWithJustification: Set<Int>
     public var hasAdjustmentForm: Bool
+    public var hasStampedScan: Bool
     /// Set when a reviewer returned the application for changes.
     public var correction: Correction?
     public var now: Date
@@ -48,7 +49,7 @@ public struct RuleContext: Sendable {
 
     public init(policy: Policy, school: SchoolRecord, certificates: [String: CertificateRecord], plans: [PlanKey: Int],
                 certificatesLastYear: Set<String> = [], previousYear: PreviousYear? = nil, alreadyAppliedThisYear: Int = 0,
-                linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, correction: Correction? = nil,
+                linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, hasStampedScan: Bool = false, correction: Correction? = nil,
                 now: Date) {
         self.policy = policy
         self.school = school
@@ -59,6 +60,7 @@ public struct RuleContext: Sendable {
         self.alreadyAppliedThisYear = alreadyAppliedThisYear
         self.linesWithJustification = linesWithJustification
         self.hasAdjustmentForm = hasAdjustmentForm
+        self.hasStampedScan = hasStampedScan
         self.correction = correction
         self.now = now
     }
@@ -85,6 +87,11 @@ public enum RuleEngine {
         }
         if lines.isEmpty {
             out.append(RuleViolation("no_lines", line: nil, "申报至少应包含一行"))
+        }
+        // HN-12: the printed forms, signed and stamped, scanned and uploaded before submission.
+        if rules.stampedScanAtSubmission == true && !c.hasStampedScan {
+            out.append(RuleViolation("stamped_scan_required", line: nil,
+                                     "须先打印申报汇总表，签字盖章后扫描上传（用途选“加盖公章扫描件”），再提交申报"))
         }
 
         var seen: [PlanKey: Int] = [:]

@@ -218,6 +218,8 @@ extension UIText {
     public static let ruleIncreaseNeedsAdjustmentForm = UIText(zh: "调增须提交调整申请表", en: "Increase needs adjustment form")
     public static let ruleNationalPlatformRegistration = UIText(zh: "须先在国家平台注册", en: "National platform registration required")
     public static let ruleForcedExit = UIText(zh: "强制退出", en: "Forced exit")
+    public static let ruleStampedScanAtSubmission = UIText(zh: "提交前须上传签字盖章的汇总表扫描件",
+                                                           en: "The signed and stamped forms' scan is required before submission")
     public static let phaseSchool = UIText(zh: "院校申报", en: "School phase")
     public static let phaseCity = UIText(zh: "市级初审", en: "City review")
     public static let phaseProvince = UIText(zh: "省级审核", en: "Province review")
@@ -264,6 +266,10 @@ extension UIText {
     public static let chooseDecision = UIText(zh: "请选择审核结论", en: "Choose a decision")
     public static let submitReview = UIText(zh: "提交审核意见", en: "Submit review")
     public static let deleteDraft = UIText(zh: "删除草稿", en: "Delete draft")
+    public static let remove = UIText(zh: "删除", en: "Remove")
+    public static let fileSize = UIText(zh: "大小", en: "Size")
+    public static let attachmentRule = UIText(zh: "仅接受 PDF、JPEG 或 PNG 文件（按文件内容识别），每个不超过20 MB；提交前可删除重传。",
+                                              en: "PDF, JPEG or PNG only (recognised by content), up to 20 MB each; remove and upload again until you submit.")
     public static let withdraw = UIText(zh: "撤回申报", en: "Withdraw")
     public static let withdrawHint = UIText(zh: "审核单位作出结论前可撤回修改，撤回后须重新提交。",
                                             en: "Until a reviewer decides, you may take it back to change it; it must then be submitted again.")

@@ -80,17 +80,31 @@ enum ApplicationPages {
             guard let file = form.file, file.data.readableBytes > 0 else {
                 return try await detail(req, notice: Components.alert(req.lang(.noFile)), status: .unprocessableEntity)
             }
-            try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
-                                              actor: actor, now: req.now, on: req.db)
+            do {
+                try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
+                                                  actor: actor, now: req.now, on: req.db)
+            } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+                let message = e.errors.isEmpty ? e.detail : e.errors.map(\.message).joined(separator: "；")
+                return try await detail(req, notice: Components.alert(message), status: e.status)
+            }
             return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
         web.get("applications", ":id", "attachments", ":attachment") { req -> Response in
             let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: try req.actor(), on: req.db)
-            guard let aid = UUID(uuidString: try req.parameters.require("attachment")),
-                let a = try await AttachmentRow.query(on: req.db).filter(\.$id == aid).filter(\.$application.$id == row.requireID()).first()
-            else { throw AppError.notFound }
+            let a = try await AttachmentService.find(try req.parameters.require("attachment"), of: row, on: req.db)
             return Response(status: .ok, headers: SafeHeaders.download(contentType: a.contentType, filename: a.filename),
                             body: .init(data: a.data))
+        }
+        web.post("applications", ":id", "attachments", ":attachment", "delete") { req -> Response in
+            let actor = try req.actor(may: .create, .attachments)
+            let row = try await ApplicationService.find(try ApplicationsAPI.id(req), actor: actor, on: req.db)
+            let a = try await AttachmentService.find(try req.parameters.require("attachment"), of: row, on: req.db)
+            do {
+                try await AttachmentService.remove(a, of: row, actor: actor, now: req.now, on: req.db)
+            } catch let e as AppError where e.status == .conflict {
+                return try await detail(req, notice: Components.alert(e.detail), status: e.status)
+            }
+            return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
         web.get("notices") { req in
             let lang = req.lang
@@ -148,6 +162,11 @@ enum ApplicationPages {
         guard !codes.isEmpty else { return [:] }
         let certs = try await Certificate.query(on: db).filter(\.$code ~~ Array(codes)).all()
         return Dictionary(certs.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// 12.3 KB, 4.5 MB: as people read file sizes.
+    static func sizeText(_ bytes: Int) -> String {
+        bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
     }
 
     static func dayText(_ day: LocalDate, _ lang: Lang) -> String {
@@ -351,11 +370,13 @@ enum ApplicationPages {
                 <h2>\(lang(.attachments))</h2>
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "attachments").path)" enctype="multipart/form-data" class="toolbar">
                 <input type="hidden" name="_csrf" value="\(csrf)">
-                <select name="purpose" aria-label="\(lang(.purpose))"><option value="stampedScan">\(lang(.stampedScan))</option>
-                <option value="justification">\(lang(.justification))</option><option value="adjustmentForm">\(lang(.adjustmentForm))</option></select>
+                <select name="purpose" aria-label="\(lang(.purpose))">\(HTML.join(AttachmentPurpose.allCases.map { p -> HTML in
+                    "<option value=\"\(p.rawValue)\">\(lang.pick(p.chinese, p.english))</option>"
+                }))</select>
                 <input type="number" name="line" min="1" placeholder="\(lang(.lineNumber))" aria-label="\(lang(.lineNumber))">
-                <input type="file" name="file" accept=".pdf,.jpg,.png" aria-label="\(lang(.importFile))">
+                <input type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-label="\(lang(.importFile))">
                 <button type="submit" class="btn secondary">\(lang(.upload))</button></form>
+                <p class="muted">\(lang(.attachmentRule))</p>
                 """
         }
         let inReview = [ApplicationStatus.cityReview, .provinceReview].contains(try row.statusValue)
@@ -395,10 +416,16 @@ enum ApplicationPages {
              "\(decisionOptions.first { $0.0 == r.decision }.map { lang($0.1) } ?? r.decision)", "\(reviewers[r.reviewer] ?? r.reviewer)",
              "\(r.comment)", "\(Shanghai.minuteText(r.at))"]
         }
+        let removable = isDraft && actor.role == .school
         let files = try body.attachments.map { a -> [HTML] in
-            ["\(a.purpose)", "\(a.line.map(String.init) ?? "")",
-             "<a href=\"\(SitePath.applicationAction(try row.requireID(), "attachments").path)/\(a.id.uuidString)\">\(a.filename)</a>",
-             HTML(raw: String(a.size)), "<code>\(String(a.sha256.prefix(16)))</code>"]
+            let path = "\(SitePath.applicationAction(try row.requireID(), "attachments").path)/\(a.id.uuidString)"
+            let purpose = AttachmentPurpose(rawValue: a.purpose).map { lang.pick($0.chinese, $0.english) } ?? a.purpose
+            let remove: HTML = removable ? """
+                <form method="post" action="\(path)/delete" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
+                <button type="submit" class="link danger">\(lang(.remove))</button></form>
+                """ : ""
+            return ["\(purpose)", "\(a.line.map(String.init) ?? "")", "<a href=\"\(path)\">\(a.filename)</a>",
+                    "\(Self.sizeText(a.size))", "<code>\(String(a.sha256.prefix(16)))</code>", remove]
         }
         let formLinks = try FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
             " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(try row.requireID(), name).path)\">\(FormsCatalogue.title(name))</a>"
@@ -420,7 +447,8 @@ enum ApplicationPages {
             <p>\(lang(.printForms))：\(formLinks)</p>
             \(actions)
             <h2>\(lang(.attachments))</h2>
-            \(Components.table(headers: [lang(.purpose), lang(.lineNumber), lang(.importFile), "bytes", "SHA-256"], rows: files, empty: lang(.noRecords)))
+            \(Components.table(headers: [lang(.purpose), lang(.lineNumber), lang(.importFile), lang(.fileSize), "SHA-256", ""], rows: files,
+                               empty: lang(.noRecords)))
             <h2>\(lang(.reviewsTitle))</h2>
             \(Components.table(headers: [lang(.stage), lang(.decision), lang(.auditActor), lang(.comment), lang(.auditTime)], rows: reviews,
                                empty: lang(.noRecords)))

@@ -54,6 +54,7 @@ enum PolicyPage {
             ["increaseNeedsAdjustmentForm", "\(lang(.ruleIncreaseNeedsAdjustmentForm))", "\(yn(r.increaseNeedsAdjustmentForm))"],
             ["requireNationalPlatformRegistration", "\(lang(.ruleNationalPlatformRegistration))",
              "\(yn(r.requireNationalPlatformRegistration))"],
+            ["stampedScanAtSubmission", "\(lang(.ruleStampedScanAtSubmission))", "\(yn(r.stampedScanAtSubmission ?? false))"],
             ["forcedExit", "\(lang(.ruleForcedExit))",
              "\(r.forcedExit.map { "\($0.from) — \($0.to)，≥ \($0.minAgeDays) \(lang(.policyDays))" } ?? lang(.no))"],
         ]

@@ -102,6 +102,10 @@ final class AttachmentRow: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
 
     init() {}
+
+    var purposeValue: AttachmentPurpose {
+        get throws { try .stored(purpose, table: Self.schema, column: "purpose", id: id) }
+    }
 }
 
 final class PlanRow: Model, @unchecked Sendable {

@@ -190,8 +190,9 @@ enum ApplicationService {
             previousYear: lastYearTotal > 0
                 ? .init(total: lastYearTotal, completionRate: IndicatorSet(lastYear).completionRate) : nil,
             alreadyAppliedThisYear: already,
-            linesWithJustification: Set(attachments.filter { $0.purpose == "justification" }.compactMap(\.lineNo)),
-            hasAdjustmentForm: attachments.contains { $0.purpose == "adjustmentForm" }, correction: try row.correction, now: now)
+            linesWithJustification: Set(try attachments.filter { try $0.purposeValue == .justification }.compactMap(\.lineNo)),
+            hasAdjustmentForm: try attachments.contains { try $0.purposeValue == .adjustmentForm },
+            hasStampedScan: try attachments.contains { try $0.purposeValue == .stampedScan }, correction: try row.correction, now: now)
     }
 
     static func violations(of row: ApplicationRow, now: Date, on db: any Database) async throws -> [RuleViolation] {

@@ -3,28 +3,51 @@ import Fluent
 import OneXDomain
 import Vapor
 
-/// Files kept with an application: stamped scans, justifications per line, adjustment forms.
+/// Files kept with an application while it is a draft: stamped scans, justifications per line,
+/// adjustment forms — PDF, JPEG or PNG by their content, at most `AttachmentFormat.maxBytes`.
 enum AttachmentService {
-    static let purposes = ["stampedScan", "justification", "adjustmentForm"]
-
     @discardableResult
-    static func store(_ row: ApplicationRow, purpose: String, line: Int?, file: File, actor: Actor, now: Date,
-                      on db: any Database) async throws -> AttachmentRow {
-        guard purposes.contains(purpose) else {
-            throw AppError.invalid([FieldError(code: "invalid", message: "附件用途应为 stampedScan、justification 或 adjustmentForm",
-                                               field: "purpose")])
+    static func store(
+        _ row: ApplicationRow, purpose text: String, line: Int?, file: File, actor: Actor, now: Date,
+        on db: any Database
+    ) async throws -> AttachmentRow {
+        guard try row.statusValue == .draft else {
+            throw AppError.conflict("申报已提交，不能再添加附件", code: "not_draft")
         }
-        if purpose == "justification" && line == nil {
+        guard let purpose = AttachmentPurpose(rawValue: text) else {
+            throw AppError.invalid([
+                FieldError(
+                    code: "invalid",
+                    message: "请选择附件用途：\(AttachmentPurpose.allCases.map(\.chinese).joined(separator: "、"))",
+                    field: "purpose")
+            ])
+        }
+        if purpose == .justification && line == nil {
             throw AppError.invalid([FieldError(code: "required", message: "申报表须注明对应的申报行", field: "line")])
         }
         let data = Data(buffer: file.data)
-        if data.isEmpty { throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")]) }
+        if data.isEmpty {
+            throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")])
+        }
+        guard data.count <= AttachmentFormat.maxBytes else {
+            throw AppError.invalid([
+                FieldError(code: "too_large", message: "文件过大：\(AttachmentFormat.rule)", field: "file")
+            ])
+        }
+        guard let format = AttachmentFormat.detect(data) else {
+            throw AppError.invalid([
+                FieldError(
+                    code: "unsupported_file",
+                    message: "“\(FileName.normalised(file.filename))”不是可接受的文件：\(AttachmentFormat.rule)",
+                    field: "file")
+            ])
+        }
         let a = AttachmentRow()
         a.$application.id = try row.requireID()
-        a.purpose = purpose
+        a.purpose = purpose.rawValue
         a.lineNo = line
         a.filename = FileName.normalised(file.filename)
-        a.contentType = SafeHeaders.contentType(file.contentType?.description)
+        a.contentType = format.contentType
         a.size = data.count
         a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         a.data = data
@@ -32,10 +55,39 @@ enum AttachmentService {
         a.at = now
         try await db.writeTransaction { tx in
             try await a.create(on: tx)
-            try await AuditWriter(tx).append(actor: actor.username, action: "attach", entity: "applications",
-                                             key: row.requireID().uuidString, before: nil as String?,
-                                             after: "\(a.purpose) \(a.filename) \(a.sha256)", at: now)
+            try await AuditWriter(tx).append(
+                actor: actor.username, action: "attach", entity: "applications",
+                key: row.requireID().uuidString, before: nil as String?,
+                after: "\(a.purpose) \(a.filename) \(a.sha256)", at: now)
         }
         return a
+    }
+
+    /// The attachment of this application named in the path, or 404.
+    static func find(_ id: String, of row: ApplicationRow, on db: any Database) async throws -> AttachmentRow
+    {
+        guard let aid = UUID(uuidString: id),
+            let a = try await AttachmentRow.query(on: db).filter(\.$id == aid).filter(
+                \.$application.$id == row.requireID()
+            ).first()
+        else { throw AppError.notFound }
+        return a
+    }
+
+    /// Removes a file while the application is still a draft of its school.
+    static func remove(
+        _ a: AttachmentRow, of row: ApplicationRow, actor: Actor, now: Date, on db: any Database
+    ) async throws {
+        guard actor.role == .school else { throw AppError.forbidden }
+        guard try row.statusValue == .draft else {
+            throw AppError.conflict("申报已提交，不能删除附件", code: "not_draft")
+        }
+        try await db.writeTransaction { tx in
+            try await a.delete(on: tx)
+            try await AuditWriter(tx).append(
+                actor: actor.username, action: "detach", entity: "applications",
+                key: row.requireID().uuidString, before: "\(a.purpose) \(a.filename) \(a.sha256)",
+                after: nil, at: now)
+        }
     }
 }

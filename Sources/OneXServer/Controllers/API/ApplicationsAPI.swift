@@ -73,6 +73,13 @@ enum ApplicationsAPI {
                 status: .created)
         }
 
+        apps.delete(":id", "attachments", ":attachment") { req -> Response in
+            let actor = try req.actor(may: .create, .attachments)
+            let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
+            let a = try await AttachmentService.find(try req.parameters.require("attachment"), of: row, on: req.db)
+            try await AttachmentService.remove(a, of: row, actor: actor, now: req.now, on: req.db)
+            return Response(status: .noContent)
+        }
         apps.get(":id", "forms", ":name") { req in
             let row = try await ApplicationService.find(try id(req), actor: try req.actor(), on: req.db)
             return try await FormsPage.render(row, name: try req.parameters.require("name"), req: req)
