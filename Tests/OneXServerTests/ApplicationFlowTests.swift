@@ -270,6 +270,28 @@ struct ApplicationPagesTests {
             #expect(rows.first == ["新增申报汇总表"])
             #expect(rows.contains { $0.contains("物流管理") })
             #expect(try await school.send(.GET, "/api/v1/applications/\(id)/forms/nope").status == .notFound)
+            #expect(try await school.send(.GET, "/api/v1/applications/\(id)/forms/anhui-1").status == .notFound)
+        }
+    }
+
+    @Test("HN-12: an increase says why in its own words, printed in 附件2; the page offers the forms of the kinds held", arguments: TestDB.all)
+    func increaseReason(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            let web = Client(app)
+            try await web.webLogin("highervoc")
+            let editor = try await web.send(.GET, "/applications/new")
+            let saved = try await web.form("/applications/new", [
+                ("_csrf", web.csrf(from: editor)), ("year", "2026"), ("certificate1", "1-004"), ("level1", "junior"), ("kind1", "increase"),
+                ("count1", "10"), ("reason1", "budget"), ("note1", "新建实训基地，报名学生增加"),
+            ])
+            let path = try #require(saved.headers.first(name: .location))
+            let page = try await web.send(.GET, path)
+            #expect(page.body.contains("<td>新建实训基地，报名学生增加</td>"))
+            #expect(page.body.contains("forms/henan-2") && !page.body.contains("forms/henan-1") && !page.body.contains("forms/henan-3"))
+            let form = try await web.send(.GET, path + "/forms/henan-2")
+            #expect(form.body.contains("<td>新建实训基地，报名学生增加</td>"))
+            #expect(form.body.contains("<td>40</td>") && form.body.contains("<td>50</td>"))
         }
     }
 

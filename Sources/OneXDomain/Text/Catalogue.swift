@@ -250,6 +250,8 @@ extension UIText {
     public static let level = UIText(zh: "等级", en: "Level")
     public static let count = UIText(zh: "人数", en: "Count")
     public static let decreaseReason = UIText(zh: "调减原因", en: "Decrease reason")
+    public static let increaseReason = UIText(zh: "调增理由", en: "Reason for the increase")
+    public static let reasonColumn = UIText(zh: "调减原因 / 调增理由", en: "Reason (decrease / increase)")
     public static let violations = UIText(zh: "规则校验", en: "Rule check")
     public static let noViolations = UIText(zh: "全部规则校验通过，可以提交。", en: "Every rule is met; ready to submit.")
     public static let saveDraft = UIText(zh: "保存草稿", en: "Save draft")

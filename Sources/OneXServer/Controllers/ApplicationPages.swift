@@ -266,7 +266,9 @@ enum ApplicationPages {
                     select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.level.rawValue ?? ""),
                     select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.kind.rawValue ?? ""),
                     "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
-                    select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.reason ?? "")]
+                    HTML.join([select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) },
+                                      l?.kind == .decrease ? l?.reason ?? "" : ""),
+                               "<input type=\"text\" name=\"note\(n)\" maxlength=\"200\" value=\"\(l?.kind == .increase ? l?.reason ?? "" : "")\" placeholder=\"\(lang(.increaseReason))\" aria-label=\"\(lang(.increaseReason)) \(n)\">"])]
         }
         let action = try row.map { SitePath.applicationAction(try $0.requireID(), "edit").path } ?? SitePath.newApplication.path
         let title = lang(row == nil ? .newApplication : .edit)
@@ -276,7 +278,7 @@ enum ApplicationPages {
             <form method="post" action="\(action)">
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <p><label>\(lang(.year)) <input type="number" name="year" value="\(year)" min="2019" max="2100" required></label></p>
-            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason)],
+            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.reasonColumn)],
                                rows: rows, empty: ""))
             <p class="muted">\(lang(.emptyLinesHint))</p>
             <p><button type="submit" class="btn">\(lang(.saveDraft))</button>
@@ -305,7 +307,9 @@ enum ApplicationPages {
                 errors.append(FieldError(code: "invalid", message: "第\(n)行：证书、等级、类型和人数都须填写", line: n))
                 continue
             }
-            let reason = values["reason\(n)"].flatMap { $0.isEmpty ? nil : $0 }
+            // A decrease names one of the policy's reasons; an increase says why in its own words.
+            let picked = k == .increase ? values["note\(n)"]?.trimmingCharacters(in: .whitespaces) : k == .decrease ? values["reason\(n)"] : nil
+            let reason = picked.flatMap { $0.isEmpty ? nil : $0 }
             lines.append(ApplicationLine(certificate: cert, level: lv, kind: k, count: c, reason: reason))
         }
         if !errors.isEmpty {
@@ -339,7 +343,7 @@ enum ApplicationPages {
             let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
             return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { "\($0)（\(l.certificate)）" } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
                     "\(lang.pick(l.kind.chinese, l.kind.english))", HTML(raw: String(l.count)),
-                    "\(l.reason.flatMap { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } } ?? "")",
+                    "\(l.reason.map { r in DecreaseReason(rawValue: r).map { lang.pick($0.chinese, $0.english) } ?? r } ?? "")",
                     v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
         var returned: HTML = ""
@@ -427,7 +431,8 @@ enum ApplicationPages {
             return ["\(purpose)", "\(a.line.map(String.init) ?? "")", "<a href=\"\(path)\">\(a.filename)</a>",
                     "\(Self.sizeText(a.size))", "<code>\(String(a.sha256.prefix(16)))</code>", remove]
         }
-        let formLinks = try FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).map { name -> HTML in
+        let formLinks = try FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy(),
+                                                 kinds: Set(body.lines.map(\.kind))).map { name -> HTML in
             " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(try row.requireID(), name).path)\">\(FormsCatalogue.title(name))</a>"
         }
         let school = try await row.$school.get(on: req.db)
@@ -442,7 +447,7 @@ enum ApplicationPages {
             \(returned)
             <h2>\(lang(.lines))</h2>
             \(check)
-            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.decreaseReason),
+            \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.reasonColumn),
                                          lang(.violations)], rows: lineRows, numeric: [0, 4], empty: lang(.noRecords)))
             <p>\(lang(.printForms))：\(formLinks)</p>
             \(actions)

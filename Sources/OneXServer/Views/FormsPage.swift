@@ -21,6 +21,19 @@ enum FormsCatalogue {
         policy?.province.contains("安徽") == true ? anhui : henan
     }
 
+    /// The forms an application needs: its province's, and only those for the kinds of line it
+    /// holds (a summary of all lines always).
+    static func names(for policy: Policy?, kinds: Set<LineKind>) -> [String] {
+        names(for: policy).filter { name in
+            switch name {
+            case "henan-1", "anhui-1": kinds.contains(.new)
+            case "henan-2", "anhui-3": kinds.contains(.increase)
+            case "henan-3": kinds.contains(.decrease)
+            default: true
+            }
+        }
+    }
+
     static func title(_ name: String) -> String {
         switch name {
         case "henan-1": "附件1 新增申报汇总表"
@@ -66,7 +79,7 @@ enum FormsCatalogue {
             var rows = chosen.enumerated().map { i, pair -> [String] in
                 let (l, b) = pair
                 return [String(i + 1), certName(l), l.level.chinese, String(b), String(l.count),
-                        String(increase ? b + l.count : b - l.count), increase ? "" : reason(l)]
+                        String(increase ? b + l.count : b - l.count), reason(l)]
             }
             while rows.count < 8 { rows.append([String(rows.count + 1), "", "", "", "", "", ""]) }
             let verb = increase ? "调增" : "调减"
@@ -94,7 +107,7 @@ enum FormsCatalogue {
         case "anhui-3":
             let rows = indexed.filter { $0.element.0.kind == .increase }.enumerated().map { i, item -> [String] in
                 let (l, b) = item.element
-                return [String(i + 1), certName(l), l.level.chinese, String(b), String(l.count), String(b + l.count), ""]
+                return [String(i + 1), certName(l), l.level.chinese, String(b), String(l.count), String(b + l.count), reason(l)]
             }
             return PrintForm(title: "\(year) 年 1+X 证书考核计划调整申请表", header: [("院校名称（盖章）", school), ("申请日期", date)],
                              tables: [(["序号", "证书名称", "等级", "调整前人数", "调增人数", "调整后人数", "调整理由"], rows)],
@@ -107,6 +120,8 @@ enum FormsCatalogue {
 
 enum FormsPage {
     static func render(_ row: ApplicationRow, name: String, req: Request) async throws -> Response {
+        // The forms of the province's own policy only.
+        guard FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).contains(name) else { throw AppError.notFound }
         let school = try await row.$school.get(on: req.db)
         let certificates = try await Certificate.query(on: req.db).with(\.$organization).all()
         let allPlans = try await PlanRow.query(on: req.db).with(\.$certificate).filter(\.$school.$id == school.requireID()).all()
