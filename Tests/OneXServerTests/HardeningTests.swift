@@ -108,7 +108,7 @@ struct HardeningTests {
             let token = web.csrf(from: page)
             #expect(!token.isEmpty)
             web.livePort = 28_000 + Int.random(in: 0..<2000)
-            let big = String(repeating: "扫描件", count: 100_000)  // about 900 KB
+            let big = "%PDF-1.4\n" + String(repeating: "扫描件", count: 100_000)  // about 900 KB
             let r = try await web.multipart("/applications/\(id)/attachments",
                                             fields: [("_csrf", token), ("purpose", "stampedScan")],
                                             file: ("file", "scan.pdf", "application/pdf", big))

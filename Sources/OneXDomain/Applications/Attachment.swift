@@ -30,7 +30,7 @@ public enum AttachmentFormat: String, CaseIterable, Sendable {
 
     public static func detect<C: Collection>(_ bytes: C) -> AttachmentFormat? where C.Element == UInt8 {
         let head = Array(bytes.prefix(8))
-        if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
+        if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         return nil
