@@ -61,6 +61,13 @@ extension UIText {
     public static let windowName = UIText(zh: "批次", en: "Window")
     public static let noPhaseAhead = UIText(zh: "政策中没有后续时间", en: "None ahead in the policy")
 
+    /// The columns of a candidate-results file in English (their Chinese labels are the file's own).
+    public static func candidateColumn(_ key: String) -> UIText {
+        let en = ["examNumber": "Exam number", "name": "Name", "idNumber": "ID number", "school": "School code",
+                  "certificate": "Certificate code", "level": "Level", "date": "Exam date", "attended": "Attended", "passed": "Passed"]
+        return UIText(zh: key, en: en[key] ?? key)
+    }
+
     public static func phaseName(_ phase: ResolvedWindow.Phase) -> UIText {
         switch phase {
         case .school: UIText(zh: "院校申报", en: "School applications")

@@ -116,7 +116,9 @@ enum ApplicationPages {
             req.unreadNotices = 0
             let rows = notices.map { n -> [HTML] in
                 let new: HTML = seen.map { n.createdAt > $0 } ?? true ? " <span class=\"badge\">\(lang(.newNotice))</span>" : ""
-                return [n.link.map { "<a href=\"\($0)\">\(n.title)</a>\(new)" } ?? "\(n.title)\(new)", "\(n.body)",
+                // Notices are written once, in Chinese: marked as such on an English page.
+                let title = Components.inChinese(n.title, on: lang), text = Components.inChinese(n.body, on: lang)
+                return [n.link.map { "<a href=\"\($0)\">\(title)</a>\(new)" } ?? "\(title)\(new)", text,
                         "\(Shanghai.minuteText(n.createdAt))"]
             }
             let body: HTML = """
@@ -147,7 +149,7 @@ enum ApplicationPages {
     /// A returned draft reads 已退回修改 with its deadline, never 草稿.
     static func statusText(_ row: ApplicationRow, _ lang: Lang) throws -> String {
         guard try row.statusValue == .draft, let correction = try row.correction else { return statusText(try row.statusValue, lang) }
-        return "\(lang(.returnedStatus))（\(lang(.resubmitBy)) \(dayText(correction.due, lang))）"
+        return lang(.returnedStatus) + lang.bracketed("\(lang(.resubmitBy)) \(dayText(correction.due, lang))")
     }
 
     /// The batch an application belongs to: its window's name, or an increase filed at any time.
@@ -341,21 +343,22 @@ enum ApplicationPages {
         let names = try await certificateNames(Set(body.lines.map(\.certificate)), on: req.db)
         let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
             let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
-            return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { "\($0)（\(l.certificate)）" } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
+            // The rules speak Chinese (RuleEngine): marked as such on an English page.
+            return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { $0 + lang.bracketed(l.certificate) } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
                     "\(lang.pick(l.kind.chinese, l.kind.english))", HTML(raw: String(l.count)),
                     "\(l.reason.map { r in DecreaseReason(rawValue: r).map { lang.pick($0.chinese, $0.english) } ?? r } ?? "")",
-                    v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
+                    v.isEmpty ? "" : "<span class=\"error\">\(Components.inChinese(v, on: lang))</span>"]
         }
         var returned: HTML = ""
         if isDraft, let correction = body.correction {
-            let lastComment = body.reviews.last.map { "\(lang(.comment))：\($0.comment)" } ?? ""
+            let lastComment = body.reviews.last.map { "\(lang(.comment))\(lang.colon)\($0.comment)" } ?? ""
             returned = Components.alert("\(lang(.returnedNotice))\(dayText(correction.due, lang))。\(lastComment)")
         }
         var check: HTML = ""
         if isDraft {
-            let general = violations.filter { $0.line == nil }.map(\.message)
+            let general = violations.filter { $0.line == nil }.map { Components.inChinese($0.message, on: lang) }
             check = violations.isEmpty ? Components.alert(lang(.noViolations), ok: true)
-                : Components.alert((general + ["\(lang(.violations))：\(violations.count)"]).joined(separator: "；"))
+                : Components.alert(html: HTML.join((general + ["\(lang(.violations))\(lang.colon)\(violations.count)"]).map { "\($0)\(lang.semicolon)" }))
         }
         let csrf = CSRF.token(for: req)
         var actions: HTML = ""
@@ -428,12 +431,12 @@ enum ApplicationPages {
                 <form method="post" action="\(path)/delete" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
                 <button type="submit" class="link danger">\(lang(.remove))</button></form>
                 """ : ""
-            return ["\(purpose)", "\(a.line.map(String.init) ?? "")", "<a href=\"\(path)\">\(a.filename)</a>",
+            return ["\(purpose)", "\(a.line.map(String.init) ?? "")", "<a href=\"\(path)\" translate=\"no\">\(a.filename)</a>",
                     "\(Self.sizeText(a.size))", "<code>\(String(a.sha256.prefix(16)))</code>", remove]
         }
         let formLinks = try FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy(),
                                                  kinds: Set(body.lines.map(\.kind))).map { name -> HTML in
-            " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(try row.requireID(), name).path)\">\(FormsCatalogue.title(name))</a>"
+            " <a class=\"btn secondary\" href=\"\(SitePath.applicationForm(try row.requireID(), name).path)\" lang=\"zh-CN\">\(FormsCatalogue.title(name))</a>"
         }
         let school = try await row.$school.get(on: req.db)
         let title = "\(school.name) · \(row.year)"
@@ -449,7 +452,7 @@ enum ApplicationPages {
             \(check)
             \(Components.table(headers: ["#", lang(.fieldCertificate), lang(.level), lang(.lineKind), lang(.count), lang(.reasonColumn),
                                          lang(.violations)], rows: lineRows, numeric: [0, 4], empty: lang(.noRecords)))
-            <p>\(lang(.printForms))：\(formLinks)</p>
+            <p>\(lang(.printForms))\(lang.colon)\(formLinks)</p>
             \(actions)
             <h2>\(lang(.attachments))</h2>
             \(Components.table(headers: [lang(.purpose), lang(.lineNumber), lang(.importFile), lang(.fileSize), "SHA-256", ""], rows: files,

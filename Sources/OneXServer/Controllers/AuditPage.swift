@@ -18,8 +18,8 @@ enum AuditPage {
             .page(limit: paging.limit, offset: paging.offset)
         let report = try await AuditVerifier.verify(on: req.db)
         let state = report.ok
-            ? Components.alert("\(lang(.auditChainOK))（\(report.entries)）· \(report.head.prefix(16))…", ok: true)
-            : Components.alert("\(lang(.auditChainBroken))：\(report.problems.prefix(5).joined(separator: "；"))")
+            ? Components.alert("\(lang(.auditChainOK))\(lang.bracketed(String(report.entries))) · \(report.head.prefix(16))…", ok: true)
+            : Components.alert("\(lang(.auditChainBroken))\(lang.colon)\(report.problems.prefix(5).joined(separator: lang.semicolon))")
         let rows = entries.map { e -> [HTML] in
             [HTML(raw: String(e.seq)), "\(Shanghai.minuteText(e.at))", "\(e.actor)", "\(e.action)", "\(e.entity) / \(e.entityKey)",
              "<code>\(String((e.before ?? "").prefix(160)))</code>", "<code>\(String((e.after ?? "").prefix(160)))</code>"]

@@ -39,7 +39,8 @@ enum CandidateImportPages {
     /// A column of the results file by its label (the file's own header names).
     static func fieldLabel(_ key: String, _ lang: Lang) -> String {
         if key == "plan" { return lang(.examPlan) }
-        return CandidateResult.columns.first { $0.key == key }?.label ?? key
+        guard let label = CandidateResult.columns.first(where: { $0.key == key })?.label else { return key }
+        return lang.pick(label, lang(.candidateColumn(key)))
     }
 
     static func importForm(_ req: Request) throws -> HTML {
@@ -155,7 +156,7 @@ enum CandidateImportPages {
                 ? ""
                 : "<p><a class=\"btn secondary\" href=\"\(req.url.path)/problems.csv\">\(lang(.downloadProblems))</a></p>"
             content = """
-                \(Components.alert(lang(.importFailed) + "：" + (p.errors.first ?? "")))
+                \(Components.alert(html: "\(lang(.importFailed) + lang.colon)\(Components.inChinese(p.errors.first ?? "", on: lang))"))
                 \(Components.errorList(shown, lang: lang) { fieldLabel($0, lang) })
                 \(more)\(download)
                 """
@@ -184,12 +185,12 @@ enum CandidateImportPages {
         let accounts = try await AccountNames.labels(Set(jobs.map(\.owner)), lang: lang, on: req.db)
         let rows = try jobs.map { j -> [HTML] in
             let p = try ImportJobs.progress(of: j)
-            let outcome: String =
+            let outcome: HTML =
                 switch p.state {
                 case .running: "\(lang(.importing)) \(p.processed) / \(p.total)"
                 case .done:
-                    "\(lang(.importDone))：\(lang(.candidatesAdded)) \(p.summary?.candidates ?? 0)，\(lang(.rowsUnchanged)) \(p.summary?.unchanged ?? 0)"
-                case .failed: "\(lang(.importFailed))：\(p.errors.first ?? "")"
+                    "\(lang(.importDone))\(lang.colon)\(lang(.candidatesAdded)) \(p.summary?.candidates ?? 0)\(lang.comma)\(lang(.rowsUnchanged)) \(p.summary?.unchanged ?? 0)"
+                case .failed: "\(lang(.importFailed))\(lang.colon)\(Components.inChinese(p.errors.first ?? "", on: lang))"
                 }
             return [
                 "\(Shanghai.minuteText(j.startedAt))", "\(accounts[j.owner] ?? j.owner)",

@@ -196,7 +196,7 @@ enum DashboardPages {
                        lang(.indicatorCoverage)]
         return """
             <section class="panel"><h2>\(lang(group.title))</h2>
-            \(Charts.bars(bars, title: lang(group.title)))
+            \(Charts.bars(bars, title: lang(group.title), lang: lang))
             \(Components.table(headers: headers, rows: rows, numeric: Set(1...9), empty: lang(.noRecords)))
             </section>
             """
@@ -213,7 +213,7 @@ enum DashboardPages {
         }
         return """
             <section class="panel"><h2>\(lang(.furthestBehind))</h2>
-            \(Charts.bars(bars, title: lang(.furthestBehind), reference: (board.threshold, IndicatorSet.percent(board.threshold))))
+            \(Charts.bars(bars, title: lang(.furthestBehind), reference: (board.threshold, IndicatorSet.percent(board.threshold)), lang: lang))
             \(Components.table(headers: [lang(.school), lang(.region), lang(.plannedPeople), lang(.completedPeople), lang(.expectedPeople),
                                          lang(.paceRatio)], rows: rows, numeric: [2, 3, 4, 5], empty: lang(.noRecords)))
             </section>
@@ -230,7 +230,7 @@ enum DashboardPages {
         }
         return """
             <section class="panel"><h2>\(lang(.trend))</h2>
-            \(Charts.line(points, title: lang(.trend), empty: lang(.noSnapshots)))
+            \(Charts.line(points, title: lang(.trend), empty: lang(.noSnapshots), lang: lang))
             \(Components.table(headers: [lang(.asOf), lang(.plannedPeople), lang(.completedPeople), lang(.indicatorCompletion)],
                                rows: rows, numeric: [1, 2, 3], empty: ""))
             </section>

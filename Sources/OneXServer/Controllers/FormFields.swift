@@ -17,10 +17,10 @@ enum FormFields {
                 f.kind = .select(SchoolKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
             case (_, "region"):
                 let regions = try await Region.query(on: db).sort(\.$code).all()
-                f.kind = .select(regions.map { ($0.code, "\($0.name)（\($0.code)）") })
+                f.kind = .select(regions.map { ($0.code, $0.name + lang.bracketed($0.code)) })
             case (_, "organization"):
                 let orgs = try await Organization.query(on: db).sort(\.$code).all()
-                f.kind = .select(orgs.map { ($0.code, "\($0.name)（\($0.code)）") })
+                f.kind = .select(orgs.map { ($0.code, $0.name + lang.bracketed($0.code)) })
             case (_, "batch"):
                 f.kind = .select((1...4).map { (String($0), lang.pick("第\($0)批", "Batch \($0)")) })
             case (_, "nationalPlatformRegistered"):

@@ -27,10 +27,10 @@ enum ImportPages {
         var result: HTML = ""
         switch outcome {
         case .done(let r, let file)?:
-            result = Components.alert("\(lang(.importDone))：\(file) · \(lang(.importCreated)) \(r.created) · \(lang(.importUpdated)) \(r.updated)", ok: true)
+            result = Components.alert("\(lang(.importDone))\(lang.colon)\(file) · \(lang(.importCreated)) \(r.created) · \(lang(.importUpdated)) \(r.updated)", ok: true)
         case .rejected(let errors, let file)?:
             let labels = Dictionary(selected.columns.map { ($0.field, lang($0.label)) }, uniquingKeysWith: { a, _ in a })
-            result = "\(Components.alert("\(lang(.importRejected))（\(file)）"))\(Components.errorList(errors, lang: lang) { labels[$0] ?? $0 })"
+            result = "\(Components.alert(lang(.importRejected) + lang.bracketed(file)))\(Components.errorList(errors, lang: lang) { labels[$0] ?? $0 })"
         case nil: break
         }
         let options = CatalogKind.allCases.map { k -> HTML in

@@ -26,12 +26,12 @@ enum PlanPages {
         p.history.map { c in
             let count = c.kind == .forcedExit ? "" : " \(c.count > 0 ? "+" : "")\(c.count)"
             return
-                "\(Shanghai.minuteText(c.at)) \(lang.pick(c.kind.chinese, c.kind.english))\(count)（\(names[c.reviewer] ?? c.reviewer)）"
-        }.joined(separator: "；")
+                "\(Shanghai.minuteText(c.at)) \(lang.pick(c.kind.chinese, c.kind.english))\(count)\(lang.bracketed(names[c.reviewer] ?? c.reviewer))"
+        }.joined(separator: lang.semicolon)
     }
 
     static func statusText(_ p: PlanService.PlanBody, lang: Lang) -> String {
-        lang.pick(p.status.chinese, p.status.english) + (p.carriedOver ? "（\(lang(.carriedOver))）" : "")
+        lang.pick(p.status.chinese, p.status.english) + (p.carriedOver ? lang.bracketed(lang(.carriedOver)) : "")
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -89,7 +89,7 @@ enum PlanPages {
         }
         let certificateBox = select(
             "certificate", lang(.allCertificates),
-            try await certificates.all().map { ($0.code, "\($0.name)（\($0.code)）") },
+            try await certificates.all().map { ($0.code, $0.name + lang.bracketed($0.code)) },
             filter.certificate)
         let statusBox = select(
             "status", lang(.allStatuses),

@@ -46,7 +46,7 @@ enum PolicyPage {
             ["increaseAnyTime", "\(lang(.ruleIncreaseAnyTime))", "\(yn(r.increaseAnyTime))"],
             ["decreaseLimit", "\(lang(.ruleDecreaseLimit))", "\(pct(r.decreaseLimit))"],
             ["decreaseReasons", "\(lang(.ruleDecreaseReasons))",
-             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0 }.joined(separator: "、"))"],
+             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0 }.joined(separator: lang.pick("、", ", ")))"],
             ["minCandidates", "\(lang(.ruleMinCandidates))", "\(yn(r.minCandidates))"],
             ["lowCompletionCap", "\(lang(.ruleLowCompletionCap))",
              "\(r.lowCompletionCap.map { lang(.policyCompletionBelow) + pct($0.threshold) } ?? lang(.no))"],
@@ -56,7 +56,7 @@ enum PolicyPage {
              "\(yn(r.requireNationalPlatformRegistration))"],
             ["stampedScanAtSubmission", "\(lang(.ruleStampedScanAtSubmission))", "\(yn(r.stampedScanAtSubmission ?? false))"],
             ["forcedExit", "\(lang(.ruleForcedExit))",
-             "\(r.forcedExit.map { "\($0.from) — \($0.to)，≥ \($0.minAgeDays) \(lang(.policyDays))" } ?? lang(.no))"],
+             "\(r.forcedExit.map { "\($0.from) — \($0.to)\(lang.comma)≥ \($0.minAgeDays) \(lang(.policyDays))" } ?? lang(.no))"],
         ]
         let versions = try await PolicyVersion.query(on: req.db).sort(\.$version, .descending).limit(20).all()
         let pretty: String = {
@@ -64,14 +64,15 @@ enum PolicyPage {
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return (try? String(decoding: e.encode(policy), as: UTF8.self)) ?? current.document
         }()
-        let shownRules = province ? ruleRows : ruleRows.map { Array($0.dropFirst()) }
+        // The key is the document's field name, for whoever edits the JSON: code, not text.
+        let shownRules = province ? ruleRows.map { [HTML(raw: "<code>\($0[0].raw)</code>")] + $0.dropFirst() } : ruleRows.map { Array($0.dropFirst()) }
         let editor: HTML = actor.role == .provinceAdmin
             ? Components.form(action: SitePath.policy.path, csrf: CSRF.token(for: req),
                               fields: [.init(name: "document", label: lang(.policyDocument), kind: .textarea, required: true)],
                               values: ["document": draft ?? pretty], errors: errors, submit: lang(.save), cancel: nil, lang: lang)
             : "<pre class=\"json\">\(pretty)</pre>"
         var body: HTML = """
-            <h1>\(lang(.navPolicy))：\(policy.province)</h1>
+            <h1>\(lang(.navPolicy))\(lang.colon)\(policy.province)</h1>
             <p class="muted">\(lang(.policyIntro)) \(lang(.policyVersion)) \(current.version)\(province ? " · " + current.author : "") · \(Shanghai.minuteText(current.createdAt))</p>
             <h2>\(lang(.windows))</h2>
             \(Components.table(headers: ["", lang(.phaseSchool), lang(.phaseCity), lang(.phaseProvince)], rows: windows, empty: lang(.noRecords)))

@@ -16,7 +16,7 @@ enum Related {
             let rows = schools.map { s -> [HTML] in
                 ["<a href=\"\(SitePath.detail(.schools, s.code).path)\">\(s.code)</a>", "\(s.name)", "\(lang.pick(s.kind.chinese, s.kind.english))"]
             }
-            return "<h2>\(lang(.relatedSchools))（\(schools.count)）</h2>\(Components.table(headers: [lang(.fieldSchoolCode), lang(.fieldSchoolName), lang(.fieldSchoolKind)], rows: rows, empty: lang(.noRecords)))"
+            return "<h2>\(lang(.relatedSchools))\(lang.bracketed(String(schools.count)))</h2>\(Components.table(headers: [lang(.fieldSchoolCode), lang(.fieldSchoolName), lang(.fieldSchoolKind)], rows: rows, empty: lang(.noRecords)))"
         case .organizations:
             let scope = Access.scope(of: .certificates, for: actor)
             guard let q = CertificateStore.scoped(scope, on: db) else { return "" }
@@ -25,7 +25,7 @@ enum Related {
             let rows = certs.map { c -> [HTML] in
                 ["<a href=\"\(SitePath.detail(.certificates, c.code).path)\">\(c.code)</a>", "\(c.name)", "\(c.batch)"]
             }
-            return "<h2>\(lang(.relatedCertificates))（\(certs.count)）</h2>\(Components.table(headers: [lang(.fieldCertificateCode), lang(.fieldCertificateName), lang(.fieldBatch)], rows: rows, empty: lang(.noRecords)))"
+            return "<h2>\(lang(.relatedCertificates))\(lang.bracketed(String(certs.count)))</h2>\(Components.table(headers: [lang(.fieldCertificateCode), lang(.fieldCertificateName), lang(.fieldBatch)], rows: rows, empty: lang(.noRecords)))"
         default:
             return ""
         }

@@ -40,7 +40,7 @@ enum UserPages {
         let rows = try users.map { u -> [HTML] in
             let role = try u.roleValue
             return ["<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(u.displayName ?? "")",
-                    "\(lang.pick(role.chinese, role.english))", "\(unitText(u))", "\(u.active ? lang(.yes) : lang(.no))",
+                    "\(lang.pick(role.chinese, role.english))", "\(unitText(u, lang))", "\(u.active ? lang(.yes) : lang(.no))",
                     "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]
         }
         let body: HTML = """
@@ -104,7 +104,7 @@ enum UserPages {
         let role = try u.roleValue
         let facts: [(UIText, String)] = [
             (.username, u.username), (.fieldDisplayName, u.displayName ?? "—"), (.fieldRole, lang.pick(role.chinese, role.english)),
-            (.unitColumn, unitText(u)),
+            (.unitColumn, unitText(u, lang)),
             (.fieldActive, u.active ? lang(.yes) : lang(.no)), (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),
         ]
         let edit: HTML = Access.may(.update, .users, actor)
@@ -123,9 +123,9 @@ enum UserPages {
     }
 
     /// The unit by name with its code as the secondary detail: 郑州市财贸学校（Z001）.
-    static func unitText(_ u: User) -> String {
+    static func unitText(_ u: User, _ lang: Lang) -> String {
         guard let code = u.unitCode else { return "—" }
-        return unitName(u).map { "\($0)（\(code)）" } ?? code
+        return unitName(u).map { $0 + lang.bracketed(code) } ?? code
     }
 
     static func submit(_ req: Request, existing: User?) async throws -> Response {

@@ -13,7 +13,7 @@ enum Charts {
 
     /// Horizontal bars of rates in 0…1 (a bar may exceed 1, drawn capped), with an optional
     /// reference line such as the warning threshold.
-    static func bars(_ bars: [Bar], title: String, reference: (value: Double, label: String)? = nil) -> HTML {
+    static func bars(_ bars: [Bar], title: String, reference: (value: Double, label: String)? = nil, lang: Lang) -> HTML {
         let labelWidth = 150.0, barWidth = 380.0, rowHeight = 24.0, top = 8.0
         let extra: Double = reference == nil ? 0 : 16
         let height: Double = top * 2 + rowHeight * Double(max(bars.count, 1)) + extra
@@ -24,7 +24,7 @@ enum Charts {
             let w: Double = barWidth * clamped
             let color = barColor(bar.value, reference: reference?.value)
             let label: HTML = "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 16))\" text-anchor=\"end\" font-size=\"12\">\(String(bar.label.prefix(12)))</text>"
-            let rect: HTML = "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"16\" fill=\"\(color)\"><title>\(bar.label)：\(bar.note)</title></rect>"
+            let rect: HTML = "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"16\" fill=\"\(color)\"><title>\(bar.label)\(lang.colon)\(bar.note)</title></rect>"
             let value: HTML = "<text x=\"\(fmt(labelWidth + w + 6))\" y=\"\(fmt(y + 16))\" font-size=\"12\">\(bar.note)</text>"
             let row: HTML = "\(label)\(rect)\(value)"
             if let link = bar.link {
@@ -49,7 +49,7 @@ enum Charts {
     }
 
     /// A line of rates over time (the snapshots' trend).
-    static func line(_ points: [(label: String, value: Double?)], title: String, empty: String) -> HTML {
+    static func line(_ points: [(label: String, value: Double?)], title: String, empty: String, lang: Lang) -> HTML {
         guard points.count >= 1 else { return "<p class=\"muted\">\(empty)</p>" }
         let width = 560.0, height = 200.0, left = 40.0, bottom = 30.0, top = 10.0
         let step: Double = points.count > 1 ? (width - left - 20) / Double(points.count - 1) : 0
@@ -78,7 +78,7 @@ enum Charts {
         for (i, p) in points.enumerated() {
             let x: Double = left + step * Double(i)
             if let v = p.value {
-                let dot: HTML = "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y(v)))\" r=\"3.5\" fill=\"#2e86c1\"><title>\(p.label)：\(IndicatorSet.percent(v))</title></circle>"
+                let dot: HTML = "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y(v)))\" r=\"3.5\" fill=\"#2e86c1\"><title>\(p.label)\(lang.colon)\(IndicatorSet.percent(v))</title></circle>"
                 parts.append(dot)
             }
             let tick: HTML = "<text x=\"\(fmt(x))\" y=\"\(fmt(height - 10))\" text-anchor=\"middle\" font-size=\"10\">\(String(p.label.suffix(5)))</text>"

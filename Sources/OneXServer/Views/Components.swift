@@ -49,7 +49,17 @@ enum Components {
         "<dl class=\"facts\">\(HTML.join(pairs.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }))</dl>"
     }
 
+    /// Stored Chinese text (notices, rule messages) on a page: marked `lang="zh-CN"` when the
+    /// page is English, so readers and screen readers know it is not the page's language.
+    static func inChinese(_ text: String, on lang: Lang) -> HTML {
+        lang == .zh ? "\(text)" : "<span lang=\"zh-CN\">\(text)</span>"
+    }
+
     static func alert(_ message: String, ok: Bool = false) -> HTML {
+        alert(html: "\(message)", ok: ok)
+    }
+
+    static func alert(html message: HTML, ok: Bool = false) -> HTML {
         "<div class=\"alert \(ok ? "alert-ok" : "alert-error")\" role=\"\(ok ? "status" : "alert")\">\(message)</div>"
     }
 
@@ -57,7 +67,7 @@ enum Components {
     /// number the table already shows.
     static func errorList(_ errors: [FieldError], lang: Lang, fieldLabel: (String) -> String) -> HTML {
         let rows = errors.map { e -> [HTML] in
-            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")", "\(problemText(e))"]
+            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")", inChinese(problemText(e), on: lang)]
         }
         return table(headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
     }
