@@ -28,13 +28,14 @@ enum Entrypoint {
             if let host = Environment.get("HOSTNAME"), !host.isEmpty { app.http.server.configuration.hostname = host }
             let command = env.arguments.dropFirst().first ?? "serve"
             if command == "serve" || command.hasPrefix("-") {
+                // The address first: it is what the person who started OneX is looking for.
+                let c = app.http.server.configuration
+                app.logger.notice("OneX at http://\(c.hostname):\(c.port)/ (PORT and HOSTNAME change it; accounts: README.md)")
                 app.logger.notice("OneX data: \(describe(config.database))")
                 try await prepareDatabase(app, demo: demo ?? config.demo)
                 app.lifecycle.use(JobScheduler())
                 let policyLine = try await currentPolicyLine(app)
                 app.logger.notice("Policy in force: \(policyLine)")
-                let c = app.http.server.configuration
-                app.logger.notice("Open http://\(c.hostname):\(c.port)/ and log in (accounts: README.md)")
             }
         } catch {
             app.logger.report(error: error)

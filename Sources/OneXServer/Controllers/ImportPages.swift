@@ -12,7 +12,8 @@ enum ImportPages {
             _ = try req.actor(may: .importFile, .schools)
             let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")
             guard let kind = CatalogKind(rawValue: name) else { throw AppError.notFound }
-            return Download.file([kind.columns.map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
+            return Download.file(
+                [kind.columns.map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
         }
     }
 
@@ -21,24 +22,38 @@ enum ImportPages {
         case rejected([FieldError], String)
     }
 
-    static func render(_ req: Request, selected: CatalogKind, outcome: Outcome?, status: HTTPResponseStatus = .ok) throws -> Response {
+    static func render(
+        _ req: Request, selected: CatalogKind, outcome: Outcome?, status: HTTPResponseStatus = .ok
+    ) throws -> Response {
         let lang = req.lang
         _ = try req.actor(may: .importFile, .schools)
         var result: HTML = ""
         switch outcome {
         case .done(let r, let file)?:
-            result = Components.alert("\(lang(.importDone))\(lang.colon)\(file) · \(lang(.importCreated)) \(r.created) · \(lang(.importUpdated)) \(r.updated)", ok: true)
+            result = Components.alert(
+                "\(lang(.importDone))\(lang.colon)\(file) · \(lang(.importCreated)) \(r.created) · \(lang(.importUpdated)) \(r.updated)",
+                ok: true)
         case .rejected(let errors, let file)?:
-            let labels = Dictionary(selected.columns.map { ($0.field, lang($0.label)) }, uniquingKeysWith: { a, _ in a })
-            result = "\(Components.alert(lang(.importRejected) + lang.bracketed(file)))\(Components.errorList(errors, lang: lang) { labels[$0] ?? $0 })"
+            let labels = Dictionary(
+                selected.columns.map { ($0.field, lang($0.label)) }, uniquingKeysWith: { a, _ in a })
+            result =
+                "\(Components.alert(lang(.importRejected) + lang.bracketed(file)))\(Components.errorList(errors, lang: lang) { labels[$0] ?? $0 })"
         case nil: break
         }
         let options = CatalogKind.allCases.map { k -> HTML in
             "<option value=\"\(k.rawValue)\"\(k == selected ? HTML(raw: " selected") : "")>\(lang(k.title))</option>"
         }
         let columnHelp = CatalogKind.allCases.map { k -> HTML in
-            let cols = k.columns.map { "\($0.field)（\($0.label.zh)）\($0.required ? "*" : "")" }.joined(separator: "，")
-            return "<tr><td>\(lang(k.title))</td><td><code>\(cols)</code></td><td><a href=\"\(SitePath.importTemplate(k).path)\">\(lang(.importTemplate))</a></td></tr>"
+            let rows = k.columns.map { c -> [HTML] in
+                [
+                    "\(lang(c.label))", "<code>\(c.field)</code>", "\(c.required ? lang(.yes) : lang(.no))",
+                    "\(allowedValues(k, c.field, lang))",
+                ]
+            }
+            return """
+                <h3>\(lang(k.title)) <a class="btn secondary" href="\(SitePath.importTemplate(k).path)">\(lang(.importTemplate))</a></h3>
+                \(Components.table(headers: [lang(.columnLabel), lang(.columnField), lang(.columnRequired), lang(.columnValues)], rows: rows, empty: ""))
+                """
         }
         let body: HTML = """
             <h1>\(lang(.importTitle))</h1>
@@ -51,12 +66,36 @@ enum ImportPages {
             <div class="field"><button type="submit" class="btn">\(lang(.importButton))</button></div>
             </form>
             <h2>\(lang(.importColumns))</h2>
-            <table class="grid"><tbody>\(columnHelp)</tbody></table>
+            <p class="muted">\(lang(.importColumnsHint))</p>
+            \(HTML.join(columnHelp))
             """
-        let html = Layout.page(req: req, title: lang(.importTitle), crumbs: [.init(title: lang(.navImports))], body: body)
+        let html = Layout.page(
+            req: req, title: lang(.importTitle), crumbs: [.init(title: lang(.navImports))], body: body)
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: html.raw))
+    }
+
+    /// What a column accepts, in the reader's words.
+    static func allowedValues(_ kind: CatalogKind, _ field: String, _ lang: Lang) -> String {
+        let list = { (items: [String]) in items.joined(separator: lang.pick("、", ", ")) }
+        switch (kind, field) {
+        case (.regions, "kind"): return list(RegionKind.allCases.map { lang.pick($0.chinese, $0.english) })
+        case (.schools, "kind"): return list(SchoolKind.allCases.map { lang.pick($0.chinese, $0.english) })
+        case (_, "levels"):
+            return list(Level.allCases.map { lang.pick($0.chinese, $0.english) })
+                + lang.pick("（可多个，以分号分隔）", " (several, separated by semicolons)")
+        case (_, "region"): return lang(.valuesRegionCode)
+        case (_, "organization"): return lang(.valuesOrganizationCode)
+        case (_, "certificate"): return lang(.valuesCertificateCode)
+        case (_, "leadSchool"), (_, "members"): return lang(.valuesSchoolCodes)
+        case (_, "nationalPlatformRegistered"): return lang.pick("是／否", "yes / no")
+        case (_, "filedOn"): return "YYYY-MM-DD"
+        case (_, "batch"): return "1–4"
+        case (_, "minCandidates"): return lang(.valuesWholeNumber)
+        case (_, let f) where f.hasPrefix("costCap"): return lang(.valuesFen)
+        default: return lang(.valuesText)
+        }
     }
 
     struct UploadForm: Content {
@@ -67,17 +106,24 @@ enum ImportPages {
     static func upload(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .importFile, .schools)
         let form = try req.content.decode(UploadForm.self)
-        guard let kind = CatalogKind(rawValue: form.table) else { throw AppError.badRequest("未知的数据表：\(form.table)") }
+        guard let kind = CatalogKind(rawValue: form.table) else {
+            throw AppError.badRequest("未知的数据表：\(form.table)")
+        }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return try render(req, selected: kind, outcome: .rejected([FieldError(code: "required", message: req.lang(.noFile))], ""),
-                              status: .unprocessableEntity)
+            return try render(
+                req, selected: kind,
+                outcome: .rejected([FieldError(code: "required", message: req.lang(.noFile))], ""),
+                status: .unprocessableEntity)
         }
         do {
             let table = try CatalogService.readUpload(Data(buffer: file.data))
-            let result = try await CatalogService.importTable(kind: kind, table: table, actor: actor.username, at: req.now, on: req.db)
+            let result = try await CatalogService.importTable(
+                kind: kind, table: table, actor: actor.username, at: req.now, on: req.db)
             return try render(req, selected: kind, outcome: .done(result, file.filename))
         } catch let e as AppError where e.status == .unprocessableEntity {
-            return try render(req, selected: kind, outcome: .rejected(e.errors, file.filename), status: .unprocessableEntity)
+            return try render(
+                req, selected: kind, outcome: .rejected(e.errors, file.filename), status: .unprocessableEntity
+            )
         }
     }
 }

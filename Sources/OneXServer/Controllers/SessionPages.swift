@@ -5,7 +5,7 @@ import Vapor
 /// Log in, log out and the language switch.
 enum SessionPages {
     static func register(on web: any RoutesBuilder) {
-        web.get("login") { req in loginPage(req, error: nil, username: "") }
+        web.get("login") { req in try await loginPage(req, error: nil, username: "") }
         web.post("login") { req in try await login(req) }
         web.post("logout") { req in
             req.session.destroy()
@@ -20,8 +20,10 @@ enum SessionPages {
         }
     }
 
-    static func loginPage(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) -> Response {
+    static func loginPage(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = req.lang
+        // The demo password is shown only where the demo province was loaded.
+        let demo: HTML = try await DemoProvince.isLoaded(on: req.db) ? "<p class=\"muted\">\(lang(.demoHint))</p>" : ""
         let next = (try? req.query.get(String.self, at: "next")) ?? ""
         let body: HTML = """
             <div class="login">
@@ -34,7 +36,7 @@ enum SessionPages {
             <div class="field"><label for="password">\(lang(.password))</label><input type="password" id="password" name="password" autocomplete="current-password" required></div>
             <div class="field"><button type="submit" class="btn">\(lang(.loginButton))</button></div>
             </form>
-            <p class="muted">\(lang(.demoHint))</p>
+            \(demo)
             </div>
             """
         let html = Layout.page(req: req, title: lang(.loginTitle), crumbs: [], body: body)
@@ -61,7 +63,7 @@ enum SessionPages {
             try WebSession.begin(req, user: user)
             return req.redirect(local: req.query[String.self, at: "next"] ?? "/")
         } catch is AccountService.LoginFailure {
-            return loginPage(req, error: lang(.loginFailed), username: form.username, status: .unauthorized)
+            return try await loginPage(req, error: lang(.loginFailed), username: form.username, status: .unauthorized)
         }
     }
 }

@@ -184,6 +184,20 @@ enum DemoProvince {
                 try await audit.append(actor: "demo", action: "create", entity: "users", key: a.username,
                                        before: nil as String?, after: "\(a.role) \(a.unit ?? "")", at: now)
             }
+            // Remembered, so the login page offers the demo password only where it works.
+            let run = JobRun()
+            run.job = loadedMarker
+            run.day = LocalDate(now).description
+            run.result = "{}"
+            run.at = now
+            try await run.create(on: db)
         }
+    }
+
+    static let loadedMarker = "demoLoaded"
+
+    /// Whether this database holds the demo province (and so its accounts and password).
+    static func isLoaded(on db: any Database) async throws -> Bool {
+        try await JobRun.query(on: db).filter(\.$job == loadedMarker).first() != nil
     }
 }
