@@ -23,7 +23,7 @@ BASE = f"http://127.0.0.1:{PORT}"
 WORK = tempfile.mkdtemp()
 DB = os.path.join(WORK, "onex.sqlite")
 ENV = dict(os.environ, DATABASE_URL=f"sqlite://{DB}", ONEX_ADMIN_PASSWORD="kill-admin-1", ONEX_BCRYPT_COST="8",
-           ONEX_CLOCK="manual", PORT=str(PORT), HOSTNAME="127.0.0.1")
+           ONEX_CLOCK="manual", ONEX_DEMO_ACTIVITY="0", PORT=str(PORT), HOSTNAME="127.0.0.1")
 
 
 def start():

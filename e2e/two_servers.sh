@@ -24,7 +24,7 @@ work=$(mktemp -d)
 # The environment every server of the deployment shares (README, "Several servers").
 export DATABASE_URL="${pg_url/\/onex_test/\/onex_e2e}"
 export ONEX_ID_HASH_KEY="e2e-only-id-hash-key-0123456789abcdef"
-export ONEX_ADMIN_PASSWORD="e2e-admin-1" ONEX_BCRYPT_COST=8 ONEX_CLOCK=manual HOSTNAME=127.0.0.1
+export ONEX_ADMIN_PASSWORD="e2e-admin-1" ONEX_BCRYPT_COST=8 ONEX_CLOCK=manual ONEX_DEMO_ACTIVITY=0 HOSTNAME=127.0.0.1
 
 pids=()
 cleanup() {

@@ -58,6 +58,7 @@ func routes(_ app: Application) throws {
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
     PlanPages.register(on: pages)
+    ClockPage.register(on: pages)
     DashboardPages.register(on: pages)
     ExamPages.register(on: pages)
     CandidateImportPages.register(on: pages)

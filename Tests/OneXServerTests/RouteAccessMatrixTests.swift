@@ -78,6 +78,7 @@ struct RouteAccessMatrixTests {
             "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
             "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
             "GET /exams/imports": .list(.importJobs),
+            "GET /admin/clock": .roles([.provinceAdmin]), "POST /admin/clock": .roles([.provinceAdmin]),
             "DELETE /api/v1/applications/:id/attachments/:attachment": .act(.create, .attachments),
             "POST /applications/:id/attachments/:attachment/delete": .act(.create, .attachments),
             "DELETE /api/v1/applications/:id": .act(.update, .applications), "POST /api/v1/applications/:id/withdraw": .act(.update, .applications),

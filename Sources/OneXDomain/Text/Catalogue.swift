@@ -52,6 +52,15 @@ extension UIText {
     public static let activePolicy = UIText(zh: "当前政策", en: "Active policy")
     public static let today = UIText(zh: "今天", en: "Today")
     public static let todoTitle = UIText(zh: "待办事项", en: "To do")
+    public static let clockTitle = UIText(zh: "演示时钟", en: "Demo clock")
+    public static let clockIntro = UIText(
+        zh: "本服务以手动时钟运行（ONEX_CLOCK=manual）：设定日期后，所有规则、窗口和定时任务按该时间判断，便于在任意申报或审核阶段试用。登录有效期也按该时钟计算，时间前移较多时需重新登录。",
+        en: "This server runs on a manual clock (ONEX_CLOCK=manual): set a day and every rule, window and job uses it, to try any phase. Sessions are timed on it too: after a big step forward, log in again.")
+    public static let clockNow = UIText(zh: "当前时间", en: "Now")
+    public static let clockDay = UIText(zh: "日期", en: "Day")
+    public static let clockTime = UIText(zh: "时间（北京时间）", en: "Time (Beijing)")
+    public static let clockSet = UIText(zh: "设定时间", en: "Set the clock")
+    public static let clockInvalid = UIText(zh: "日期或时间无效，请按“年-月-日”和“时:分”填写。", en: "Invalid day or time: use year-month-day and hours:minutes.")
     public static let newNotice = UIText(zh: "新", en: "new")
     public static let nothingToDo = UIText(zh: "暂无待办事项。", en: "Nothing to do.")
     public static let unreadNotices = UIText(zh: "未读通知", en: "Unread notices")

@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var adminPassword: String?
     public var manualClock: Bool
     public var demo: Bool
+    /// With the demo, a year of the pilot played through (`DemoYear`); `serve` only.
+    public var demoActivity: Bool
     /// bcrypt work factor; tests lower it so hundreds of logins stay fast.
     public var bcryptCost: Int
     /// How long an API token lives.
@@ -31,7 +33,7 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
 
     public init(database: Database, policySource: String = "henan", adminPassword: String? = nil,
-                manualClock: Bool = false, demo: Bool = true, bcryptCost: Int = 12,
+                manualClock: Bool = false, demo: Bool = true, demoActivity: Bool = false, bcryptCost: Int = 12,
                 tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false,
                 metricsToken: String? = nil) {
         self.database = database
@@ -39,6 +41,7 @@ public struct AppConfig: Sendable {
         self.adminPassword = adminPassword
         self.manualClock = manualClock
         self.demo = demo
+        self.demoActivity = demoActivity
         self.bcryptCost = bcryptCost
         self.tokenLifetime = tokenLifetime
         self.idHashKey = idHashKey
@@ -89,6 +92,7 @@ public struct AppConfig: Sendable {
             adminPassword: env["ONEX_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             manualClock: clock == "manual",
             demo: !["0", "false", "no"].contains((env["ONEX_DEMO"] ?? "1").lowercased()),
+            demoActivity: !["0", "false", "no"].contains((env["ONEX_DEMO_ACTIVITY"] ?? "1").lowercased()),
             bcryptCost: cost,
             idHashKey: idKey,
             secureCookies: secureCookies,

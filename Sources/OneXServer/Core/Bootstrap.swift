@@ -38,6 +38,10 @@ enum Bootstrap {
             if demo {
                 try await DemoProvince.load(into: app)
                 app.logger.notice("Loaded the demo province: demo accounts use the password '\(DemoProvince.password)'")
+                if config.demoActivity {
+                    try await DemoYear.load(into: app)
+                    app.logger.notice("Played a year of the pilot into the demo (ONEX_DEMO_ACTIVITY=0 leaves it out)")
+                }
             }
         }
     }
