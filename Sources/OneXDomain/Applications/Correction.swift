@@ -33,6 +33,14 @@ extension ResolvedWindow.Phase {
         case .province: "省级审核"
         }
     }
+
+    public var english: String {
+        switch self {
+        case .school: "school phase"
+        case .city: "city review"
+        case .province: "province review"
+        }
+    }
 }
 
 extension Policy {
@@ -50,5 +58,11 @@ extension Policy {
         let r = next.range(phase)
         return
             "\(r.contains(day) ? "本次" : "下一次")\(phase.chinese)：\(next.name) \(r.lowerBound.chinese)至\(r.upperBound.chinese)"
+    }
+
+    public func nextPhaseEnglish(_ phase: ResolvedWindow.Phase, after day: LocalDate) -> String {
+        guard let next = currentOrNext(phase, on: day) else { return "the policy sets no further \(phase.english)" }
+        let r = next.range(phase)
+        return "\(r.contains(day) ? "this" : "next") \(phase.english): \(next.name) \(r.lowerBound) to \(r.upperBound)"
     }
 }

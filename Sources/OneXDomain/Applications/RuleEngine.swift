@@ -6,11 +6,14 @@ public struct RuleViolation: Error, Codable, Sendable, Equatable {
     public var code: String
     public var line: Int?
     public var message: String
+    /// The same in English, for pages read in English.
+    public var english: String
 
-    public init(_ code: String, line: Int?, _ message: String) {
+    public init(_ code: String, line: Int?, _ message: String, _ english: String) {
         self.code = code
         self.line = line
         self.message = message
+        self.english = english
     }
 
     public var fieldError: FieldError { FieldError(code: code, message: message, line: line) }
@@ -83,15 +86,17 @@ public enum RuleEngine {
         // AH22-1: the school must be registered on the national platform first.
         if rules.requireNationalPlatformRegistration && !c.school.nationalPlatformRegistered {
             out.append(RuleViolation("school_not_registered", line: nil,
-                                     "\(c.school.name)尚未在职业技能等级证书信息管理服务平台注册，不能申报"))
+                                     "\(c.school.name)尚未在职业技能等级证书信息管理服务平台注册，不能申报",
+                                     "\(c.school.name) is not registered on the national certificate platform and cannot apply yet"))
         }
         if lines.isEmpty {
-            out.append(RuleViolation("no_lines", line: nil, "申报至少应包含一行"))
+            out.append(RuleViolation("no_lines", line: nil, "申报至少应包含一行", "An application needs at least one line"))
         }
         // HN-12: the printed forms, signed and stamped, scanned and uploaded before submission.
         if rules.stampedScanAtSubmission == true && !c.hasStampedScan {
             out.append(RuleViolation("stamped_scan_required", line: nil,
-                                     "须先打印申报汇总表，签字盖章后扫描上传（用途选“加盖公章扫描件”），再提交申报"))
+                                     "须先打印申报汇总表，签字盖章后扫描上传（用途选“加盖公章扫描件”），再提交申报",
+                                     "Print the summary form, have it signed and stamped, upload the scan (purpose: stamped scan), then submit"))
         }
 
         var seen: [PlanKey: Int] = [:]
@@ -99,12 +104,14 @@ public enum RuleEngine {
             let n = index + 1
             let key = PlanKey(certificate: line.certificate, level: line.level, year: year)
             if let first = seen[key] {
-                out.append(RuleViolation("duplicate_line", line: n, "与第\(first)行为同一考核计划，请合并为一行"))
+                out.append(RuleViolation("duplicate_line", line: n, "与第\(first)行为同一考核计划，请合并为一行",
+                                         "Same plan as line \(first): merge the two lines"))
                 continue
             }
             seen[key] = n
             if line.count <= 0 || line.count > Limits.headcount.upperBound {
-                out.append(RuleViolation("invalid_count", line: n, "人数应为 1 到 \(Limits.headcount.upperBound) 之间的整数"))
+                out.append(RuleViolation("invalid_count", line: n, "人数应为 1 到 \(Limits.headcount.upperBound) 之间的整数",
+                                         "The count must be a whole number from 1 to \(Limits.headcount.upperBound)"))
                 continue
             }
 
@@ -112,17 +119,21 @@ public enum RuleEngine {
             let exempt = line.kind == .increase && rules.increaseAnyTime
             if !inTime && !exempt {
                 let overdue = c.correction.map { "退回修改的申报应于\($0.due.chinese)前重新提交，现已逾期；" } ?? ""
+                let overdueEnglish = c.correction.map { "The returned application was due back by \($0.due); " } ?? ""
                 out.append(RuleViolation("outside_window", line: n,
-                                         "\(overdue)当前（\(today.chinese)）不在院校申报时间内，\(line.kind.chinese)申报只能在申报窗口内提交；\(c.policy.nextPhaseText(.school, after: today))"))
+                                         "\(overdue)当前（\(today.chinese)）不在院校申报时间内，\(line.kind.chinese)申报只能在申报窗口内提交；\(c.policy.nextPhaseText(.school, after: today))",
+                                         "\(overdueEnglish)today (\(today)) is outside the school phase; a \(line.kind.english.lowercased()) line can only be filed in a window. \(c.policy.nextPhaseEnglish(.school, after: today))"))
             }
 
             // AH22-1: only certificates of the published catalog, and levels they have.
             guard let cert = c.certificates[line.certificate] else {
-                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(line.certificate)”不在已公布的证书目录中"))
+                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(line.certificate)”不在已公布的证书目录中",
+                                         "Certificate \(line.certificate) is not in the published catalog"))
                 continue
             }
             guard cert.levels.contains(line.level) else {
-                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(cert.name)”没有\(line.level.chinese)等级"))
+                out.append(RuleViolation("unknown_certificate", line: n, "证书“\(cert.name)”没有\(line.level.chinese)等级",
+                                         "\(cert.name) has no \(line.level.english.lowercased()) level"))
                 continue
             }
 
@@ -131,23 +142,27 @@ public enum RuleEngine {
             switch line.kind {
             case .new:
                 if current != nil {
-                    out.append(RuleViolation("plan_exists", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划已存在，请申报调增"))
+                    out.append(RuleViolation("plan_exists", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划已存在，请申报调增",
+                                             "The \(year) plan for \(cert.name) (\(line.level.english.lowercased())) exists: apply for an increase"))
                 }
                 // AH22-4: one certificate, one justification, one application.
                 if rules.newCertificateJustification && !c.certificatesLastYear.contains(line.certificate)
                     && !c.linesWithJustification.contains(n)
                 {
-                    out.append(RuleViolation("justification_required", line: n, "“\(cert.name)”为本校新申报证书，须上传该证书的申报表（论证材料）"))
+                    out.append(RuleViolation("justification_required", line: n, "“\(cert.name)”为本校新申报证书，须上传该证书的申报表（论证材料）",
+                                             "\(cert.name) is new to the school: upload its justification form"))
                 }
             case .increase, .decrease:
                 guard let current else {
-                    out.append(RuleViolation("no_such_plan", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划不存在，请申报新增"))
+                    out.append(RuleViolation("no_such_plan", line: n, "\(year)年“\(cert.name)”\(line.level.chinese)考核计划不存在，请申报新增",
+                                             "There is no \(year) plan for \(cert.name) (\(line.level.english.lowercased())): apply for a new one"))
                     continue
                 }
                 if line.kind == .increase {
                     resulting = current.clampedAdding(line.count)
                     if rules.increaseNeedsAdjustmentForm && !c.hasAdjustmentForm {
-                        out.append(RuleViolation("adjustment_form_required", line: n, "调增须上传经学校审批的调整申请表"))
+                        out.append(RuleViolation("adjustment_form_required", line: n, "调增须上传经学校审批的调整申请表",
+                                                 "An increase needs the adjustment form approved by the school"))
                     }
                 } else {
                     resulting = current.clampedSubtracting(line.count)
@@ -158,7 +173,8 @@ public enum RuleEngine {
             // AH22-3: the resulting count meets the certificate's minimum exam takers.
             if rules.minCandidates && resulting > 0 && resulting < cert.minCandidates {
                 out.append(RuleViolation("below_min_candidates", line: n,
-                                         "“\(cert.name)”每次申报考核人数不得少于\(cert.minCandidates)人，本行后为\(resulting)人"))
+                                         "“\(cert.name)”每次申报考核人数不得少于\(cert.minCandidates)人，本行后为\(resulting)人",
+                                         "\(cert.name) needs at least \(cert.minCandidates) candidates per plan; this line leaves \(resulting)"))
             }
         }
 
@@ -170,7 +186,8 @@ public enum RuleEngine {
             let total = c.alreadyAppliedThisYear.clampedAdding(added)
             if total > prev.total {
                 out.append(RuleViolation("over_previous_year_scale", line: nil,
-                                         "上一年度考核完成率为\(percent(rate))，低于\(percent(cap.threshold))，本年度申报总数（\(total)人）不得超过上一年度申报总数（\(prev.total)人）"))
+                                         "上一年度考核完成率为\(percent(rate))，低于\(percent(cap.threshold))，本年度申报总数（\(total)人）不得超过上一年度申报总数（\(prev.total)人）",
+                                         "Last year's completion was \(percent(rate)), below \(percent(cap.threshold)): this year's total (\(total)) may not exceed last year's (\(prev.total))"))
             }
         }
         return out
@@ -181,18 +198,22 @@ public enum RuleEngine {
         var out: [RuleViolation] = []
         let limit = policy.decreaseLimit(in: window)
         if limit == 0 {
-            return [RuleViolation("decrease_not_allowed", line: n, "本省当前政策不允许调减考核计划")]
+            return [RuleViolation("decrease_not_allowed", line: n, "本省当前政策不允许调减考核计划",
+                                  "The province's policy does not allow decreases")]
         }
         if let limit {
             let most = Int(clampingRounded: (Double(current) * limit + 1e-9).rounded(.down))
             if line.count > most {
                 out.append(RuleViolation("decrease_limit_exceeded", line: n,
-                                         "调减人数\(line.count)超过当前计划数\(current)的\(percent(limit))（最多\(most)人）"))
+                                         "调减人数\(line.count)超过当前计划数\(current)的\(percent(limit))（最多\(most)人）",
+                                         "A decrease of \(line.count) exceeds \(percent(limit)) of the current \(current) (at most \(most))"))
             }
         }
         if !policy.rules.decreaseReasons.isEmpty && !policy.rules.decreaseReasons.contains(line.reason ?? "") {
             let allowed = policy.rules.decreaseReasons.compactMap { DecreaseReason(rawValue: $0)?.chinese ?? $0 }
-            out.append(RuleViolation("decrease_reason_required", line: n, "调减须说明原因：\(allowed.joined(separator: "、"))"))
+            let allowedEnglish = policy.rules.decreaseReasons.compactMap { DecreaseReason(rawValue: $0)?.english ?? $0 }
+            out.append(RuleViolation("decrease_reason_required", line: n, "调减须说明原因：\(allowed.joined(separator: "、"))",
+                                     "A decrease needs one of these reasons: \(allowedEnglish.joined(separator: ", "))"))
         }
         return out
     }
@@ -218,7 +239,8 @@ public enum ReviewRouting {
         let phase: ResolvedWindow.Phase = stage == .cityReview ? .city : .province
         let today = LocalDate(now)
         return RuleViolation("review_phase_closed", line: nil,
-                             "当前（\(today.chinese)）不在\(phase.chinese)时间内；\(policy.nextPhaseText(phase, after: today))")
+                             "当前（\(today.chinese)）不在\(phase.chinese)时间内；\(policy.nextPhaseText(phase, after: today))",
+                             "Today (\(today)) is outside the \(phase.english); \(policy.nextPhaseEnglish(phase, after: today))")
     }
 
     /// Whether a reviewer may act on an application in `stage` now. Increase-only applications

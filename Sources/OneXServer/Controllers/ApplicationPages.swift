@@ -41,7 +41,7 @@ enum ApplicationPages {
             do {
                 _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
             } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-                return try await detail(req, notice: Components.alert(e.detail), status: e.status)
+                return try await detail(req, notice: Components.alert(html: Components.inChinese(e.detail, on: req.lang)), status: e.status)
             }
             return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
@@ -102,7 +102,7 @@ enum ApplicationPages {
             do {
                 try await AttachmentService.remove(a, of: row, actor: actor, now: req.now, on: req.db)
             } catch let e as AppError where e.status == .conflict {
-                return try await detail(req, notice: Components.alert(e.detail), status: e.status)
+                return try await detail(req, notice: Components.alert(html: Components.inChinese(e.detail, on: req.lang)), status: e.status)
             }
             return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
@@ -342,12 +342,11 @@ enum ApplicationPages {
         let body = try await ApplicationService.body(row, violations: violations, on: req.db)
         let names = try await certificateNames(Set(body.lines.map(\.certificate)), on: req.db)
         let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
-            let v = violations.filter { $0.line == i + 1 }.map(\.message).joined(separator: "；")
-            // The rules speak Chinese (RuleEngine): marked as such on an English page.
+            let v = violations.filter { $0.line == i + 1 }.map { lang.pick($0.message, $0.english) }.joined(separator: lang.semicolon)
             return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { $0 + lang.bracketed(l.certificate) } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
                     "\(lang.pick(l.kind.chinese, l.kind.english))", HTML(raw: String(l.count)),
                     "\(l.reason.map { r in DecreaseReason(rawValue: r).map { lang.pick($0.chinese, $0.english) } ?? r } ?? "")",
-                    v.isEmpty ? "" : "<span class=\"error\">\(Components.inChinese(v, on: lang))</span>"]
+                    v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
         var returned: HTML = ""
         if isDraft, let correction = body.correction {
@@ -356,7 +355,7 @@ enum ApplicationPages {
         }
         var check: HTML = ""
         if isDraft {
-            let general = violations.filter { $0.line == nil }.map { Components.inChinese($0.message, on: lang) }
+            let general: [HTML] = violations.filter { $0.line == nil }.map { "\(lang.pick($0.message, $0.english))" }
             check = violations.isEmpty ? Components.alert(lang(.noViolations), ok: true)
                 : Components.alert(html: HTML.join((general + ["\(lang(.violations))\(lang.colon)\(violations.count)"]).map { "\($0)\(lang.semicolon)" }))
         }
