@@ -46,3 +46,33 @@ struct AuditPageTests {
         }
     }
 }
+
+/// Issue 13: the lists people use every day can be searched and paged.
+@Suite("Searching users and paging exam sessions")
+struct EverydayListTests {
+    @Test(
+        "Users by login, person's name or unit; exam sessions by school, a page at a time",
+        arguments: TestDB.all.prefix(1))
+    func lists(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, clock in
+            let admin = Client(app)
+            try await admin.webLogin("admin", adminPassword)
+            let byName = try await admin.send(.GET, "/users?q=陈静")
+            #expect(byName.body.contains("<td>陈静</td>") && !byName.body.contains("<td>张伟</td>"))
+            let byUnit = try await admin.send(.GET, "/users?q=郑州市财贸")
+            #expect(
+                byUnit.body.contains(">secondary</a>") && byUnit.body.contains(">school-z001</a>")
+                    && !byUnit.body.contains(">zhengzhou</a>"))
+            let csv = try await admin.send(.GET, "/users/export.csv?q=陈静")
+            #expect(csv.body.split(whereSeparator: \.isNewline).count == 2)
+
+            clock.set(Shanghai.parseInstant("2026-12-02T10:00:00+08:00")!)
+            try await DemoYear.load(into: app)
+            try await admin.webLogin("admin", adminPassword)
+            let all = try await admin.send(.GET, "/exams?limit=2")
+            #expect(all.body.contains("rel=\"next\""))
+            let g001 = try await admin.send(.GET, "/exams?school=G001")
+            #expect(g001.body.contains("河南职业技术学院") && !g001.body.contains("郑州市财贸学校"))
+        }
+    }
+}

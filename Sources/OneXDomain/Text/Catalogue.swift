@@ -179,6 +179,7 @@ extension UIText {
     public static let fieldActive = UIText(zh: "启用", en: "Active")
     public static let fieldDisplayName = UIText(zh: "姓名", en: "Name")
     public static let unitColumn = UIText(zh: "所属单位", en: "Unit")
+    public static let usersSearch = UIText(zh: "用户名、姓名或单位", en: "Login, name or unit")
     public static let fieldNewPassword = UIText(zh: "新密码（留空则不修改）", en: "New password (blank keeps it)")
 
     // MARK: Imports

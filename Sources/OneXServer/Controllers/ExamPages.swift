@@ -9,18 +9,51 @@ enum ExamPages {
         web.post("exams") { req in try await record(req) }
     }
 
-    static func canRecord(_ actor: Actor) -> Bool { actor.role == .organization || actor.role == .provinceAdmin }
+    /// Previous and next without a total: the list is read newest first, a page at a time.
+    static func pager(paging: Paging, hasMore: Bool, query: [(String, String)], lang: Lang) -> HTML {
+        func link(_ offset: Int) -> String {
+            let kept = query.filter { !$0.1.isEmpty }.map {
+                "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }
+            return SitePath.exams.path + "?" + (kept + ["offset=\(offset)"]).joined(separator: "&")
+        }
+        let prev: HTML =
+            paging.offset > 0
+            ? "<a href=\"\(link(max(0, paging.offset - paging.limit)))\" rel=\"prev\">\(lang(.previousPage))</a>"
+            : ""
+        let next: HTML =
+            hasMore
+            ? "<a href=\"\(link(paging.offset + paging.limit))\" rel=\"next\">\(lang(.nextPage))</a>" : ""
+        return prev.raw.isEmpty && next.raw.isEmpty ? "" : "<div class=\"pager\">\(prev)\(next)</div>"
+    }
+
+    static func canRecord(_ actor: Actor) -> Bool {
+        actor.role == .organization || actor.role == .provinceAdmin
+    }
 
     static func list(_ req: Request, input: FieldValues?, errors: [FieldError]) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor()
         let year = try req.queryYear()
-        let sessions = try await ExamService.sessions(actor: actor, school: nil, year: year, limit: 200, on: req.db)
+        let school = ((try? req.query.get(String.self, at: "school")) ?? "").trimmingCharacters(
+            in: .whitespaces)
+        let paging = try Paging(req, defaultLimit: 50)
+        // Newest first; one more than the page tells whether a next page exists (a count over a
+        // national exam season would cost more than the page).
+        let fetched = try await ExamService.sessions(
+            actor: actor, school: school.isEmpty ? nil : school, year: year,
+            limit: paging.offset + paging.limit + 1, on: req.db)
+        let sessions = Array(fetched.dropFirst(paging.offset).prefix(paging.limit))
+        let hasMore = fetched.count > paging.offset + paging.limit
         let rows = sessions.map { s -> [HTML] in
             let source = s.source == "import" ? lang(.sourceImport) : lang(.sourceManual)
-            return ["\(s.date)", "\(s.school) \(s.schoolName)", "\(s.certificate)", "\(lang.pick(s.level.chinese, s.level.english))",
-                    HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)), HTML(raw: String(s.attended)),
-                    HTML(raw: String(s.passed)), "\(source)"]
+            return [
+                "\(s.date)", "\(s.school) \(s.schoolName)", "\(s.certificate)",
+                "\(lang.pick(s.level.chinese, s.level.english))",
+                HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)),
+                HTML(raw: String(s.attended)),
+                HTML(raw: String(s.passed)), "\(source)",
+            ]
         }
         var form: HTML = ""
         if canRecord(actor) {
@@ -50,12 +83,20 @@ enum ExamPages {
             <h1>\(lang(.navExams))</h1>
             \(form)
             <section class="panel"><h2>\(lang(.examSessions))</h2>
+            <form method="get" action="\(SitePath.exams.path)" class="toolbar">
+            \(actor.role == .school ? "" : HTML(raw: "<input type=\"text\" name=\"school\" value=\"\(HTML.escape(school))\" placeholder=\"\(HTML.escape(lang(.schoolCode)))\" aria-label=\"\(HTML.escape(lang(.schoolCode)))\" size=\"8\">"))
+            <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
+            <button type="submit" class="btn secondary">\(lang(.filter))</button>
+            \(school.isEmpty && year == nil ? "" : HTML(raw: "<a href=\"\(SitePath.exams.path)\">\(HTML.escape(lang(.clearFilter)))</a>"))
+            </form>
             \(Components.table(headers: [lang(.examDate), lang(.school), lang(.fieldCertificate), lang(.level), lang(.year), lang(.examSite),
                                          lang(.registeredPeople), lang(.attendedPeople), lang(.passedPeople), lang(.source)],
                                rows: rows, numeric: [4, 6, 7, 8], empty: lang(.noRecords)))
+            \(pager(paging: paging, hasMore: hasMore, query: [("school", school), ("year", year.map(String.init) ?? "")], lang: lang))
             </section>
             """
-        let html = Layout.page(req: req, title: lang(.navExams), crumbs: [.init(title: lang(.navExams))], body: body)
+        let html = Layout.page(
+            req: req, title: lang(.navExams), crumbs: [.init(title: lang(.navExams))], body: body)
         let response = try await html.encodeResponse(for: req)
         if !errors.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -64,31 +105,44 @@ enum ExamPages {
     static func record(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .create, .examSessions)
         let values = try req.content.decode([String: String].self)
-        func int(_ key: String) -> Int? { values[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        func int(_ key: String) -> Int? {
+            values[key].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
         var errors: [FieldError] = []
         let lang = req.lang
         for key in ["year", "registered", "attended", "passed"] where int(key) == nil {
-            errors.append(FieldError(code: "invalid", message: lang.pick("请输入整数", "Enter a whole number"), field: key))
+            errors.append(
+                FieldError(code: "invalid", message: lang.pick("请输入整数", "Enter a whole number"), field: key))
         }
         let date = values["date"].flatMap { LocalDate($0) }
         if date == nil { errors.append(.required("date", label: lang(.examDate))) }
         let level = values["level"].flatMap { Level(text: $0) }
         if level == nil { errors.append(.required("level", label: lang(.level))) }
-        for key in ["school", "certificate"] where (values[key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        for key in ["school", "certificate"]
+        where (values[key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(.required(key, label: key == "school" ? lang(.school) : lang(.fieldCertificate)))
         }
         guard errors.isEmpty, let date, let level, let year = int("year"), let registered = int("registered"),
             let attended = int("attended"), let passed = int("passed")
         else { return try await list(req, input: values, errors: errors) }
-        let session = ExamSession(school: values["school"]!.trimmingCharacters(in: .whitespaces),
-                                  certificate: values["certificate"]!.trimmingCharacters(in: .whitespaces), level: level, year: year,
-                                  date: date, site: values["site"], registered: registered, attended: attended, passed: passed)
+        let session = ExamSession(
+            school: values["school"]!.trimmingCharacters(in: .whitespaces),
+            certificate: values["certificate"]!.trimmingCharacters(in: .whitespaces), level: level,
+            year: year,
+            date: date, site: values["site"], registered: registered, attended: attended, passed: passed)
         do {
             _ = try await ExamService.record(session, actor: actor, now: req.now, on: req.db)
         } catch let e as AppError where !e.errors.isEmpty {
             return try await list(req, input: values, errors: e.errors)
         } catch let e as AppError where e.status == .notFound {
-            return try await list(req, input: values, errors: [FieldError(code: "not_found", message: lang.pick("没有此证书或无权录入", "No such certificate, or not yours"), field: "certificate")])
+            return try await list(
+                req, input: values,
+                errors: [
+                    FieldError(
+                        code: "not_found",
+                        message: lang.pick("没有此证书或无权录入", "No such certificate, or not yours"),
+                        field: "certificate")
+                ])
         }
         return req.redirect(local: SitePath.exams.path)
     }

@@ -16,16 +16,22 @@ enum UserPages {
         web.get("users", ":username") { req in try await detail(req) }
         web.get("users", ":username", "edit") { req in
             _ = try req.actor(may: .update, .users)
-            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db)
+            else {
                 throw AppError.notFound
             }
-            return try await form(req, existing: user, values: ["username": user.username, "displayName": user.displayName ?? "", "role": user.role,
-                                                                "unit": user.unitCode ?? "", "active": user.active ? "true" : ""],
-                                  errors: [])
+            return try await form(
+                req, existing: user,
+                values: [
+                    "username": user.username, "displayName": user.displayName ?? "", "role": user.role,
+                    "unit": user.unitCode ?? "", "active": user.active ? "true" : "",
+                ],
+                errors: [])
         }
         web.post("users", ":username", "edit") { req in
             _ = try req.actor(may: .update, .users)
-            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+            guard let user = try await AccountService.find(try req.parameters.require("username"), on: req.db)
+            else {
                 throw AppError.notFound
             }
             return try await submit(req, existing: user)
@@ -36,51 +42,108 @@ enum UserPages {
         let lang = req.lang
         let actor = try req.actor(reading: .users)
         let paging = try Paging(req, defaultLimit: 50)
-        let (users, total) = try await User.withUnits(on: req.db).sort(\.$username).page(limit: paging.limit, offset: paging.offset)
+        let q = search(req)
+        let keep =
+            q.isEmpty ? "" : "?q=" + (q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let (users, total) = try await filtered(User.withUnits(on: req.db), q).sort(\.$username).page(
+            limit: paging.limit, offset: paging.offset)
         let rows = try users.map { u -> [HTML] in
             let role = try u.roleValue
-            return ["<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(u.displayName ?? "")",
-                    "\(lang.pick(role.chinese, role.english))", "\(unitText(u, lang))", "\(u.active ? lang(.yes) : lang(.no))",
-                    "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")"]
+            return [
+                "<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(u.displayName ?? "")",
+                "\(lang.pick(role.chinese, role.english))", "\(unitText(u, lang))",
+                "\(u.active ? lang(.yes) : lang(.no))",
+                "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")",
+            ]
         }
         let body: HTML = """
             <h1>\(lang(.navUsers))</h1>
             <p class="muted">\(lang(.usersIntro))</p>
+            <form method="get" action="\(SitePath.users.path)" class="toolbar">
+            <input type="search" name="q" value="\(q)" placeholder="\(lang(.usersSearch))" aria-label="\(lang(.usersSearch))" size="24">
+            <button type="submit" class="btn secondary">\(lang(.filter))</button>
+            \(q.isEmpty ? "" : HTML(raw: "<a href=\"\(SitePath.users.path)\">\(HTML.escape(lang(.clearFilter)))</a>"))
+            </form>
             <div class="toolbar"><span class="spacer"></span>
-            <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)">\(lang(.exportCSV))</a>
-            <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)">\(lang(.exportXLSX))</a>
+            <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)\(keep)">\(lang(.exportCSV))</a>
+            <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)\(keep)">\(lang(.exportXLSX))</a>
             \(Access.may(.create, .users, actor) ? "<a class=\"btn\" href=\"\(SitePath.newUser.path)\">\(lang(.create))</a>" : "")</div>
             \(Components.table(headers: [lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn), lang(.fieldActive), lang(.lockedUntil)],
                                rows: rows, empty: lang(.noRecords)))
-            \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [], lang: lang))
+            \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [("q", q)], lang: lang))
             """
-        return Layout.page(req: req, title: lang(.navUsers), crumbs: [.init(title: lang(.navUsers))], body: body)
+        return Layout.page(
+            req: req, title: lang(.navUsers), crumbs: [.init(title: lang(.navUsers))], body: body)
+    }
+
+    static func search(_ req: Request) -> String {
+        String(
+            ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces).prefix(
+                100))
+    }
+
+    /// Accounts whose login, person's name or unit (code or name) contains the search.
+    static func filtered(_ query: QueryBuilder<User>, _ q: String) async throws -> QueryBuilder<User> {
+        guard !q.isEmpty else { return query }
+        let db = query.database
+        let regions = try await Region.query(on: db).group(.or) {
+            $0.filter(\.$code ~~ q).filter(\.$name ~~ q)
+        }.all(\.$id)
+        let schools = try await School.query(on: db).group(.or) {
+            $0.filter(\.$code ~~ q).filter(\.$name ~~ q)
+        }.all(\.$id)
+        let orgs = try await Organization.query(on: db).group(.or) {
+            $0.filter(\.$code ~~ q).filter(\.$name ~~ q)
+        }.all(\.$id)
+        return query.group(.or) {
+            $0.filter(\.$username ~~ q).filter(\.$displayName ~~ q)
+                .filter(\.$region.$id ~~ regions).filter(\.$school.$id ~~ schools).filter(
+                    \.$organization.$id ~~ orgs)
+        }
     }
 
     static func export(_ req: Request, format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
         _ = try req.actor(reading: .users)
-        let users = try await User.withUnits(on: req.db).sort(\.$username).all()
-        var rows = [[lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn), lang(.fieldUnit), lang(.fieldActive)]]
+        let users = try await filtered(User.withUnits(on: req.db), search(req)).sort(\.$username).all()
+        var rows = [
+            [
+                lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn),
+                lang(.fieldUnit), lang(.fieldActive),
+            ]
+        ]
         rows += try users.map { u in
             let role = try u.roleValue
-            return [u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), unitName(u) ?? "", u.unitCode ?? "",
-                    u.active ? lang(.yes) : lang(.no)]
+            return [
+                u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), unitName(u) ?? "",
+                u.unitCode ?? "",
+                u.active ? lang(.yes) : lang(.no),
+            ]
         }
         return Download.file(rows, name: "users-\(LocalDate(req.now))", format: format)
     }
 
-    static func form(_ req: Request, existing: User?, values: FieldValues, errors: [FieldError],
-                     status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func form(
+        _ req: Request, existing: User?, values: FieldValues, errors: [FieldError],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lang = req.lang
         let fields: [Components.FormField] = [
             .init(name: "username", label: lang(.username), required: true, readOnly: existing != nil),
             .init(name: "displayName", label: lang(.fieldDisplayName)),
-            .init(name: existing == nil ? "password" : "password", label: lang(existing == nil ? .password : .fieldNewPassword),
-                  kind: .password, required: existing == nil, hint: lang.pick("至少8位，含字母和数字", "At least 8 characters with letters and digits")),
-            .init(name: "role", label: lang(.fieldRole), kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
-                  required: true),
-            .init(name: "unit", label: lang(.fieldUnit), hint: lang.pick("地区、院校或组织代码；省级角色留空", "Region, school or organisation code; empty for province roles")),
+            .init(
+                name: existing == nil ? "password" : "password",
+                label: lang(existing == nil ? .password : .fieldNewPassword),
+                kind: .password, required: existing == nil,
+                hint: lang.pick("至少8位，含字母和数字", "At least 8 characters with letters and digits")),
+            .init(
+                name: "role", label: lang(.fieldRole),
+                kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                required: true),
+            .init(
+                name: "unit", label: lang(.fieldUnit),
+                hint: lang.pick(
+                    "地区、院校或组织代码；省级角色留空", "Region, school or organisation code; empty for province roles")),
             .init(name: "active", label: lang(.fieldActive), kind: .checkbox),
         ]
         let action = existing.map { SitePath.editUser($0.username).path } ?? SitePath.newUser.path
@@ -90,7 +153,9 @@ enum UserPages {
             \(Components.form(action: action, csrf: CSRF.token(for: req), fields: fields, values: values, errors: errors,
                               submit: lang(.save), cancel: SitePath.users.path, lang: lang))
             """
-        let page = Layout.page(req: req, title: title, crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: title)], body: body)
+        let page = Layout.page(
+            req: req, title: title,
+            crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: title)], body: body)
         let response = try await page.encodeResponse(for: req)
         response.status = status
         return response
@@ -100,22 +165,29 @@ enum UserPages {
     static func detail(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let actor = try req.actor(reading: .users)
-        guard let u = try await AccountService.find(try req.parameters.require("username"), on: req.db) else { throw AppError.notFound }
+        guard let u = try await AccountService.find(try req.parameters.require("username"), on: req.db) else {
+            throw AppError.notFound
+        }
         let role = try u.roleValue
         let facts: [(UIText, String)] = [
-            (.username, u.username), (.fieldDisplayName, u.displayName ?? "—"), (.fieldRole, lang.pick(role.chinese, role.english)),
+            (.username, u.username), (.fieldDisplayName, u.displayName ?? "—"),
+            (.fieldRole, lang.pick(role.chinese, role.english)),
             (.unitColumn, unitText(u, lang)),
-            (.fieldActive, u.active ? lang(.yes) : lang(.no)), (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),
+            (.fieldActive, u.active ? lang(.yes) : lang(.no)),
+            (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),
         ]
-        let edit: HTML = Access.may(.update, .users, actor)
+        let edit: HTML =
+            Access.may(.update, .users, actor)
             ? "<p><a class=\"btn\" href=\"\(SitePath.editUser(u.username).path)\">\(lang(.edit))</a></p>" : ""
         let body: HTML = """
             <h1>\(u.username)</h1>
             \(Components.facts(facts.map { (lang($0.0), $0.1) }))
             \(edit)
             """
-        return Layout.page(req: req, title: u.username, crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: u.username)],
-                           body: body)
+        return Layout.page(
+            req: req, title: u.username,
+            crumbs: [.init(title: lang(.navUsers), path: .users), .init(title: u.username)],
+            body: body)
     }
 
     static func unitName(_ u: User) -> String? {
@@ -133,14 +205,16 @@ enum UserPages {
         var values = try req.content.decode([String: String].self)
         values["_csrf"] = nil
         if let existing { values["username"] = existing.username }
-        let draft = AccountDraft(username: values["username"] ?? "", password: values["password"], role: values["role"] ?? "",
-                                 unit: values["unit"], active: values["active"] == "true", displayName: values["displayName"])
+        let draft = AccountDraft(
+            username: values["username"] ?? "", password: values["password"], role: values["role"] ?? "",
+            unit: values["unit"], active: values["active"] == "true", displayName: values["displayName"])
         do {
             try await AccountService.save(draft, existing: existing, actor: actor.username, req: req)
             return req.redirect(local: SitePath.users.path)
         } catch let e as AppError where e.status == .unprocessableEntity {
             values["password"] = nil
-            return try await form(req, existing: existing, values: values, errors: e.errors, status: .unprocessableEntity)
+            return try await form(
+                req, existing: existing, values: values, errors: e.errors, status: .unprocessableEntity)
         }
     }
 }
