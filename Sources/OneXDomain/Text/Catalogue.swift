@@ -77,6 +77,11 @@ extension UIText {
         return UIText(zh: key, en: en[key] ?? key)
     }
 
+    public static func thresholdLegend(_ threshold: String) -> UIText {
+        UIText(zh: "虚线为预警线：完成人数低于按进度应完成的\(threshold)即预警（红色）",
+               en: "Dashed line: the warning line; below \(threshold) of the expected pace is warned (red)")
+    }
+
     public static func phaseName(_ phase: ResolvedWindow.Phase) -> UIText {
         switch phase {
         case .school: UIText(zh: "院校申报", en: "School applications")

@@ -213,7 +213,8 @@ enum DashboardPages {
         }
         return """
             <section class="panel"><h2>\(lang(.furthestBehind))</h2>
-            \(Charts.bars(bars, title: lang(.furthestBehind), reference: (board.threshold, IndicatorSet.percent(board.threshold)), lang: lang))
+            \(Charts.bars(bars, title: lang(.furthestBehind), reference: (board.threshold, IndicatorSet.percent(board.threshold),
+                                                                                lang(.thresholdLegend(IndicatorSet.percent(board.threshold)))), lang: lang))
             \(Components.table(headers: [lang(.school), lang(.region), lang(.plannedPeople), lang(.completedPeople), lang(.expectedPeople),
                                          lang(.paceRatio)], rows: rows, numeric: [2, 3, 4, 5], empty: lang(.noRecords)))
             </section>

@@ -13,9 +13,12 @@ enum Charts {
 
     /// Horizontal bars of rates in 0…1 (a bar may exceed 1, drawn capped), with an optional
     /// reference line such as the warning threshold.
-    static func bars(_ bars: [Bar], title: String, reference: (value: Double, label: String)? = nil, lang: Lang) -> HTML {
+    /// The section's heading names the chart; the SVG carries the title for screen readers only.
+    /// No bars, no chart: the table beside it says there is nothing.
+    static func bars(_ bars: [Bar], title: String, reference: (value: Double, label: String, legend: String)? = nil, lang: Lang) -> HTML {
+        guard !bars.isEmpty else { return "" }
         let labelWidth = 150.0, barWidth = 380.0, rowHeight = 24.0, top = 8.0
-        let extra: Double = reference == nil ? 0 : 16
+        let extra: Double = reference == nil ? 0 : 40
         let height: Double = top * 2 + rowHeight * Double(max(bars.count, 1)) + extra
         var parts: [HTML] = []
         for (i, bar) in bars.enumerated() {
@@ -38,19 +41,21 @@ enum Charts {
             let bottom: Double = top + rowHeight * Double(bars.count)
             let refLine: HTML = """
                 <line x1="\(fmt(x))" y1="\(fmt(top))" x2="\(fmt(x))" y2="\(fmt(bottom + 4))" stroke="#555" stroke-dasharray="4 3"/>\
-                <text x="\(fmt(x))" y="\(fmt(bottom + 16))" text-anchor="middle" font-size="11" fill="#555">\(reference.label)</text>
+                <text x="\(fmt(x))" y="\(fmt(bottom + 16))" text-anchor="middle" font-size="12" fill="#555">\(reference.label)</text>\
+                <line x1="\(fmt(labelWidth))" y1="\(fmt(bottom + 31))" x2="\(fmt(labelWidth + 24))" y2="\(fmt(bottom + 31))" stroke="#555" stroke-dasharray="4 3"/>\
+                <text x="\(fmt(labelWidth + 30))" y="\(fmt(bottom + 35))" font-size="12" fill="#555">\(reference.legend)</text>
                 """
             parts.append(refLine)
         }
         return """
             <figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(title)" viewBox="0 0 \(fmt(labelWidth + barWidth + 90)) \(fmt(height))">\
-            <title>\(title)</title>\(HTML.join(parts))</svg><figcaption>\(title)</figcaption></figure>
+            <title>\(title)</title>\(HTML.join(parts))</svg></figure>
             """
     }
 
     /// A line of rates over time (the snapshots' trend).
     static func line(_ points: [(label: String, value: Double?)], title: String, empty: String, lang: Lang) -> HTML {
-        guard points.count >= 1 else { return "<p class=\"muted\">\(empty)</p>" }
+        guard points.contains(where: { $0.value != nil }) else { return "<p class=\"muted\">\(empty)</p>" }
         let width = 560.0, height = 200.0, left = 40.0, bottom = 30.0, top = 10.0
         let step: Double = points.count > 1 ? (width - left - 20) / Double(points.count - 1) : 0
         func y(_ v: Double) -> Double {
@@ -61,7 +66,7 @@ enum Charts {
         for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let ty = y(tick)
             let grid: HTML = "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ty))\" x2=\"\(fmt(width - 10))\" y2=\"\(fmt(ty))\" stroke=\"#e5e5e5\"/>"
-            let label: HTML = "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(ty + 4))\" text-anchor=\"end\" font-size=\"10\">\(String(Int(tick * 100)))%</text>"
+            let label: HTML = "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(ty + 4))\" text-anchor=\"end\" font-size=\"12\">\(String(Int(tick * 100)))%</text>"
             parts.append(grid)
             parts.append(label)
         }
@@ -81,12 +86,12 @@ enum Charts {
                 let dot: HTML = "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y(v)))\" r=\"3.5\" fill=\"#2e86c1\"><title>\(p.label)\(lang.colon)\(IndicatorSet.percent(v))</title></circle>"
                 parts.append(dot)
             }
-            let tick: HTML = "<text x=\"\(fmt(x))\" y=\"\(fmt(height - 10))\" text-anchor=\"middle\" font-size=\"10\">\(String(p.label.suffix(5)))</text>"
+            let tick: HTML = "<text x=\"\(fmt(x))\" y=\"\(fmt(height - 10))\" text-anchor=\"middle\" font-size=\"12\">\(String(p.label.suffix(5)))</text>"
             parts.append(tick)
         }
         return """
             <figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(title)" viewBox="0 0 \(fmt(width)) \(fmt(height))">\
-            <title>\(title)</title>\(HTML.join(parts))</svg><figcaption>\(title)</figcaption></figure>
+            <title>\(title)</title>\(HTML.join(parts))</svg></figure>
             """
     }
 
