@@ -69,10 +69,23 @@ struct EverydayListTests {
             clock.set(Shanghai.parseInstant("2026-12-02T10:00:00+08:00")!)
             try await DemoYear.load(into: app)
             try await admin.webLogin("admin", adminPassword)
+            // Code fields offer the units by name: the school and certificate of a session, the filters.
+            let examPage = try await admin.send(.GET, "/exams")
+            #expect(examPage.body.contains(#"<datalist id="f-school-list">"#))
+            #expect(examPage.body.contains(#"<option value="Z001">郑州市财贸学校</option>"#))
+            #expect(examPage.body.contains(#"<option value="1-004">物流管理</option>"#))
+            let city = Client(app)
+            try await city.webLogin("zhengzhou")
+            let cityPlans = try await city.send(.GET, "/plans")
+            #expect(
+                cityPlans.body.contains(#"<option value="Z001">郑州市财贸学校</option>"#)
+                    && !cityPlans.body.contains(#"<option value="Z005">"#))
             let all = try await admin.send(.GET, "/exams?limit=2")
             #expect(all.body.contains("rel=\"next\""))
             let g001 = try await admin.send(.GET, "/exams?school=G001")
-            #expect(g001.body.contains("河南职业技术学院") && !g001.body.contains("郑州市财贸学校"))
+            #expect(
+                g001.body.contains(#"<td>河南职业技术学院 <span class="muted">G001</span></td>"#)
+                    && !g001.body.contains(#"<span class="muted">Z001</span>"#))
         }
     }
 }

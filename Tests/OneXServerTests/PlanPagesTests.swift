@@ -26,7 +26,7 @@ struct PlanPagesTests {
             #expect(page.body.contains("新增 +40（李敏 · 省级审核员）"))
             #expect(!page.body.contains(">active<") && !page.body.contains(" new +40"))
             #expect(
-                try await web.send(.GET, "/plans?year=2026&status=exited").body.contains("河南职业技术学院") == false)
+                try await web.send(.GET, "/plans?year=2026&status=exited").body.contains("<td>河南职业技术学院 ") == false)
             #expect(try await web.send(.GET, "/plans?status=nonsense").status == .badRequest)
             let csv = try await web.send(.GET, "/plans/export.csv?year=2026")
             #expect(csv.status == .ok)

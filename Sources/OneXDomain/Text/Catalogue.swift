@@ -184,6 +184,8 @@ extension UIText {
     public static let fieldActive = UIText(zh: "启用", en: "Active")
     public static let fieldDisplayName = UIText(zh: "姓名", en: "Name")
     public static let unitColumn = UIText(zh: "所属单位", en: "Unit")
+    public static let schoolPicker = UIText(zh: "院校（名称或代码）", en: "School (name or code)")
+    public static let pickerHint = UIText(zh: "可输入名称或代码查找", en: "Type part of the name or the code")
     public static let usersSearch = UIText(zh: "用户名、姓名或单位", en: "Login, name or unit")
     public static let fieldNewPassword = UIText(zh: "新密码（留空则不修改）", en: "New password (blank keeps it)")
 

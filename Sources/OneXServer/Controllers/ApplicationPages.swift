@@ -225,6 +225,10 @@ enum ApplicationPages {
             .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (kind?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
         let newButton: HTML = actor.role == .school
             ? "<a class=\"btn\" href=\"\(SitePath.newApplication.path)\">\(lang(.newApplication))</a>" : ""
+        let regionBox: HTML = actor.role == .school || actor.role == .cityReviewer ? ""
+            : CodePicker.input("region", value: regionCode ?? "", options: try await CodePicker.options(RegionStore.self, actor: actor, on: req.db),
+                               placeholder: lang(.fieldRegion))
+        let certificateOptions = try await CodePicker.options(CertificateStore.self, actor: actor, on: req.db)
         let title = lang(actor.role == .school ? .navApplications : .navReviews)
         let body: HTML = """
             <h1>\(title)</h1>
@@ -232,8 +236,8 @@ enum ApplicationPages {
             <select name="status" aria-label="\(lang(.status))">\(statusOptions)</select>
             <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
             <select name="kind" aria-label="\(lang(.fieldSchoolKind))">\(kindOptions)</select>
-            <input type="text" name="region" value="\(regionCode ?? "")" placeholder="\(lang(.fieldRegion))" aria-label="\(lang(.fieldRegion))" size="8">
-            <input type="text" name="certificate" value="\(certificate ?? "")" placeholder="\(lang(.fieldCertificate))" aria-label="\(lang(.fieldCertificate))" size="8">
+            \(regionBox)
+            \(CodePicker.input("certificate", value: certificate ?? "", options: certificateOptions, placeholder: lang(.fieldCertificate)))
             <label><input type="checkbox" name="violations" value="1"\(onlyWithViolations ? HTML(raw: " checked") : "")> \(lang(.hasViolations))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             <span class="spacer"></span>\(newButton)

@@ -48,7 +48,7 @@ enum ExamPages {
         let rows = sessions.map { s -> [HTML] in
             let source = s.source == "import" ? lang(.sourceImport) : lang(.sourceManual)
             return [
-                "\(s.date)", "\(s.school) \(s.schoolName)", "\(s.certificate)",
+                "\(s.date)", "\(s.schoolName) <span class=\"muted\">\(s.school)</span>", "\(s.certificate)",
                 "\(lang.pick(s.level.chinese, s.level.english))",
                 HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)),
                 HTML(raw: String(s.attended)),
@@ -59,8 +59,11 @@ enum ExamPages {
         if canRecord(actor) {
             let levels = Level.allCases.map { (value: $0.rawValue, label: lang.pick($0.chinese, $0.english)) }
             let fields: [Components.FormField] = [
-                .init(name: "school", label: lang(.school), required: true),
-                .init(name: "certificate", label: lang(.fieldCertificate), required: true),
+                .init(name: "school", label: lang(.school), kind: .picker(try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db)),
+                      required: true, hint: lang(.pickerHint)),
+                .init(name: "certificate", label: lang(.fieldCertificate),
+                      kind: .picker(try await CodePicker.options(CertificateStore.self, actor: actor, on: req.db)), required: true,
+                      hint: lang(.pickerHint)),
                 .init(name: "level", label: lang(.level), kind: .select(levels), required: true),
                 .init(name: "year", label: lang(.year), kind: .number, required: true),
                 .init(name: "date", label: lang(.examDate), kind: .date, required: true),
@@ -79,12 +82,15 @@ enum ExamPages {
                 </section>
                 """
         }
+        let schoolBox: HTML = actor.role == .school ? ""
+            : CodePicker.input("school", value: school, options: try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db),
+                               placeholder: lang(.schoolPicker))
         let body: HTML = """
             <h1>\(lang(.navExams))</h1>
             \(form)
             <section class="panel"><h2>\(lang(.examSessions))</h2>
             <form method="get" action="\(SitePath.exams.path)" class="toolbar">
-            \(actor.role == .school ? "" : HTML(raw: "<input type=\"text\" name=\"school\" value=\"\(HTML.escape(school))\" placeholder=\"\(HTML.escape(lang(.schoolCode)))\" aria-label=\"\(HTML.escape(lang(.schoolCode)))\" size=\"8\">"))
+            \(schoolBox)
             <input type="number" name="year" value="\(year.map(String.init) ?? "")" placeholder="\(lang(.year))" aria-label="\(lang(.year))">
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             \(school.isEmpty && year == nil ? "" : HTML(raw: "<a href=\"\(SitePath.exams.path)\">\(HTML.escape(lang(.clearFilter)))</a>"))

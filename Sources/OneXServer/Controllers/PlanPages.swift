@@ -98,7 +98,8 @@ enum PlanPages {
         let schoolBox: HTML =
             actor.role == .school
             ? ""
-            : "<input type=\"text\" name=\"school\" value=\"\(filter.school ?? "")\" placeholder=\"\(lang(.schoolCode))\" aria-label=\"\(lang(.schoolCode))\" size=\"8\">"
+            : CodePicker.input("school", value: filter.school ?? "", options: try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db),
+                               placeholder: lang(.schoolPicker))
         // Drill-down filters without a box of their own (school kind, organisation) stay as such.
         let hidden = [("kind", filter.kind ?? ""), ("organization", filter.organization ?? "")].filter {
             !$0.1.isEmpty

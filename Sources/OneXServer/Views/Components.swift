@@ -81,6 +81,8 @@ enum Components {
         enum Kind {
             case text, password, date, number
             case select([(value: String, label: String)])
+            /// A code with suggestions by name (`CodePicker`).
+            case picker([(code: String, name: String)])
             case checkbox
             case textarea
         }
@@ -115,6 +117,12 @@ enum Components {
             case .checkbox:
                 let on = ["true", "1", "on", "是"].contains(value.lowercased())
                 control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(f.name)\" value=\"true\"\(on ? HTML(raw: " checked") : "")>"
+            case .picker(let options):
+                let opts = options.map { o -> HTML in "<option value=\"\(o.code)\">\(o.name)</option>" }
+                control = """
+                    <input type="text" id="\(id)" name="\(f.name)" value="\(value)" list="\(id)-list" autocomplete="off"\(attrs)>\
+                    <datalist id="\(id)-list">\(HTML.join(opts))</datalist>
+                    """
             case .select(let options):
                 let opts = ([(value: "", label: "—")] + options).map { o -> HTML in
                     "<option value=\"\(o.value)\"\(o.value == value ? HTML(raw: " selected") : "")>\(o.label)</option>"
