@@ -73,6 +73,11 @@ public struct Policy: Codable, Sendable, Equatable {
         /// HN-12: the stamped scan of the printed forms must be uploaded before submission.
         /// Absent in older documents, which read as `false`.
         public var stampedScanAtSubmission: Bool?
+        /// The share by which a plan's registrations may exceed its planned count before an
+        /// entry is refused as implausible (absent: 20%); the province office may confirm more.
+        public var registrationsOverPlan: Double?
+
+        public var registrationTolerance: Double { registrationsOverPlan ?? 0.2 }
 
         // Explicit so `null` and a missing key both decode, and encode writes `null`.
         public func encode(to encoder: any Encoder) throws {
@@ -88,6 +93,7 @@ public struct Policy: Codable, Sendable, Equatable {
             try c.encode(planDueByYearEnd, forKey: .planDueByYearEnd)
             try c.encode(forcedExit, forKey: .forcedExit)
             try c.encodeIfPresent(stampedScanAtSubmission, forKey: .stampedScanAtSubmission)
+            try c.encodeIfPresent(registrationsOverPlan, forKey: .registrationsOverPlan)
         }
     }
 

@@ -9,6 +9,13 @@ public struct ExamSession: Codable, Sendable, Equatable {
     public var registered: Int
     public var attended: Int
     public var passed: Int
+    /// The province office confirms registrations beyond the plan's tolerance.
+    public var confirmOverPlan: Bool?
+
+    /// The most registrations a plan of `planned` may reach without a confirmation.
+    public static func registrationLimit(planned: Int, tolerance: Double) -> Int {
+        Int(clampingRounded: (Double(planned) * (1 + max(0, tolerance)) + 1e-9).rounded(.down))
+    }
 
     public init(school: String, certificate: String, level: Level, year: Int, date: LocalDate, site: String? = nil,
                 registered: Int, attended: Int, passed: Int) {

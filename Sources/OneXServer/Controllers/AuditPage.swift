@@ -60,7 +60,7 @@ enum AuditPage {
             "review.return": .returnForChanges, "review.reject": .reject, "attach": .auditAttach,
             "detach": .auditDetach,
             "import": .importResults, "forcedExit": .ruleForcedExit, "publish": .publishBulletin,
-            "declare": .auditDeclare,
+            "declare": .auditDeclare, "confirm.overPlan": .confirmOverPlan,
         ]
         return words[action].map { lang($0) } ?? action
     }
@@ -99,7 +99,7 @@ enum AuditPage {
             <input type="text" name="actor" value="\(search.actor)" placeholder="\(lang(.username))" aria-label="\(lang(.auditActor))" size="10">
             <select name="action" aria-label="\(lang(.auditAction))"><option value="">\(lang(.allActions))</option>\(HTML.join(
                 ["create", "update", "delete", "import.create", "import.update", "submit", "withdraw", "review.approve", "review.return",
-                 "review.reject", "attach", "detach", "import", "forcedExit", "publish", "declare"].map { a -> HTML in
+                 "review.reject", "attach", "detach", "import", "forcedExit", "publish", "declare", "confirm.overPlan"].map { a -> HTML in
                     "<option value=\"\(a)\"\(a == search.action ? HTML(raw: " selected") : "")>\(actionText(a, lang))</option>"
                 }))</select>
             <input type="text" name="record" value="\(search.record)" placeholder="\(lang(.auditRecord))" aria-label="\(lang(.auditRecord))" size="14">

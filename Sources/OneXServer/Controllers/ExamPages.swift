@@ -71,7 +71,8 @@ enum ExamPages {
                 .init(name: "registered", label: lang(.registeredPeople), kind: .number, required: true),
                 .init(name: "attended", label: lang(.attendedPeople), kind: .number, required: true),
                 .init(name: "passed", label: lang(.passedPeople), kind: .number, required: true),
-            ]
+            ] + (actor.role == .provinceAdmin ? [.init(name: "confirmOverPlan", label: lang(.confirmOverPlan), kind: .checkbox,
+                                                        hint: lang(.confirmOverPlanHint))] : [])
             let values = input ?? ["year": String(LocalDate(req.now).year)]
             form = """
                 <section class="panel"><h2>\(lang(.recordExam))</h2>
@@ -131,11 +132,12 @@ enum ExamPages {
         guard errors.isEmpty, let date, let level, let year = int("year"), let registered = int("registered"),
             let attended = int("attended"), let passed = int("passed")
         else { return try await list(req, input: values, errors: errors) }
-        let session = ExamSession(
+        var session = ExamSession(
             school: values["school"]!.trimmingCharacters(in: .whitespaces),
             certificate: values["certificate"]!.trimmingCharacters(in: .whitespaces), level: level,
             year: year,
             date: date, site: values["site"], registered: registered, attended: attended, passed: passed)
+        session.confirmOverPlan = values["confirmOverPlan"] == "true"
         do {
             _ = try await ExamService.record(session, actor: actor, now: req.now, on: req.db)
         } catch let e as AppError where !e.errors.isEmpty {

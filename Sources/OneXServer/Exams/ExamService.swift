@@ -37,6 +37,19 @@ enum ExamService {
             throw AppError.invalid([FieldError(code: "no_such_plan",
                                                message: "院校\(input.school)在\(input.year)年没有证书\(input.certificate)\(input.level.chinese)的考核计划")])
         }
+        // Implausible figures are caught: beyond the policy's tolerance over the plan, only the
+        // province office may enter them, and its confirmation is recorded.
+        let tolerance = try await PolicyVersion.current(on: db)?.policy().rules.registrationTolerance ?? 0.2
+        let limit = ExamSession.registrationLimit(planned: plan.count, tolerance: tolerance)
+        let after = plan.examRegistered.clampedAdding(input.registered)
+        let confirmed = after > limit && input.confirmOverPlan == true && actor.role == .provinceAdmin
+        if after > limit && !confirmed {
+            let pct = Int((tolerance * 100).rounded())
+            throw AppError.invalid([FieldError(
+                code: "over_plan",
+                message: "报名人数将达到\(after)人，超过该计划数\(plan.count)人的\(100 + pct)%（最多\(limit)人）。请核对；如确属实，须由省级管理员勾选“确认超计划”后录入",
+                field: "registered")])
+        }
         let exam = ExamRow()
         exam.$plan.id = try plan.requireID()
         exam.date = input.date.description
@@ -48,8 +61,13 @@ enum ExamService {
         try await db.writeTransaction { tx in
             try await exam.create(on: tx)
             try await PlanTotals.recomputeExams(planIDs: [plan.requireID()], on: tx.sql())
-            try await AuditWriter(tx).append(actor: actor.username, action: "create", entity: "exams", key: exam.requireID().uuidString,
-                                             before: nil as ExamSession?, after: input, at: now)
+            let audit = AuditWriter(tx)
+            try await audit.append(actor: actor.username, action: "create", entity: "exams", key: exam.requireID().uuidString,
+                                   before: nil as ExamSession?, after: input, at: now)
+            if confirmed {
+                try await audit.append(actor: actor.username, action: "confirm.overPlan", entity: "exams", key: exam.requireID().uuidString,
+                                       before: "limit \(limit)", after: "registered \(after)", at: now)
+            }
         }
         return try exam.requireID()
     }
