@@ -78,10 +78,11 @@ def shot(driver, name):
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
-def assert_prints_on_a4(driver, name):
+def assert_prints_on_a4(driver, name, max_pages=1):
     """A document meant to be printed and stamped: printed to PDF on A4 without shrinking, its
     sheet holds everything (nothing sticks out past the .a4 sheet), the app's header, menu,
-    breadcrumbs and footer are not printed, and the PDF's pages are A4 (595 × 842 pt)."""
+    breadcrumbs and footer are not printed, the PDF's pages are A4 (595 × 842 pt) and there are
+    no more of them than the document needs (no blank trailing page)."""
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         shown = driver.execute_script(
@@ -103,6 +104,8 @@ def assert_prints_on_a4(driver, name):
     (SHOTS / f"{name}.pdf").write_bytes(pdf)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)", pdf)
     assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), (name, boxes[:3])
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    assert 1 <= pages <= max_pages, f"{name}: {pages} pages, expected at most {max_pages}"
 
 
 def login(driver, username, password=PASSWORD):
@@ -285,6 +288,11 @@ def test_secondary_school_applies_city_then_province_approve(browser):
     assert "新增申报汇总表" in browser.page_source
     shot(browser, "16-form-henan-1")
     assert_prints_on_a4(browser, "16-form-henan-1")
+    # 附件2 and 附件3 print the same way, blank rows and signature blocks included.
+    for name, title in [("henan-2", "调增申报汇总表"), ("henan-3", "调减申报汇总表")]:
+        browser.get(url + "/forms/" + name)
+        assert title in browser.page_source
+        assert_prints_on_a4(browser, "16-form-" + name)
 
 
 def phone_shot(driver, name):
@@ -440,7 +448,7 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     browser.get(BASE + "/monitoring/bulletins/2026-07-01")
     shot(browser, "20-bulletin")
     assert "2026年7月1日" in browser.page_source
-    assert_prints_on_a4(browser, "20-bulletin")
+    assert_prints_on_a4(browser, "20-bulletin", max_pages=3)
 
     for user, name, heading in [("province", "21-dashboard-province", "各地市完成率"), ("zhengzhou", "22-dashboard-city", "各院校完成率"),
                                 ("school-g002", "23-dashboard-school", "1-005")]:
