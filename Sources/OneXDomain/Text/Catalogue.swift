@@ -219,6 +219,18 @@ extension UIText {
     public static let valuesWholeNumber = UIText(zh: "不小于0的整数", en: "A whole number, 0 or more")
     public static let valuesFen = UIText(zh: "整数，单位为分（1元 = 100分）", en: "A whole number of fen (1 yuan = 100 fen)")
     public static let valuesText = UIText(zh: "文字", en: "Text")
+    public static let valuesSeveral = UIText(zh: "（可多个，以分号分隔）", en: " (several, separated by semicolons)")
+    public static let valuesYesNo = UIText(zh: "是／否", en: "yes / no")
+    public static let levelsHint = UIText(zh: "用分号分隔，如：初级;中级;高级", en: "Separated by semicolons, e.g. junior;intermediate;senior")
+    public static let provincialDepartment = UIText(zh: "省教育厅", en: "Provincial Department of Education")
+    public static let enterWholeNumber = UIText(zh: "请输入整数", en: "Enter a whole number")
+    public static let certificateNotYours = UIText(zh: "没有此证书或无权录入", en: "No such certificate, or not yours")
+    public static let dateFrom = UIText(zh: "起始日期", en: "From")
+    public static let dateTo = UIText(zh: "截止日期", en: "To")
+    public static let wholeProvince = UIText(zh: "全省", en: "Province")
+    public static let passwordHint = UIText(zh: "至少8位，含字母和数字", en: "At least 8 characters with letters and digits")
+
+    public static func batchNumber(_ n: Int) -> UIText { UIText(zh: "第\(n)批", en: "Batch \(n)") }
     public static let line = UIText(zh: "行号", en: "Line")
     public static let reason = UIText(zh: "原因", en: "Reason")
     public static let field = UIText(zh: "字段", en: "Field")

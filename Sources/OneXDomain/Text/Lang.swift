@@ -10,6 +10,8 @@ public enum Lang: String, Sendable, CaseIterable {
     public var colon: String { pick("：", ": ") }
     public var comma: String { pick("，", ", ") }
     public var semicolon: String { pick("；", "; ") }
+    /// Between the items of a list: 初级、中级、高级 / junior, intermediate, senior.
+    public var listSeparator: String { pick("、", ", ") }
 
     /// A detail in brackets: 郑州市财贸学校（Z001）, Zhengzhou … (Z001).
     public func bracketed(_ text: String) -> String { pick("（\(text)）", " (\(text))") }

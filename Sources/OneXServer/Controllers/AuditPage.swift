@@ -103,8 +103,8 @@ enum AuditPage {
                     "<option value=\"\(a)\"\(a == search.action ? HTML(raw: " selected") : "")>\(actionText(a, lang))</option>"
                 }))</select>
             <input type="text" name="record" value="\(search.record)" placeholder="\(lang(.auditRecord))" aria-label="\(lang(.auditRecord))" size="14">
-            <input type="date" name="from" value="\(search.from?.description ?? "")" aria-label="\(lang.pick("起始日期", "From"))">
-            <input type="date" name="to" value="\(search.to?.description ?? "")" aria-label="\(lang.pick("截止日期", "To"))">
+            <input type="date" name="from" value="\(search.from?.description ?? "")" aria-label="\(lang(.dateFrom))">
+            <input type="date" name="to" value="\(search.to?.description ?? "")" aria-label="\(lang(.dateTo))">
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             \(search.query.allSatisfy { $0.1.isEmpty } ? "" : HTML(raw: "<a href=\"\(SitePath.audit.path)\">\(HTML.escape(lang(.clearFilter)))</a>"))
             </form>

@@ -154,7 +154,7 @@ enum DashboardPages {
 
     static func scopeTitle(_ scope: IndicatorService.Scope, lang: Lang) -> String {
         switch scope {
-        case .province: lang.pick("全省", "Province")
+        case .province: lang(.wholeProvince)
         case .school(let c): lang(.school) + " " + c
         case .region(let c): lang(.region) + " " + c
         case .certificate(let c): lang(.fieldCertificate) + " " + c

@@ -119,7 +119,7 @@ enum ExamPages {
         let lang = req.lang
         for key in ["year", "registered", "attended", "passed"] where int(key) == nil {
             errors.append(
-                FieldError(code: "invalid", message: lang.pick("请输入整数", "Enter a whole number"), field: key))
+                FieldError(code: "invalid", message: lang(.enterWholeNumber), field: key))
         }
         let date = values["date"].flatMap { LocalDate($0) }
         if date == nil { errors.append(.required("date", label: lang(.examDate))) }
@@ -148,7 +148,7 @@ enum ExamPages {
                 errors: [
                     FieldError(
                         code: "not_found",
-                        message: lang.pick("没有此证书或无权录入", "No such certificate, or not yours"),
+                        message: lang(.certificateNotYours),
                         field: "certificate")
                 ])
         }

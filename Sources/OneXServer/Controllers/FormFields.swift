@@ -22,7 +22,7 @@ enum FormFields {
                 let orgs = try await Organization.query(on: db).sort(\.$code).all()
                 f.kind = .select(orgs.map { ($0.code, $0.name + lang.bracketed($0.code)) })
             case (_, "batch"):
-                f.kind = .select((1...4).map { (String($0), lang.pick("第\($0)批", "Batch \($0)")) })
+                f.kind = .select((1...4).map { (String($0), lang(.batchNumber($0))) })
             case (_, "nationalPlatformRegistered"):
                 f.kind = .checkbox
             case (_, "filedOn"):
@@ -30,9 +30,9 @@ enum FormFields {
             case (_, "minCandidates"), (_, "costCapJunior"), (_, "costCapIntermediate"), (_, "costCapSenior"):
                 f.kind = .number
             case (_, "levels"):
-                f.hint = lang.pick("用分号分隔，如：初级;中级;高级", "Separated by semicolons, e.g. junior;intermediate;senior")
+                f.hint = lang(.levelsHint)
             case (_, "members"):
-                f.hint = lang.pick("院校代码，用分号分隔", "School codes separated by semicolons")
+                f.hint = lang(.valuesSchoolCodes)
             default: break
             }
             out.append(f)

@@ -78,18 +78,18 @@ enum ImportPages {
 
     /// What a column accepts, in the reader's words.
     static func allowedValues(_ kind: CatalogKind, _ field: String, _ lang: Lang) -> String {
-        let list = { (items: [String]) in items.joined(separator: lang.pick("、", ", ")) }
+        let list = { (items: [String]) in items.joined(separator: lang.listSeparator) }
         switch (kind, field) {
         case (.regions, "kind"): return list(RegionKind.allCases.map { lang.pick($0.chinese, $0.english) })
         case (.schools, "kind"): return list(SchoolKind.allCases.map { lang.pick($0.chinese, $0.english) })
         case (_, "levels"):
             return list(Level.allCases.map { lang.pick($0.chinese, $0.english) })
-                + lang.pick("（可多个，以分号分隔）", " (several, separated by semicolons)")
+                + lang(.valuesSeveral)
         case (_, "region"): return lang(.valuesRegionCode)
         case (_, "organization"): return lang(.valuesOrganizationCode)
         case (_, "certificate"): return lang(.valuesCertificateCode)
         case (_, "leadSchool"), (_, "members"): return lang(.valuesSchoolCodes)
-        case (_, "nationalPlatformRegistered"): return lang.pick("是／否", "yes / no")
+        case (_, "nationalPlatformRegistered"): return lang(.valuesYesNo)
         case (_, "filedOn"): return "YYYY-MM-DD"
         case (_, "batch"): return "1–4"
         case (_, "minCandidates"): return lang(.valuesWholeNumber)

@@ -116,7 +116,7 @@ enum MonitoringPages {
             <p>\(intro)</p>
             \(Components.table(headers: ["#", lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
                                          lang(.expectedPeople), lang(.paceRatio)], rows: rows, numeric: [0, 3, 4, 5, 6], empty: lang(.noRecords)))
-            <p class="sign">\(lang.pick("省教育厅", "Provincial Department of Education")) · \(written)</p>
+            <p class="sign">\(lang(.provincialDepartment)) · \(written)</p>
             </div>
             """
         return Layout.page(req: req, title: lang(.bulletinTitle), crumbs: [.init(title: lang(.navMonitoring), path: .monitoring),

@@ -46,7 +46,7 @@ enum PolicyPage {
             ["increaseAnyTime", "\(lang(.ruleIncreaseAnyTime))", "\(yn(r.increaseAnyTime))"],
             ["decreaseLimit", "\(lang(.ruleDecreaseLimit))", "\(pct(r.decreaseLimit))"],
             ["decreaseReasons", "\(lang(.ruleDecreaseReasons))",
-             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0 }.joined(separator: lang.pick("、", ", ")))"],
+             "\(r.decreaseReasons.map { DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0 }.joined(separator: lang.listSeparator))"],
             ["minCandidates", "\(lang(.ruleMinCandidates))", "\(yn(r.minCandidates))"],
             ["lowCompletionCap", "\(lang(.ruleLowCompletionCap))",
              "\(r.lowCompletionCap.map { lang(.policyCompletionBelow) + pct($0.threshold) } ?? lang(.no))"],
