@@ -14,7 +14,7 @@ enum HomePage {
         guard let user = req.currentUser else { throw AppError.unauthorized }
         let actor = user.actor
         let today = LocalDate(req.now)
-        let todo = try await TodoService.todo(for: actor, userID: user.id, today: today, on: req.db)
+        let todo = try await TodoService.todo(for: actor, unread: req.unreadNotices, today: today, on: req.db)
         var cards: [HTML] = []
         for kind in Access.navigation(for: actor) {
             let total = try await CatalogService.withStore(kind) { store in

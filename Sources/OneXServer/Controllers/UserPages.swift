@@ -115,7 +115,7 @@ enum UserPages {
         rows += try users.map { u in
             let role = try u.roleValue
             return [
-                u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), unitName(u) ?? "",
+                u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), u.unitName ?? "",
                 u.unitCode ?? "",
                 u.active ? lang(.yes) : lang(.no),
             ]
@@ -135,7 +135,7 @@ enum UserPages {
                 name: existing == nil ? "password" : "password",
                 label: lang(existing == nil ? .password : .fieldNewPassword),
                 kind: .password, required: existing == nil,
-                hint: lang.pick("至少8位，含字母和数字", "At least 8 characters with letters and digits")),
+                hint: lang(.passwordHint)),
             .init(
                 name: "role", label: lang(.fieldRole),
                 kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
@@ -190,14 +190,10 @@ enum UserPages {
             body: body)
     }
 
-    static func unitName(_ u: User) -> String? {
-        u.$region.value??.name ?? u.$school.value??.name ?? u.$organization.value??.name
-    }
-
     /// The unit by name with its code as the secondary detail: 郑州市财贸学校（Z001）.
     static func unitText(_ u: User, _ lang: Lang) -> String {
         guard let code = u.unitCode else { return "—" }
-        return unitName(u).map { $0 + lang.bracketed(code) } ?? code
+        return u.unitName.map { $0 + lang.bracketed(code) } ?? code
     }
 
     static func submit(_ req: Request, existing: User?) async throws -> Response {

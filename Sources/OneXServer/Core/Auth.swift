@@ -14,7 +14,7 @@ struct CurrentUser: Sendable {
         id = try user.requireID()
         actor = try user.actor()
         name = user.displayName
-        unitName = user.$region.value??.name ?? user.$school.value??.name ?? user.$organization.value??.name
+        unitName = user.unitName
     }
 }
 

@@ -36,6 +36,11 @@ final class User: Model, @unchecked Sendable {
         $region.value??.code ?? $school.value??.code ?? $organization.value??.code
     }
 
+    /// The unit's name; the matching parent must be eager-loaded.
+    var unitName: String? {
+        $region.value??.name ?? $school.value??.name ?? $organization.value??.name
+    }
+
     func actor() throws -> Actor { Actor(username: username, role: try roleValue, unit: unitCode) }
 
     static func withUnits(on db: any Database) -> QueryBuilder<User> {

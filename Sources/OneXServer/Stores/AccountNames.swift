@@ -7,8 +7,7 @@ import OneXDomain
 enum AccountNames {
     static func label(_ user: User, lang: Lang) throws -> String {
         let role = try user.roleValue
-        let unit = user.$region.value??.name ?? user.$school.value??.name ?? user.$organization.value??.name
-        return label(name: user.displayName, unit: unit, role: role, lang: lang)
+        return label(name: user.displayName, unit: user.unitName, role: role, lang: lang)
     }
 
     static func label(name: String?, unit: String?, role: Role, lang: Lang) -> String {

@@ -25,9 +25,8 @@ enum TodoService {
         var ownSchoolWarned: String?
     }
 
-    static func todo(for actor: Actor, userID: UUID, today: LocalDate, on db: any Database) async throws
-        -> Todo
-    {
+    /// `unread` is the count `UnreadNoticesMiddleware` already took for this page view.
+    static func todo(for actor: Actor, unread: Int, today: LocalDate, on db: any Database) async throws -> Todo {
         var t = Todo()
         if let policy = try await PolicyVersion.current(on: db)?.policy() {
             t.phases = [ResolvedWindow.Phase.school, .city, .province].map {
@@ -55,7 +54,7 @@ enum TodoService {
                 }
             }
         }
-        t.unread = try await NoticeService.unread(for: actor, userID: userID, on: db)
+        t.unread = unread
         try await warnings(into: &t, actor: actor, on: db)
         return t
     }

@@ -13,11 +13,15 @@ enum CodePicker {
         -> HTML
     {
         let list = "dl-\(name)"
-        let opts = options.map { o -> HTML in "<option value=\"\(o.code)\">\(o.name)</option>" }
         return """
             <input type="text" name="\(name)" value="\(value)" list="\(list)" placeholder="\(placeholder)" aria-label="\(placeholder)" \
-            size="\(String(size))" autocomplete="off"><datalist id="\(list)">\(HTML.join(opts))</datalist>
+            size="\(String(size))" autocomplete="off">\(datalist(list, options))
             """
+    }
+
+    /// The suggestions: each code, with the unit's name beside it.
+    static func datalist(_ id: String, _ options: [Option]) -> HTML {
+        "<datalist id=\"\(id)\">\(HTML.join(options.map { o -> HTML in "<option value=\"\(o.code)\">\(o.name)</option>" }))</datalist>"
     }
 
     /// The records of a kind the actor may see, code and name, by code.

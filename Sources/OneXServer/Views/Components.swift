@@ -118,10 +118,9 @@ enum Components {
                 let on = ["true", "1", "on", "是"].contains(value.lowercased())
                 control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(f.name)\" value=\"true\"\(on ? HTML(raw: " checked") : "")>"
             case .picker(let options):
-                let opts = options.map { o -> HTML in "<option value=\"\(o.code)\">\(o.name)</option>" }
                 control = """
                     <input type="text" id="\(id)" name="\(f.name)" value="\(value)" list="\(id)-list" autocomplete="off"\(attrs)>\
-                    <datalist id="\(id)-list">\(HTML.join(opts))</datalist>
+                    \(CodePicker.datalist("\(id)-list", options))
                     """
             case .select(let options):
                 let opts = ([(value: "", label: "—")] + options).map { o -> HTML in
