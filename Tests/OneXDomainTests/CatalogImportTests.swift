@@ -78,11 +78,19 @@ struct CatalogImportTests {
         #expect(rows.map(\.line) == [2, 4])
     }
 
-    @Test("CAT-1: cost caps are integer fen and only for levels the certificate has")
+    @Test("CAT-1: cost caps are typed in yuan (two decimals at most), stored in fen, only for the certificate's levels")
     func costCaps() throws {
         let ok = try CertificateRecord(values: ["code": "C", "name": "n", "batch": "2", "organization": "O", "levels": "junior",
-                                                "minCandidates": "10", "costCapJunior": "50300"])
+                                                "minCandidates": "10", "costCapJunior": "503"])
         #expect(ok.costCaps == [.junior: 50300])
+        #expect(ok.values["costCapJunior"] == "503.00")
+        let cents = try CertificateRecord(values: ["code": "C", "name": "n", "batch": "2", "organization": "O",
+                                                   "levels": "junior", "minCandidates": "10", "costCapJunior": "1,503.5"])
+        #expect(cents.costCaps == [.junior: 150350])
+        #expect(throws: ValidationErrors.self) {
+            try CertificateRecord(values: ["code": "C", "name": "n", "batch": "2", "organization": "O", "levels": "junior",
+                                           "minCandidates": "10", "costCapJunior": "503.505"])
+        }
         #expect(throws: ValidationErrors.self) {
             try CertificateRecord(values: ["code": "C", "name": "n", "batch": "2", "organization": "O", "levels": "junior",
                                            "minCandidates": "10", "costCapSenior": "1"])
@@ -106,7 +114,7 @@ struct DisplayTests {
         let record: any CatalogRecord = c
         #expect(record.display("levels", lang: .zh) == "初级、高级")
         #expect(record.display("levels", lang: .en) == "junior, senior")
-        #expect(record.display("costCapJunior", lang: .zh) == "503.00 元")
+        #expect(record.display("costCapJunior", lang: .zh) == "503.00")
         let s: any CatalogRecord = SchoolRecord(code: "Z", name: "n", kind: .higherVocational, region: "4101",
                                                 nationalPlatformRegistered: true)
         #expect(s.display("kind", lang: .zh) == "高职院校")

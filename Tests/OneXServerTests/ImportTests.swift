@@ -57,12 +57,15 @@ struct ImportTests {
         try await withApp(db, demo: true) { app, _ in
             let c = Client(app)
             try await c.login("admin", adminPassword)
-            let csv = "code,name,batch,organization,levels,minCandidates,costCapJunior\n1-004,物流管理,1,ORG-ZWL,初级;中级,25,45000\n9-001,新证书,4,ORG-ZWL,junior,10,30000\n"
+            let csv = "code,name,batch,organization,levels,minCandidates,costCapJunior\n1-004,物流管理,1,ORG-ZWL,初级;中级,25,450\n9-001,新证书,4,ORG-ZWL,junior,10,300.50\n"
             let r = try await c.send(.POST, "/api/v1/imports/certificates", body: Data(csv.utf8))
             #expect(r.status == .ok)
             #expect(r.json["created"] as? Int == 1 && r.json["updated"] as? Int == 1)
             let cert = try await c.send(.GET, "/api/v1/certificates/1-004")
             #expect(cert.json["minCandidates"] as? Int == 25)
+            #expect((cert.json["costCaps"] as? [String: Int]) == ["junior": 45000])
+            let new = try await c.send(.GET, "/api/v1/certificates/9-001")
+            #expect((new.json["costCaps"] as? [String: Int]) == ["junior": 30050])
         }
     }
 

@@ -102,7 +102,8 @@ public struct FieldReader {
         if v.isEmpty {
             errors.append(.required(field, label: label(field)))
         } else if v.count > maxLength {
-            errors.append(FieldError(code: "too_long", message: "\(label(field))不能超过\(maxLength)个字符", field: field))
+            errors.append(
+                FieldError(code: "too_long", message: "\(label(field))不能超过\(maxLength)个字符", field: field))
         }
         return v
     }
@@ -115,7 +116,8 @@ public struct FieldReader {
     /// A business code: letters, digits, `-` and `_`, so it can stand in a URL path.
     public mutating func code(_ field: String) -> String {
         let v = text(field, maxLength: 40)
-        if !v.isEmpty, !v.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+        if !v.isEmpty, !v.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
             errors.append(.invalid(field, label: label(field), value: v, expected: "字母、数字、“-”或“_”"))
         }
         return v
@@ -128,11 +130,32 @@ public struct FieldReader {
             return nil
         }
         guard let n = Int(v), range.contains(n) else {
-            errors.append(.invalid(field, label: label(field), value: v,
-                                   expected: "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"))
+            errors.append(
+                .invalid(
+                    field, label: label(field), value: v,
+                    expected: "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"))
             return nil
         }
         return n
+    }
+
+    /// An amount people type in yuan (`503`, `503.5`, `1,503.00`), returned in fen.
+    public mutating func yuan(_ field: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
+        let v = raw(field)
+        if v.isEmpty {
+            if required { errors.append(.required(field, label: label(field))) }
+            return nil
+        }
+        guard let fen = Fen.parseYuan(v), range.contains(fen) else {
+            errors.append(
+                .invalid(
+                    field, label: label(field), value: v,
+                    expected:
+                        "\(Fen.yuanText(range.lowerBound)) 到 \(Fen.yuanText(range.upperBound)) 元之间、最多两位小数的金额")
+            )
+            return nil
+        }
+        return fen
     }
 
     public mutating func bool(_ field: String) -> Bool {

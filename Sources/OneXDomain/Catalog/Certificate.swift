@@ -22,8 +22,10 @@ public struct CertificateRecord: CatalogRecord {
     public var minCandidates: Int
     public var costCaps: [Level: Int]
 
-    public init(code: String, name: String, batch: Int, organization: String, levels: [Level],
-                minCandidates: Int, costCaps: [Level: Int]) {
+    public init(
+        code: String, name: String, batch: Int, organization: String, levels: [Level],
+        minCandidates: Int, costCaps: [Level: Int]
+    ) {
         self.code = code
         self.name = name
         self.batch = batch
@@ -52,7 +54,9 @@ public struct CertificateRecord: CatalogRecord {
             if let level = Level(text: item) {
                 if !levels.contains(level) { levels.append(level) }
             } else {
-                r.add(.invalid("levels", label: "等级", value: item, expected: "初级、中级或高级（junior/intermediate/senior）"))
+                r.add(
+                    .invalid(
+                        "levels", label: "等级", value: item, expected: "初级、中级或高级（junior/intermediate/senior）"))
             }
         }
         if levels.isEmpty && (values["levels"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -62,11 +66,13 @@ public struct CertificateRecord: CatalogRecord {
         minCandidates = r.integer("minCandidates", in: 0...100_000) ?? 0
         var caps: [Level: Int] = [:]
         for level in Level.allCases {
-            if let cap = r.integer(Self.capField(level), in: 0...100_000_000, required: false) {
+            if let cap = r.yuan(Self.capField(level), in: 0...100_000_000, required: false) {
                 caps[level] = cap
                 if !levels.contains(level) {
-                    r.add(FieldError(code: "invalid", message: "证书没有\(level.chinese)等级，不能设置其成本上限",
-                                     field: Self.capField(level)))
+                    r.add(
+                        FieldError(
+                            code: "invalid", message: "证书没有\(level.chinese)等级，不能设置其成本上限",
+                            field: Self.capField(level)))
                 }
             }
         }
@@ -80,7 +86,7 @@ public struct CertificateRecord: CatalogRecord {
             "levels": levels.map(\.rawValue).joined(separator: ";"), "minCandidates": String(minCandidates),
         ]
         for level in Level.allCases {
-            v[Self.capField(level)] = costCaps[level].map(String.init) ?? ""
+            v[Self.capField(level)] = costCaps[level].map(Fen.yuanText) ?? ""
         }
         return v
     }
@@ -89,10 +95,11 @@ public struct CertificateRecord: CatalogRecord {
 
     public func display(_ field: String, lang: Lang) -> String {
         switch field {
-        case "levels": return levels.map { lang.pick($0.chinese, $0.rawValue) }.joined(separator: lang.pick("、", ", "))
+        case "levels":
+            return levels.map { lang.pick($0.chinese, $0.rawValue) }.joined(separator: lang.pick("、", ", "))
         case "costCapJunior", "costCapIntermediate", "costCapSenior":
             let level = Level.allCases.first { Self.capField($0) == field }!
-            return costCaps[level].map { Fen.yuanText($0) + lang.pick(" 元", " yuan") } ?? ""
+            return costCaps[level].map(Fen.yuanText) ?? ""
         default: return values[field] ?? ""
         }
     }
@@ -114,8 +121,9 @@ public struct CertificateRecord: CatalogRecord {
         var caps: [Level: Int] = [:]
         for (key, value) in raw {
             guard let level = Level(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(forKey: .costCaps, in: c,
-                                                       debugDescription: "未知等级：\(key)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .costCaps, in: c,
+                    debugDescription: "未知等级：\(key)")
             }
             caps[level] = value
         }
@@ -130,6 +138,7 @@ public struct CertificateRecord: CatalogRecord {
         try c.encode(organization, forKey: .organization)
         try c.encode(levels, forKey: .levels)
         try c.encode(minCandidates, forKey: .minCandidates)
-        try c.encode(Dictionary(uniqueKeysWithValues: costCaps.map { ($0.key.rawValue, $0.value) }), forKey: .costCaps)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: costCaps.map { ($0.key.rawValue, $0.value) }), forKey: .costCaps)
     }
 }

@@ -4,7 +4,9 @@ import Vapor
 
 /// The form controls of each catalog table: choices become selects, flags checkboxes.
 enum FormFields {
-    static func fields(for kind: CatalogKind, editing: Bool, lang: Lang, on db: any Database) async throws -> [Components.FormField] {
+    static func fields(for kind: CatalogKind, editing: Bool, lang: Lang, on db: any Database) async throws
+        -> [Components.FormField]
+    {
         let columns = kind.columns
         var out: [Components.FormField] = []
         for (i, c) in columns.enumerated() {
@@ -27,8 +29,10 @@ enum FormFields {
                 f.kind = .checkbox
             case (_, "filedOn"):
                 f.kind = .date
-            case (_, "minCandidates"), (_, "costCapJunior"), (_, "costCapIntermediate"), (_, "costCapSenior"):
+            case (_, "minCandidates"):
                 f.kind = .number
+            case (_, "costCapJunior"), (_, "costCapIntermediate"), (_, "costCapSenior"):
+                f.kind = .yuan
             case (_, "levels"):
                 f.hint = lang(.levelsHint)
             case (_, "members"):

@@ -93,7 +93,7 @@ enum ImportPages {
         case (_, "filedOn"): return "YYYY-MM-DD"
         case (_, "batch"): return "1–4"
         case (_, "minCandidates"): return lang(.valuesWholeNumber)
-        case (_, let f) where f.hasPrefix("costCap"): return lang(.valuesFen)
+        case (_, let f) where f.hasPrefix("costCap"): return lang(.valuesYuan)
         default: return lang(.valuesText)
         }
     }

@@ -28,19 +28,27 @@ enum Components {
     }
 
     /// Previous/next links keeping the other query parameters.
-    static func pager(total: Int, paging: Paging, path: String, query: [(String, String)], lang: Lang) -> HTML {
+    static func pager(total: Int, paging: Paging, path: String, query: [(String, String)], lang: Lang) -> HTML
+    {
         func link(_ offset: Int) -> String {
-            var items = query.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            var items = query.filter { !$0.1.isEmpty }.map {
+                "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }
             items.append("offset=\(offset)")
             return path + "?" + items.joined(separator: "&")
         }
         let page = paging.offset / paging.limit + 1
         let pages = max(1, (total + paging.limit - 1) / paging.limit)
-        let prev: HTML = paging.offset > 0
-            ? "<a href=\"\(link(max(0, paging.offset - paging.limit)))\" rel=\"prev\">\(lang(.previousPage))</a>" : ""
-        let next: HTML = paging.offset + paging.limit < total
+        let prev: HTML =
+            paging.offset > 0
+            ? "<a href=\"\(link(max(0, paging.offset - paging.limit)))\" rel=\"prev\">\(lang(.previousPage))</a>"
+            : ""
+        let next: HTML =
+            paging.offset + paging.limit < total
             ? "<a href=\"\(link(paging.offset + paging.limit))\" rel=\"next\">\(lang(.nextPage))</a>" : ""
-        let count = lang == .zh ? "共 \(total) 条 · 第 \(page)/\(pages) 页" : "\(total) records · page \(page) of \(pages)"
+        let count =
+            lang == .zh
+            ? "共 \(total) 条 · 第 \(page)/\(pages) 页" : "\(total) records · page \(page) of \(pages)"
         return "<div class=\"pager\"><span>\(count)</span>\(prev)\(next)</div>"
     }
 
@@ -67,9 +75,13 @@ enum Components {
     /// number the table already shows.
     static func errorList(_ errors: [FieldError], lang: Lang, fieldLabel: (String) -> String) -> HTML {
         let rows = errors.map { e -> [HTML] in
-            [HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")", inChinese(problemText(e), on: lang)]
+            [
+                HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")",
+                inChinese(problemText(e), on: lang),
+            ]
         }
-        return table(headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
+        return table(
+            headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
     }
 
     static func problemText(_ e: FieldError) -> String {
@@ -80,6 +92,8 @@ enum Components {
     struct FormField {
         enum Kind {
             case text, password, date, number
+            /// An amount in yuan: two decimals allowed, so not `type="number"` with its whole steps.
+            case yuan
             case select([(value: String, label: String)])
             /// A code with suggestions by name (`CodePicker`).
             case picker([(code: String, name: String)])
@@ -95,8 +109,10 @@ enum Components {
         var hint: String? = nil
     }
 
-    static func form(action: String, csrf: String, fields: [FormField], values: FieldValues, errors: [FieldError],
-                     submit: String, cancel: String?, lang: Lang, multipart: Bool = false) -> HTML {
+    static func form(
+        action: String, csrf: String, fields: [FormField], values: FieldValues, errors: [FieldError],
+        submit: String, cancel: String?, lang: Lang, multipart: Bool = false
+    ) -> HTML {
         let general = errors.filter { e in e.field == nil || !fields.contains { $0.name == e.field } }
         var html: HTML = errors.isEmpty ? "" : alert(lang(.formHasErrors))
         if !general.isEmpty { html = "\(html)\(alert(general.map(\.message).joined(separator: "；")))" }
@@ -105,18 +121,31 @@ enum Components {
             let fieldErrors = errors.filter { $0.field == f.name }
             let id = "f-\(f.name)"
             let req: HTML = f.required ? " <span class=\"req\" title=\"\(lang(.requiredMark))\">*</span>" : ""
-            let attrs = HTML(raw: (f.required ? " required" : "") + (f.readOnly ? " readonly" : "")
-                + (fieldErrors.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-err\""))
+            let attrs = HTML(
+                raw: (f.required ? " required" : "") + (f.readOnly ? " readonly" : "")
+                    + (fieldErrors.isEmpty ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-err\""))
             let control: HTML
             switch f.kind {
-            case .text: control = "<input type=\"text\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
-            case .password: control = "<input type=\"password\" id=\"\(id)\" name=\"\(f.name)\" autocomplete=\"new-password\"\(attrs)>"
-            case .date: control = "<input type=\"date\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
-            case .number: control = "<input type=\"number\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
-            case .textarea: control = "<textarea id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
+            case .text:
+                control = "<input type=\"text\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .password:
+                control =
+                    "<input type=\"password\" id=\"\(id)\" name=\"\(f.name)\" autocomplete=\"new-password\"\(attrs)>"
+            case .date:
+                control = "<input type=\"date\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .number:
+                control = "<input type=\"number\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
+            case .yuan:
+                control = """
+                    <input type="text" inputmode="decimal" id="\(id)" name="\(f.name)" value="\(value)"\(attrs)> \
+                    <span class="unit">\(lang(.yuanUnit))</span>
+                    """
+            case .textarea:
+                control = "<textarea id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
             case .checkbox:
                 let on = ["true", "1", "on", "是"].contains(value.lowercased())
-                control = "<input type=\"checkbox\" id=\"\(id)\" name=\"\(f.name)\" value=\"true\"\(on ? HTML(raw: " checked") : "")>"
+                control =
+                    "<input type=\"checkbox\" id=\"\(id)\" name=\"\(f.name)\" value=\"true\"\(on ? HTML(raw: " checked") : "")>"
             case .picker(let options):
                 control = """
                     <input type="text" id="\(id)" name="\(f.name)" value="\(value)" list="\(id)-list" autocomplete="off"\(attrs)>\
@@ -129,11 +158,15 @@ enum Components {
                 control = "<select id=\"\(id)\" name=\"\(f.name)\"\(attrs)>\(opts)</select>"
             }
             let hint: HTML = f.hint.map { "<div class=\"hint\">\($0)</div>" } ?? ""
-            let err: HTML = fieldErrors.isEmpty ? ""
+            let err: HTML =
+                fieldErrors.isEmpty
+                ? ""
                 : "<div class=\"error\" id=\"\(id)-err\">\(fieldErrors.map(\.message).joined(separator: "；"))</div>"
-            return "<div class=\"field\(fieldErrors.isEmpty ? "" : " has-error")\"><label for=\"\(id)\">\(f.label)\(req)</label>\(control)\(hint)\(err)</div>"
+            return
+                "<div class=\"field\(fieldErrors.isEmpty ? "" : " has-error")\"><label for=\"\(id)\">\(f.label)\(req)</label>\(control)\(hint)\(err)</div>"
         }
-        let cancelLink: HTML = cancel.map { " <a class=\"btn secondary\" href=\"\($0)\">\(lang(.cancel))</a>" } ?? ""
+        let cancelLink: HTML =
+            cancel.map { " <a class=\"btn secondary\" href=\"\($0)\">\(lang(.cancel))</a>" } ?? ""
         let enctype: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
         return """
             \(html)<form method="post" action="\(action)" class="stack"\(enctype) novalidate>

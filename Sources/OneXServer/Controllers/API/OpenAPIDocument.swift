@@ -79,7 +79,7 @@ enum OpenAPIDocument {
             Operation(method: "get", path: "/api/v1/users/{username}", summary: "One account", tag: "users"),
             Operation(method: "put", path: "/api/v1/users/{username}", summary: "Edit an account", tag: "users", request: "Account"),
             Operation(method: "post", path: "/api/v1/imports/{table}",
-                      summary: "Import a CSV (UTF-8 or GB18030) or XLSX file into regions, organizations, certificates, schools, alliances or experts; all or nothing",
+                      summary: "Import a CSV (UTF-8 or GB18030) or XLSX file into regions, organizations, certificates, schools, alliances or experts; all or nothing; cost caps in yuan (two decimals at most)",
                       tag: "imports", request: "File"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
