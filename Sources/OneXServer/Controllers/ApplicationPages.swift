@@ -443,7 +443,6 @@ enum ApplicationPages {
         }
         let school = try await row.$school.get(on: req.db)
         let title = "\(school.name) · \(row.year)"
-        let current = try row.statusValue
         let html: HTML = """
             <h1>\(title)</h1>
             \(notice ?? "")

@@ -84,7 +84,7 @@ enum ImportJobs {
         let items = try await sql.raw("""
             SELECT j.* FROM import_jobs j WHERE \(inScope) ORDER BY j.started_at DESC, j.id
             LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)
-            """).all().map { try $0.decode(model: ImportJob.self) }
+            """).all().map { try $0.decode(fluentModel: ImportJob.self) }
         return (items, total)
     }
 
@@ -93,7 +93,7 @@ enum ImportJobs {
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> ImportJob? {
         guard let inScope = ScopeCondition.onImportJobs(Access.scope(of: .importJobs, for: actor)) else { throw AppError.forbidden }
         return try await db.sql().raw("SELECT j.* FROM import_jobs j WHERE j.id = \(bind: id) AND \(inScope)").first()
-            .map { try $0.decode(model: ImportJob.self) }
+            .map { try $0.decode(fluentModel: ImportJob.self) }
     }
 
     private struct Count: Decodable { var n: Int }
