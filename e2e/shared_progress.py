@@ -46,6 +46,7 @@ rows = ["examNumber,name,idNumber,school,certificate,level,date,attended,passed"
 rows += ["P%06d,考生%d,%s,G002,1-004,junior,2026-04-%02d,1,1" % (n, n, id_number(n), 1 + n % 25) for n in range(50_000)]
 boundary = uuid.uuid4().hex
 body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf(page)}\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"confirmOverPlan\"\r\n\r\ntrue\r\n"
         f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"results.csv\"\r\n"
         f"Content-Type: text/csv\r\n\r\n").encode() + ("\n".join(rows) + "\n").encode() + f"\r\n--{boundary}--\r\n".encode()
 status, text = fetch(LB + "/exams/import", body, {"Content-Type": f"multipart/form-data; boundary={boundary}",

@@ -411,6 +411,8 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     login(browser, "admin", "e2e-admin-1")
     browser.get(BASE + "/exams/import")
     browser.find_element(By.ID, "f-file").send_keys(str(path))
+    # 100,000 results on a plan of 40: a load test, so the province office confirms the figures.
+    browser.find_element(By.ID, "f-confirmOverPlan").click()
     browser.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
     # The bar fills while the upload and then the import run; catch it in a screenshot unless
     # the import is over before the first look.

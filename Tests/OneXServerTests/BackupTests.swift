@@ -40,7 +40,8 @@ struct BackupTests {
             async let imported: HTTPResponseStatus = {
                 let c = Client(app)
                 c.token = token
-                return try await c.send(.POST, "/api/v1/exams/import", body: body, contentType: "text/csv").status
+                return try await c.send(.POST, "/api/v1/exams/import?confirmOverPlan=true", body: body, contentType: "text/csv")
+                    .status
             }()
             try await Task.sleep(for: .milliseconds(300))
             let result = try await Backup.write(to: copy, app: app)

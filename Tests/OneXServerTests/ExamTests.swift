@@ -222,7 +222,7 @@ struct ExamTests {
             #expect(page.status == .ok && page.body.contains("import-progress"))
             var csv = Self.header
             for n in 1...5_000 { csv += Self.row(n) }
-            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page))],
+            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page)), ("confirmOverPlan", "true")],
                                             file: ("file", "results.csv", "text/csv", csv), accept: "application/json")
             #expect(r.status == .accepted)
             let progress = try #require(r.json["result"] as? String)
@@ -286,7 +286,7 @@ struct ExamTests {
             let page = try await web.send(.GET, "/exams/import")
             var csv = Self.header
             for n in 1...300 { csv += Self.row(n, school: n % 2 == 0 ? "NOPE" : "G001") }
-            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page))],
+            let r = try await web.multipart("/exams/import", fields: [("_csrf", web.csrf(from: page)), ("confirmOverPlan", "true")],
                                             file: ("file", "成绩-有误.csv", "text/csv", csv))
             #expect(r.status == .seeOther)
             let result = try await web.send(.GET, try #require(r.headers.first(name: .location)))

@@ -98,7 +98,7 @@ struct IndicatorAPITests {
             let first = Array(lines.prefix(lines.count * 3 / 5)), second = Array(lines.suffix(lines.count * 3 / 5))
             let overlap = first.count + second.count - lines.count
             func importing(_ rows: [String]) async throws -> CandidateImport.Summary {
-                try await CandidateImport.run(ExamService.rows(of: Data((header + rows.joined()).utf8)), organization: nil, actor: "test",
+                try await CandidateImport.run(ExamService.rows(of: Data((header + rows.joined()).utf8)), organization: nil, actor: "test", confirmOverPlan: true,
                                               now: now, hasher: app.onex.idHasher, on: app.db)
             }
             let one = try await importing(first)

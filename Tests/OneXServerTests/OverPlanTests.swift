@@ -38,6 +38,40 @@ struct OverPlanTests {
         }
     }
 
+    @Test(
+        "EXAM-1: a results file that takes a plan past its tolerance is refused whole with the plan and figures; the province office confirms",
+        arguments: TestDB.all)
+    func overPlanImport(db: TestDB) async throws {
+        try await ExamTests.withPlanAndAdmin(db) { app, admin in
+            let org = Client(app)
+            try await org.login("org")
+            func file(_ numbers: ClosedRange<Int>) -> Data {
+                Data((ExamTests.header + numbers.map { ExamTests.row($0) }.joined()).utf8)
+            }
+            let path = "/api/v1/exams/import"
+            #expect(
+                try await org.send(.POST, path, body: file(1...48), contentType: "text/csv").status == .ok)
+            let refused = try await org.send(.POST, path, body: file(49...50), contentType: "text/csv")
+            #expect(refused.status == .unprocessableEntity && refused.errorCodes == ["over_plan"])
+            #expect(refused.body.contains("（G001）"), "the plan is named: \(refused.body)")
+            #expect(refused.body.contains("报名人数将达到50人，超过该计划数40人的120%（最多48人）"))
+            #expect(refused.body.contains("须由省级管理员勾选“确认超计划”"))
+            #expect(try await ExamTests.storedCandidates(app) == 48)
+            // Rows already stored are not registrations again.
+            #expect(
+                try await org.send(.POST, path, body: file(1...48), contentType: "text/csv").status == .ok)
+            // Only the province office's confirmation counts, and it is audited.
+            let orgConfirms = try await org.send(
+                .POST, path + "?confirmOverPlan=true", body: file(49...50), contentType: "text/csv")
+            #expect(orgConfirms.errorCodes == ["over_plan"])
+            let confirmed = try await admin.send(
+                .POST, path + "?confirmOverPlan=true", body: file(49...50), contentType: "text/csv")
+            #expect(confirmed.status == .ok && confirmed.json["candidates"] as? Int == 2)
+            let audit = try await admin.send(.GET, "/api/v1/audit")
+            #expect(audit.body.contains("confirm.overPlan") && audit.body.contains("最多48人"))
+        }
+    }
+
     @Test("The limit rounds down and never goes below the plan")
     func limit() {
         #expect(ExamSession.registrationLimit(planned: 40, tolerance: 0.2) == 48)

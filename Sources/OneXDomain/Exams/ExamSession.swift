@@ -17,6 +17,14 @@ public struct ExamSession: Codable, Sendable, Equatable {
         Int(clampingRounded: (Double(planned) * (1 + max(0, tolerance)) + 1e-9).rounded(.down))
     }
 
+    /// Why `after` registrations are too many for a plan of `planned`, or nil when they are not.
+    public static func overPlanProblem(after: Int, planned: Int, tolerance: Double) -> String? {
+        let limit = registrationLimit(planned: planned, tolerance: tolerance)
+        guard after > limit else { return nil }
+        let pct = Int((max(0, tolerance) * 100).rounded())
+        return "报名人数将达到\(after)人，超过该计划数\(planned)人的\(100 + pct)%（最多\(limit)人）"
+    }
+
     public init(school: String, certificate: String, level: Level, year: Int, date: LocalDate, site: String? = nil,
                 registered: Int, attended: Int, passed: Int) {
         self.school = school

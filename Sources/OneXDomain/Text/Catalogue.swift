@@ -188,6 +188,9 @@ extension UIText {
     public static let confirmOverPlan = UIText(zh: "确认超计划", en: "Confirm beyond the plan")
     public static let confirmOverPlanHint = UIText(zh: "报名人数超过计划数的容许比例时，核实无误后勾选；确认将记入审计日志。",
                                                    en: "When registrations exceed the plan's tolerance, tick after checking; the confirmation is audited.")
+    public static let confirmOverPlanImportHint = UIText(
+        zh: "文件会使某个考核计划的报名人数超过计划数的容许比例时，默认整份文件不导入；核实无误后勾选此项再导入，确认将记入审计日志。",
+        en: "A file that takes a plan's registrations beyond the plan's tolerance is not imported; tick this after checking to import it anyway. The confirmation is audited.")
     public static let pickerHint = UIText(zh: "可输入名称或代码查找", en: "Type part of the name or the code")
     public static let usersSearch = UIText(zh: "用户名、姓名或单位", en: "Login, name or unit")
     public static let fieldNewPassword = UIText(zh: "新密码（留空则不修改）", en: "New password (blank keeps it)")

@@ -24,6 +24,8 @@ struct ExamsImportCommand: AsyncCommand {
         var file: String
         @Option(name: "organization", help: "import as this organisation: only its certificates are accepted")
         var organization: String?
+        @Flag(name: "confirm-over-plan", help: "the province office confirms registrations beyond a plan's tolerance")
+        var confirmOverPlan: Bool
     }
 
     var help: String { "Imports per-candidate exam results; any bad row imports nothing" }
@@ -54,7 +56,8 @@ struct ExamsImportCommand: AsyncCommand {
         let started = Date()
         do {
             let summary = try await CandidateImport.run(
-                rows, organization: signature.organization, actor: "cli", now: app.onex.clock.now(), hasher: app.onex.idHasher,
+                rows, organization: signature.organization, actor: "cli", confirmOverPlan: signature.confirmOverPlan,
+                now: app.onex.clock.now(), hasher: app.onex.idHasher,
                 on: app.db, logger: app.logger) { n in
                 if n % 100_000 == 0 { console.info("\(n) rows") }
             }

@@ -45,7 +45,14 @@ enum CandidateImportPages {
 
     static func importForm(_ req: Request) throws -> HTML {
         let lang = req.lang
-        _ = try req.actor(may: .importFile, .candidateResults)
+        let actor = try req.actor(may: .importFile, .candidateResults)
+        let confirm: HTML =
+            actor.role == .provinceAdmin
+            ? """
+            <label for="f-confirmOverPlan"><input type="checkbox" id="f-confirmOverPlan" name="confirmOverPlan" value="true"> \
+            \(lang(.confirmOverPlan))</label>
+            <div class="hint">\(lang(.confirmOverPlanImportHint))</div>
+            """ : ""
         let body: HTML = """
             <h1>\(lang(.importResults))</h1>
             <p>\(lang(.importResultsIntro))</p>
@@ -54,6 +61,7 @@ enum CandidateImportPages {
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <label for="f-file">\(lang(.importFile))</label>
             <input type="file" id="f-file" name="file" accept=".csv,.xlsx,text/csv" required>
+            \(confirm)
             <button type="submit" class="btn">\(lang(.upload))</button>
             </form>
             <progress id="import-progress" max="100" value="0" hidden></progress>
@@ -69,8 +77,13 @@ enum CandidateImportPages {
 
     static func upload(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .importFile, .candidateResults)
-        struct Upload: Content { var file: File }
-        let file = try req.content.decode(Upload.self).file
+        struct Upload: Content {
+            var file: File
+            var confirmOverPlan: String?
+        }
+        let upload = try req.content.decode(Upload.self)
+        let file = upload.file
+        let confirm = actor.role == .provinceAdmin && upload.confirmOverPlan == "true"
         let data = Data(buffer: file.data)
         let organization = actor.role == .organization ? actor.unit : nil
         let app = req.application
@@ -88,7 +101,8 @@ enum CandidateImportPages {
                 let rows = try ExamService.rows(of: data)
                 outcome = .success(
                     try await CandidateImport.run(
-                        rows, organization: organization, actor: actor.username, now: now,
+                        rows, organization: organization, actor: actor.username, confirmOverPlan: confirm,
+                        now: now,
                         hasher: hasher, on: app.importDatabase, logger: app.logger,
                         progress: report))
             } catch {
@@ -190,7 +204,8 @@ enum CandidateImportPages {
                 case .running: "\(lang(.importing)) \(p.processed) / \(p.total)"
                 case .done:
                     "\(lang(.importDone))\(lang.colon)\(lang(.candidatesAdded)) \(p.summary?.candidates ?? 0)\(lang.comma)\(lang(.rowsUnchanged)) \(p.summary?.unchanged ?? 0)"
-                case .failed: "\(lang(.importFailed))\(lang.colon)\(Components.inChinese(p.errors.first ?? "", on: lang))"
+                case .failed:
+                    "\(lang(.importFailed))\(lang.colon)\(Components.inChinese(p.errors.first ?? "", on: lang))"
                 }
             return [
                 "\(Shanghai.minuteText(j.startedAt))", "\(accounts[j.owner] ?? j.owner)",

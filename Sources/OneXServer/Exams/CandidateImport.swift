@@ -70,11 +70,14 @@ enum CandidateImport {
     /// holds no lock on the shared tables; only the final `INSERT … SELECT` from the staging
     /// table, the plans' totals and the audit entry run in a transaction. A long file therefore
     /// never keeps other users waiting on SQLite's single writer.
-    static func run(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher, on db: any Database,
-                    logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
+    /// `confirmOverPlan`: the province office has confirmed registrations beyond a plan's
+    /// tolerance (see `ImportOverPlan`).
+    static func run(_ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool = false, now: Date,
+                    hasher: IDHasher, on db: any Database, logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
         let started = Date()
         do {
-            let summary = try await importRows(rows, organization: organization, actor: actor, now: now, hasher: hasher, on: db,
+            let summary = try await importRows(rows, organization: organization, actor: actor, confirmOverPlan: confirmOverPlan,
+                                               now: now, hasher: hasher, on: db,
                                                logger: logger, progress: progress)
             Metrics.shared.importFinished(rows: summary.rows, seconds: Date().timeIntervalSince(started), failed: false)
             return summary
@@ -84,7 +87,8 @@ enum CandidateImport {
         }
     }
 
-    private static func importRows(_ rows: Rows, organization: String?, actor: String, now: Date, hasher: IDHasher,
+    private static func importRows(_ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool, now: Date,
+                                   hasher: IDHasher,
                                    on db: any Database, logger: Logger?,
                                    progress: @escaping @Sendable (Int) async -> Void) async throws -> Summary {
         try await db.withConnection { conn in
@@ -115,7 +119,8 @@ enum CandidateImport {
                 try await WriteTransaction.begin(on: sql)
                 let summary: Summary
                 do {
-                    summary = try await commit(rows: rowCount, actor: actor, now: now, on: conn, phases: &phases)
+                    summary = try await commit(rows: rowCount, actor: actor, confirmOverPlan: confirmOverPlan, now: now,
+                                               on: conn, phases: &phases)
                     try await sql.raw("COMMIT").run()
                 } catch {
                     try? await sql.raw("ROLLBACK").run()
@@ -296,7 +301,7 @@ enum CandidateImport {
     /// brings the plans' totals, sessions, student coverage and the audit log up to date.
     /// Everything is set-based over the staging table, so nothing here holds a row per
     /// candidate in memory.
-    private static func commit(rows: Int, actor: String, now: Date, on tx: any Database,
+    private static func commit(rows: Int, actor: String, confirmOverPlan: Bool, now: Date, on tx: any Database,
                                phases: inout PhaseLog) async throws -> Summary {
         let sql = try tx.sql()
         if sql.dialect.name == "postgresql" {
@@ -338,6 +343,8 @@ enum CandidateImport {
             SELECT plan_id, exam_date, COUNT(*) AS registered, SUM(attended) AS attended, SUM(passed) AS passed
             FROM onex_import_staging GROUP BY plan_id, exam_date
             """).run()
+        try await ImportOverPlan.check(confirmed: confirmOverPlan, actor: actor, now: now, on: tx)
+        phases.done("plans checked")
         try await PlanTotals.addSessions(from: "onex_import_sessions", on: sql)
         phases.done("totals")
         try await CandidateSessions.add(from: "onex_import_sessions", on: sql)

@@ -43,11 +43,9 @@ enum ExamService {
         let limit = ExamSession.registrationLimit(planned: plan.count, tolerance: tolerance)
         let after = plan.examRegistered.clampedAdding(input.registered)
         let confirmed = after > limit && input.confirmOverPlan == true && actor.role == .provinceAdmin
-        if after > limit && !confirmed {
-            let pct = Int((tolerance * 100).rounded())
+        if !confirmed, let problem = ExamSession.overPlanProblem(after: after, planned: plan.count, tolerance: tolerance) {
             throw AppError.invalid([FieldError(
-                code: "over_plan",
-                message: "报名人数将达到\(after)人，超过该计划数\(plan.count)人的\(100 + pct)%（最多\(limit)人）。请核对；如确属实，须由省级管理员勾选“确认超计划”后录入",
+                code: "over_plan", message: "\(problem)。请核对；如确属实，须由省级管理员勾选“确认超计划”后录入",
                 field: "registered")])
         }
         let exam = ExamRow()
@@ -120,15 +118,16 @@ enum ExamService {
     }
 
     private static func session(_ r: any SQLRow, source: String) throws -> (row: SessionBody, plan: UUID) {
+        let plan = try r.decode(column: "plan_id", as: UUID.self)
         let body = SessionBody(school: try r.decode(column: "school", as: String.self),
                                schoolName: try r.decode(column: "school_name", as: String.self),
                                certificate: try r.decode(column: "certificate", as: String.self),
-                               level: Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .junior,
+                               level: try .stored(r.decode(column: "level", as: String.self), table: PlanRow.schema, column: "level", id: plan),
                                year: try r.decode(column: "year", as: Int.self), date: try r.decode(column: "d", as: String.self),
                                site: try r.decode(column: "site", as: String?.self), registered: try r.decode(column: "reg", as: Int.self),
                                attended: try r.decode(column: "att", as: Int.self), passed: try r.decode(column: "pas", as: Int.self),
                                source: source)
-        return (body, try r.decode(column: "plan_id", as: UUID.self))
+        return (body, plan)
     }
 
     /// Reads an uploaded result file: CSV streamed from memory, XLSX or another encoding whole.

@@ -46,9 +46,10 @@ enum ExamsAPI {
         api.on(.POST, "exams", "import", body: .collect(maxSize: "64mb")) { req in
             let actor = try req.actor(may: .importFile, .candidateResults)
             let data = try uploadedFile(req)
+            let confirm = actor.role == .provinceAdmin && (try? req.query.get(Bool.self, at: "confirmOverPlan")) == true
             let summary = try await CandidateImport.run(
                 try ExamService.rows(of: data), organization: actor.role == .organization ? actor.unit : nil,
-                actor: actor.username, now: req.now, hasher: req.application.onex.idHasher, on: req.db, logger: req.logger)
+                actor: actor.username, confirmOverPlan: confirm, now: req.now, hasher: req.application.onex.idHasher, on: req.db, logger: req.logger)
             return try JSONBody.response(summary)
         }
 
