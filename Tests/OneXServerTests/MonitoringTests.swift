@@ -140,4 +140,27 @@ struct MonitoringTests {
             #expect(plans.status == .ok && plans.body.contains("Z001"))
         }
     }
+
+    @Test("HN-9: a drill-down names its unit and shows the filter it applied, each with a link that removes it",
+          arguments: TestDB.all)
+    func drillDownFilters(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let province = Client(app)
+            try await province.webLogin("province")
+            let region = try await province.send(.GET, "/dashboard?region=4101&year=2026")
+            #expect(region.body.contains("<h1>监测看板 · 郑州市（4101） · 2026</h1>"))
+            #expect(region.body.contains("<ul class=\"chips\""), "the drill-down is shown as a filter")
+            #expect(region.body.contains("href=\"/dashboard?year=2026&amp;asOf=") || region.body.contains("href=\"/dashboard?year=2026&asOf="))
+            let own = try await province.send(.GET, "/dashboard?year=2026")
+            #expect(own.body.contains("<h1>监测看板 · 全省 · 2026</h1>") && !own.body.contains("<ul class=\"chips\""))
+            // The plans behind a school-kind bar: the kind is shown by name and can be removed.
+            let byKind = try await province.send(.GET, "/plans?year=2026&kind=secondary")
+            #expect(byKind.body.contains("院校类型：<strong>中职学校</strong>"))
+            #expect(byKind.body.contains("href=\"/plans?year=2026\""), "removing the kind keeps the year")
+            let byOrganization = try await province.send(.GET, "/plans?organization=ORG-ZWL")
+            #expect(byOrganization.body.contains("培训评价组织：<strong>"))
+            #expect(!byOrganization.body.contains("<strong>ORG-ZWL</strong>"), "the organisation by name")
+            #expect(try await province.send(.GET, "/plans?kind=bogus").status == .badRequest)
+        }
+    }
 }

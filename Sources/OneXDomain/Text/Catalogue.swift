@@ -369,6 +369,8 @@ extension UIText {
     public static let allRegions = UIText(zh: "全部地区", en: "All regions")
     public static let allCertificates = UIText(zh: "全部证书", en: "All certificates")
     public static let schoolCode = UIText(zh: "院校代码", en: "School code")
+    public static let removeFilter = UIText(zh: "去掉此筛选", en: "Remove this filter")
+    public static let appliedFilters = UIText(zh: "已应用的筛选", en: "Applied filters")
     public static let clearFilter = UIText(zh: "清除筛选", en: "Clear filters")
     public static let filteredBy = UIText(zh: "当前筛选", en: "Filtered by")
     public static let examFigures = UIText(zh: "报名/参考/通过", en: "Registered/attended/passed")

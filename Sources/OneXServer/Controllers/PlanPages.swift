@@ -15,7 +15,7 @@ enum PlanPages {
     /// The filter as query parameters, to keep it across pages, exports and the year box.
     static func query(_ f: PlanService.Filter) -> [(String, String)] {
         [
-            ("region", f.region ?? ""), ("school", f.school ?? ""), ("kind", f.kind ?? ""),
+            ("region", f.region ?? ""), ("school", f.school ?? ""), ("kind", f.kind?.rawValue ?? ""),
             ("certificate", f.certificate ?? ""),
             ("organization", f.organization ?? ""), ("status", f.status?.rawValue ?? ""),
             ("year", f.year.map(String.init) ?? ""),
@@ -31,7 +31,8 @@ enum PlanPages {
     }
 
     static func statusText(_ p: PlanService.PlanBody, lang: Lang) -> String {
-        lang.pick(p.status.chinese, p.status.english) + (p.carriedOver ? lang.bracketed(lang(.carriedOver)) : "")
+        lang.pick(p.status.chinese, p.status.english)
+            + (p.carriedOver ? lang.bracketed(lang(.carriedOver)) : "")
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -98,14 +99,35 @@ enum PlanPages {
         let schoolBox: HTML =
             actor.role == .school
             ? ""
-            : CodePicker.input("school", value: filter.school ?? "", options: try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db),
-                               placeholder: lang(.schoolPicker))
-        // Drill-down filters without a box of their own (school kind, organisation) stay as such.
-        let hidden = [("kind", filter.kind ?? ""), ("organization", filter.organization ?? "")].filter {
-            !$0.1.isEmpty
-        }
-        .map { k, v -> HTML in "<input type=\"hidden\" name=\"\(k)\" value=\"\(v)\">" }
+            : CodePicker.input(
+                "school", value: filter.school ?? "",
+                options: try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db),
+                placeholder: lang(.schoolPicker))
+        // Drill-down filters without a box of their own (school kind, organisation) stay as
+        // such, and are shown with a link that removes each.
+        let hidden = [("kind", filter.kind?.rawValue ?? ""), ("organization", filter.organization ?? "")]
+            .filter {
+                !$0.1.isEmpty
+            }
+            .map { k, v -> HTML in "<input type=\"hidden\" name=\"\(k)\" value=\"\(v)\">" }
         let active = query(filter).filter { !$0.1.isEmpty }
+        func without(_ key: String) -> String {
+            SitePath.plans.path + "?"
+                + active.filter { $0.0 != key }.map {
+                    "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                }.joined(separator: "&")
+        }
+        var chips: [Components.FilterChip] = []
+        if let kind = filter.kind {
+            chips.append(
+                .init(
+                    label: lang(.schoolKind), value: lang.pick(kind.chinese, kind.english),
+                    remove: without("kind")))
+        }
+        if let code = filter.organization {
+            let name = try await Organization.query(on: req.db).filter(\.$code == code).first()?.name ?? code
+            chips.append(.init(label: lang(.nounOrganization), value: name, remove: without("organization")))
+        }
         let cleared: HTML =
             active.isEmpty ? "" : "<a href=\"\(SitePath.plans.path)\">\(lang(.clearFilter))</a>"
         func exportLink(_ format: SitePath.ExportFormat) -> String {
@@ -126,6 +148,7 @@ enum PlanPages {
             <a class="btn secondary" href="\(exportLink(.csv))">\(lang(.exportCSV))</a>
             <a class="btn secondary" href="\(exportLink(.xlsx))">\(lang(.exportXLSX))</a>
             </form>
+            \(Components.filterChips(chips, lang: lang))
             """
     }
 

@@ -27,6 +27,25 @@ enum Components {
         return HTML(raw: out)
     }
 
+    /// A filter a link applied (a dashboard drill-down) that has no box of its own on the page.
+    struct FilterChip {
+        var label: String
+        var value: String
+        var remove: String
+    }
+
+    /// The applied filters, each with a link that removes it.
+    static func filterChips(_ chips: [FilterChip], lang: Lang) -> HTML {
+        guard !chips.isEmpty else { return "" }
+        let items = chips.map { c -> HTML in
+            """
+            <li>\(c.label)\(lang.colon)<strong>\(c.value)</strong> \
+            <a href="\(c.remove)" aria-label="\(lang(.removeFilter))\(lang.colon)\(c.label)" title="\(lang(.removeFilter))">×</a></li>
+            """
+        }
+        return "<ul class=\"chips\" aria-label=\"\(lang(.appliedFilters))\">\(HTML.join(items))</ul>"
+    }
+
     /// Previous/next links keeping the other query parameters.
     static func pager(total: Int, paging: Paging, path: String, query: [(String, String)], lang: Lang) -> HTML
     {
