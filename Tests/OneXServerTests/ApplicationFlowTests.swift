@@ -260,7 +260,7 @@ struct ApplicationPagesTests {
             #expect(html.status == .ok)
             #expect(html.body.contains("新增申报汇总表") && html.body.contains("新开展的证书名称") && html.body.contains("物流管理"))
             #expect(html.body.contains("院校主管 1+X 证书制度工作校领导（签字）"))
-            #expect(html.body.contains("2026 年 12 月 31 日"))
+            #expect(html.body.contains("至 2026年12月31日"))
             let inc = try await school.send(.GET, "/api/v1/applications/\(id)/forms/henan-2")
             #expect(inc.body.contains("调增前考核计划人数") && inc.body.contains("计划净增加人数"))
             let xlsx = try await app.testing().performTest(request: .init(

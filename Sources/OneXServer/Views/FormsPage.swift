@@ -47,16 +47,23 @@ enum FormsCatalogue {
     }
 
     /// Fills a form from the application's lines; `before` is each line's plan count before it.
-    static func build(_ name: String, school: String, year: Int, submitted: LocalDate?, lines: [ApplicationLine],
-                      before: [Int], earlierCertificates: Set<String>, certificateNames: [String: String],
-                      organizations: [String: String]) -> PrintForm? {
-        let date = submitted.map { "\($0.year) 年 \($0.month) 月 \($0.day) 日" } ?? "_____ 年 ___ 月 ___ 日"
-        let period = submitted.map { "\($0.year) 年 \($0.month) 月 \($0.day) 日 - \(year) 年 12 月 31 日" } ?? "_____ - \(year) 年 12 月 31 日"
-        let leaders = ["院校主管 1+X 证书制度工作校领导（签字）：", "院校 1+X 证书制度工作主管部门负责人（签字）：",
-                       "院校 1+X 证书制度工作联系人姓名及联系电话："]
+    static func build(
+        _ name: String, school: String, year: Int, submitted: LocalDate?, lines: [ApplicationLine],
+        before: [Int], earlierCertificates: Set<String>, certificateNames: [String: String],
+        organizations: [String: String]
+    ) -> PrintForm? {
+        // Filled in, dates read the Chinese way (2026年3月15日); blank, they keep the seed's lines.
+        let date = submitted.map(\.chinese) ?? "_____ 年 ___ 月 ___ 日"
+        let period = (submitted.map(\.chinese) ?? "_____ 年 ___ 月 ___ 日") + " 至 \(year)年12月31日"
+        let leaders = [
+            "院校主管 1+X 证书制度工作校领导（签字）：", "院校 1+X 证书制度工作主管部门负责人（签字）：",
+            "院校 1+X 证书制度工作联系人姓名及联系电话：",
+        ]
         let indexed = Array(zip(lines, before).enumerated())
         func certName(_ l: ApplicationLine) -> String { certificateNames[l.certificate] ?? l.certificate }
-        func reason(_ l: ApplicationLine) -> String { l.reason.flatMap { DecreaseReason(rawValue: $0)?.chinese } ?? l.reason ?? "" }
+        func reason(_ l: ApplicationLine) -> String {
+            l.reason.flatMap { DecreaseReason(rawValue: $0)?.chinese } ?? l.reason ?? ""
+        }
         switch name {
         case "henan-1":
             // 新开展 = a certificate the school has never had a plan for; 已开展 = one it has run before.
@@ -65,53 +72,87 @@ enum FormsCatalogue {
             let existing = newLines.filter { earlierCertificates.contains($0.certificate) }
             let n = max(new.count, existing.count, 8)
             let rows = (0..<n).map { i -> [String] in
-                let a = i < new.count ? new[i] : nil, b = i < existing.count ? existing[i] : nil
-                return [String(i + 1), a.map(certName) ?? "", a?.level.chinese ?? "", a.map { String($0.count) } ?? "",
-                        String(i + 1), b.map(certName) ?? "", b?.level.chinese ?? "", b.map { String($0.count) } ?? ""]
+                let a = i < new.count ? new[i] : nil
+                let b = i < existing.count ? existing[i] : nil
+                return [
+                    String(i + 1), a.map(certName) ?? "", a?.level.chinese ?? "",
+                    a.map { String($0.count) } ?? "",
+                    String(i + 1), b.map(certName) ?? "", b?.level.chinese ?? "",
+                    b.map { String($0.count) } ?? "",
+                ]
             }
-            return PrintForm(title: "新增申报汇总表", header: [("院校名称（加盖院校公章）", school), ("申报日期", date),
-                                                          ("计划使用时间（计划使用截止时间为申报当年 12 月 31 日）", period)],
-                             tables: [(["序号", "新开展的证书名称", "证书级别", "申报考核计划人数", "序号", "已开展的证书名称", "证书级别", "申报考核计划人数"], rows)],
-                             signatures: leaders)
+            return PrintForm(
+                title: "新增申报汇总表",
+                header: [
+                    ("院校名称（加盖院校公章）", school), ("申报日期", date),
+                    ("计划使用时间（计划使用截止时间为申报当年 12 月 31 日）", period),
+                ],
+                tables: [
+                    (["序号", "新开展的证书名称", "证书级别", "申报考核计划人数", "序号", "已开展的证书名称", "证书级别", "申报考核计划人数"], rows)
+                ],
+                signatures: leaders)
         case "henan-2", "henan-3":
             let increase = name == "henan-2"
-            let chosen = indexed.filter { $0.element.0.kind == (increase ? .increase : .decrease) }.map { $0.element }
+            let chosen = indexed.filter { $0.element.0.kind == (increase ? .increase : .decrease) }.map {
+                $0.element
+            }
             var rows = chosen.enumerated().map { i, pair -> [String] in
                 let (l, b) = pair
-                return [String(i + 1), certName(l), l.level.chinese, String(b), String(l.count),
-                        String(increase ? b + l.count : b - l.count), reason(l)]
+                return [
+                    String(i + 1), certName(l), l.level.chinese, String(b), String(l.count),
+                    String(increase ? b + l.count : b - l.count), reason(l),
+                ]
             }
             while rows.count < 8 { rows.append([String(rows.count + 1), "", "", "", "", "", ""]) }
             let verb = increase ? "调增" : "调减"
             var header = [("院校名称（加盖院校公章）", school), ("申报日期", date)]
             if increase { header.append(("计划使用时间（计划使用截止时间为申报当年12月31日）", period)) }
-            return PrintForm(title: "\(verb)申报汇总表", header: header,
-                             tables: [(["序号", "申报\(verb)证书名称", "证书级别", "\(verb)前考核计划人数",
-                                        "计划净\(increase ? "增加" : "减少")人数", "\(verb)后考核计划人数", "\(verb)理由"], rows)],
-                             signatures: leaders)
+            return PrintForm(
+                title: "\(verb)申报汇总表", header: header,
+                tables: [
+                    (
+                        [
+                            "序号", "申报\(verb)证书名称", "证书级别", "\(verb)前考核计划人数",
+                            "计划净\(increase ? "增加" : "减少")人数", "\(verb)后考核计划人数", "\(verb)理由",
+                        ], rows
+                    )
+                ],
+                signatures: leaders)
         case "anhui-1":
             let rows = lines.filter { $0.kind == .new }.map { l -> [String] in
-                [certName(l), l.certificate, organizations[l.certificate] ?? "", l.level.chinese, String(l.count), ""]
+                [
+                    certName(l), l.certificate, organizations[l.certificate] ?? "", l.level.chinese,
+                    String(l.count), "",
+                ]
             }
-            return PrintForm(title: "安徽省 1+X 职业技能等级证书申报表（\(year) 年）", header: [("申报院校（盖章）", school), ("填表日期", date)],
-                             tables: [(["证书名称", "证书代码", "培训评价组织", "等级", "拟考核人数", "专家论证意见"], rows)],
-                             signatures: ["论证专家（签字）：", "学校证书试点管理部门负责人（签字）：", "校级分管领导（签字）："])
+            return PrintForm(
+                title: "安徽省 1+X 职业技能等级证书申报表（\(year)年）", header: [("申报院校（盖章）", school), ("填表日期", date)],
+                tables: [(["证书名称", "证书代码", "培训评价组织", "等级", "拟考核人数", "专家论证意见"], rows)],
+                signatures: ["论证专家（签字）：", "学校证书试点管理部门负责人（签字）：", "校级分管领导（签字）："])
         case "anhui-2":
             let rows = lines.enumerated().map { i, l -> [String] in
-                [String(i + 1), certName(l), l.level.chinese, l.kind.chinese, String(l.count),
-                 earlierCertificates.contains(l.certificate) ? "上年已申报" : ""]
+                [
+                    String(i + 1), certName(l), l.level.chinese, l.kind.chinese, String(l.count),
+                    earlierCertificates.contains(l.certificate) ? "上年已申报" : "",
+                ]
             }
-            return PrintForm(title: "\(year) 年 1+X 证书考核计划校级汇总表", header: [("院校名称（盖章）", school), ("填表日期", date)],
-                             tables: [(["序号", "证书名称", "等级", "申报类型", "申报人数", "备注"], rows)],
-                             signatures: ["学校证书试点管理部门负责人（签字）：", "校级分管领导（签字）："])
+            return PrintForm(
+                title: "\(year)年 1+X 证书考核计划校级汇总表", header: [("院校名称（盖章）", school), ("填表日期", date)],
+                tables: [(["序号", "证书名称", "等级", "申报类型", "申报人数", "备注"], rows)],
+                signatures: ["学校证书试点管理部门负责人（签字）：", "校级分管领导（签字）："])
         case "anhui-3":
-            let rows = indexed.filter { $0.element.0.kind == .increase }.enumerated().map { i, item -> [String] in
+            let rows = indexed.filter { $0.element.0.kind == .increase }.enumerated().map {
+                i, item -> [String] in
                 let (l, b) = item.element
-                return [String(i + 1), certName(l), l.level.chinese, String(b), String(l.count), String(b + l.count), reason(l)]
+                return [
+                    String(i + 1), certName(l), l.level.chinese, String(b), String(l.count),
+                    String(b + l.count), reason(l),
+                ]
             }
-            return PrintForm(title: "\(year) 年 1+X 证书考核计划调整申请表", header: [("院校名称（盖章）", school), ("申请日期", date)],
-                             tables: [(["序号", "证书名称", "等级", "调整前人数", "调增人数", "调整后人数", "调整理由"], rows)],
-                             signatures: ["学校证书试点管理部门意见（签字）：", "校级分管领导意见（签字）："])
+            return PrintForm(
+                title: "\(year)年 1+X 证书考核计划调整申请表", header: [("院校名称（盖章）", school), ("申请日期", date)],
+                tables: [(["序号", "证书名称", "等级", "调整前人数", "调增人数", "调整后人数", "调整理由"], rows)],
+                signatures: ["学校证书试点管理部门意见（签字）：", "校级分管领导意见（签字）："])
         default:
             return nil
         }
@@ -121,37 +162,51 @@ enum FormsCatalogue {
 enum FormsPage {
     static func render(_ row: ApplicationRow, name: String, req: Request) async throws -> Response {
         // The forms of the province's own policy only.
-        guard FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).contains(name) else { throw AppError.notFound }
+        guard FormsCatalogue.names(for: try await PolicyVersion.current(on: req.db)?.policy()).contains(name)
+        else { throw AppError.notFound }
         let school = try await row.$school.get(on: req.db)
         let certificates = try await Certificate.query(on: req.db).with(\.$organization).all()
-        let allPlans = try await PlanRow.query(on: req.db).with(\.$certificate).filter(\.$school.$id == school.requireID()).all()
+        let allPlans = try await PlanRow.query(on: req.db).with(\.$certificate).filter(
+            \.$school.$id == school.requireID()
+        ).all()
         let plans = allPlans.filter { $0.year == row.year }
         let earlier = Set(allPlans.filter { $0.year < row.year }.map(\.certificate.code))
-        let changes = try await PlanChangeRow.query(on: req.db).filter(\.$application.$id == row.requireID()).all()
+        let changes = try await PlanChangeRow.query(on: req.db).filter(\.$application.$id == row.requireID())
+            .all()
         let lines = try row.domainLines
         // The count before this application: today's count, less what this application changed.
         let before = lines.map { l -> Int in
-            guard let plan = plans.first(where: { $0.certificate.code == l.certificate && $0.level == l.level.rawValue }) else { return 0 }
+            guard
+                let plan = plans.first(where: {
+                    $0.certificate.code == l.certificate && $0.level == l.level.rawValue
+                })
+            else { return 0 }
             let own = changes.filter { $0.$plan.id == plan.id }.reduce(0) { $0 + $1.count }
             return plan.count - own
         }
-        guard let form = FormsCatalogue.build(
-            name, school: school.name, year: row.year, submitted: row.submittedAt.map(LocalDate.init), lines: lines, before: before,
-            earlierCertificates: earlier,
-            certificateNames: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.name) }),
-            organizations: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.organization.name) }))
+        guard
+            let form = FormsCatalogue.build(
+                name, school: school.name, year: row.year, submitted: row.submittedAt.map(LocalDate.init),
+                lines: lines, before: before,
+                earlierCertificates: earlier,
+                certificateNames: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.name) }),
+                organizations: Dictionary(
+                    uniqueKeysWithValues: certificates.map { ($0.code, $0.organization.name) }))
         else { throw AppError.notFound }
         if (try? req.query.get(String.self, at: "format")) == "xlsx" {
             var rows: [[String]] = [[form.title]] + form.header.map { [$0.0, $0.1] } + [[]]
             for t in form.tables { rows += [t.headers] + t.rows + [[]] }
             rows += form.signatures.map { [$0] }
-            return Download.file(rows, name: "\(FormsCatalogue.title(name))-\(school.code)-\(row.year)", format: .xlsx)
+            return Download.file(
+                rows, name: "\(FormsCatalogue.title(name))-\(school.code)-\(row.year)", format: .xlsx)
         }
         let header = form.header.map { k, v -> HTML in "<p>\(k)：<u>\(v)</u></p>" }
         let tables = form.tables.map { t -> HTML in
             Components.table(headers: t.headers, rows: t.rows.map { $0.map { "\($0)" } }, empty: "")
         }
-        let signatures = form.signatures.map { s -> HTML in "<p class=\"sign\">\(s)<span class=\"blank\"></span></p>" }
+        let signatures = form.signatures.map { s -> HTML in
+            "<p class=\"sign\">\(s)<span class=\"blank\"></span></p>"
+        }
         let html: HTML = """
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><title>\(form.title)</title>
