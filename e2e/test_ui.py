@@ -7,6 +7,7 @@ import base64
 import os
 import pathlib
 import re
+import subprocess
 import tempfile
 
 import time
@@ -106,6 +107,47 @@ def assert_prints_on_a4(driver, name, max_pages=1):
     assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes), (name, boxes[:3])
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
     assert 1 <= pages <= max_pages, f"{name}: {pages} pages, expected at most {max_pages}"
+    check_page_images(name, SHOTS / f"{name}.pdf", pages)
+
+
+MARGIN_MM = 10
+
+
+def check_page_images(name, pdf_path, pages):
+    """The printed pages as pictures (poppler's pdftoppm, grey, 50 dpi): each page has ink on
+    it (no blank page), and the outer 10 mm on the left and right are blank — a table cut at
+    the sheet's edge, or one wider than the sheet, would leave ink there."""
+    out = pathlib.Path(tempfile.mkdtemp())
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", str(pdf_path), str(out / "p")], check=True)
+    images = sorted(out.glob("p*.pgm"))
+    assert len(images) == pages, (name, len(images), pages)
+    for n, image in enumerate(images, 1):
+        width, height, pixels = read_pgm(image)
+        margin = round(MARGIN_MM / 25.4 * 50)
+        ink = [x for y in range(height) for x in range(width) if pixels[y * width + x] < 160]
+        assert ink, f"{name}: page {n} is blank"
+        assert min(ink) >= margin, f"{name}: page {n} has ink {min(ink)} px from the left edge (margin {margin} px)"
+        assert max(ink) < width - margin, f"{name}: page {n} has ink {width - 1 - max(ink)} px from the right edge"
+        (SHOTS / f"{name}-page{n}.pgm").write_bytes(image.read_bytes())
+
+
+def read_pgm(path):
+    """A binary PGM (P5) as (width, height, bytes)."""
+    data = path.read_bytes()
+    fields, pos = [], 0
+    while len(fields) < 4:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos)
+            continue
+        start = pos
+        while not data[pos:pos + 1].isspace():
+            pos += 1
+        fields.append(data[start:pos])
+    assert fields[0] == b"P5", fields
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, data[pos + 1:pos + 1 + width * height]
 
 
 def login(driver, username, password=PASSWORD):
@@ -445,11 +487,13 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     browser.get(BASE + "/monitoring")
     submit(browser, "main form[action='/monitoring/snapshot'] button")
     assert "2026-07-01" in browser.page_source
+    browser.find_element(By.ID, "f-documentNumber").send_keys("豫教职成〔2026〕12号")
     submit(browser, "main form[action^='/monitoring/bulletins'] button")
     assert "已发布" in browser.page_source
     browser.get(BASE + "/monitoring/bulletins/2026-07-01")
     shot(browser, "20-bulletin")
     assert "2026年7月1日" in browser.page_source
+    assert "河南省教育厅" in browser.page_source and "豫教职成〔2026〕12号" in browser.page_source
     assert_prints_on_a4(browser, "20-bulletin", max_pages=3)
 
     for user, name, heading in [("province", "21-dashboard-province", "各地市完成率"), ("zhengzhou", "22-dashboard-city", "各院校完成率"),
@@ -458,3 +502,38 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
         browser.get(BASE + "/dashboard?year=2026")
         assert heading in browser.page_source and "<svg" in browser.page_source
         shot(browser, name)
+
+
+def test_anhui_forms_print_on_a4(browser):
+    """Issue 13: Anhui's 附件1–3 print on A4 like Henan's. The province switches to the Anhui
+    policy for the test and back after it; a school's application of a new and an increase line
+    offers exactly Anhui's forms."""
+    import json
+    admin = api_token("admin", "e2e-admin-1")
+    henan = api("GET", "/api/v1/policy", token=admin)
+    anhui = json.loads((pathlib.Path(__file__).parent.parent / "policies" / "anhui.json").read_text(encoding="utf-8"))
+    try:
+        api("PUT", "/api/v1/policy", anhui, admin)
+        set_clock("2026-09-15T10:00:00+08:00")
+        school = api_token("highervoc")
+        draft = api("POST", "/api/v1/applications", {"year": 2026, "lines": [
+            {"certificate": "1-001", "level": "junior", "kind": "new", "count": 30},
+            {"certificate": "1-003", "level": "junior", "kind": "increase", "count": 10, "reason": "新建实训室，报名学生增加"}]},
+            school)
+        url = BASE + "/applications/" + draft["id"]
+        login(browser, "highervoc")
+        browser.get(url)
+        links = [a.get_attribute("href").rsplit("/", 1)[-1]
+                 for a in browser.find_elements(By.CSS_SELECTOR, "a[href*='/forms/']")]
+        assert links == ["anhui-1", "anhui-2", "anhui-3"], links
+        for name, title in [("anhui-1", "职业技能等级证书申报表"), ("anhui-2", "校级汇总表"), ("anhui-3", "调整申请表")]:
+            browser.get(url + "/forms/" + name)
+            assert title in browser.page_source
+            shot(browser, "24-form-" + name)
+            assert_prints_on_a4(browser, "24-form-" + name)
+        browser.get(url + "/forms/henan-1")
+        assert "新增申报汇总表" not in browser.page_source
+    finally:
+        # A new token: the clock moved months, and sessions end with such a jump.
+        document = {k: v for k, v in henan.items() if k not in ("version", "author", "createdAt")}
+        api("PUT", "/api/v1/policy", document, api_token("admin", "e2e-admin-1"))
