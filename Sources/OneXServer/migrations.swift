@@ -23,4 +23,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddDisplayNames())
     app.migrations.add(AddNoticesSeen())
     app.migrations.add(AddApplicationNumbers())
+    app.migrations.add(AddBulletinNumbers())
 }

@@ -86,11 +86,19 @@ struct MonitoringTests {
             let city = Client(app)
             try await city.webLogin("zhengzhou")
             #expect(try await city.send(.GET, "/monitoring/bulletins/2026-07-01").status == .notFound)
-            #expect(try await admin.send(.POST, "/api/v1/monitoring/bulletins/2026-07-01").status == .ok)
+            let badNumber = try await admin.send(.POST, "/api/v1/monitoring/bulletins/2026-07-01",
+                                                 json: #"{"documentNumber":"\#(String(repeating: "号", count: 41))"}"#)
+            #expect(badNumber.status == .unprocessableEntity)
+            #expect(try await admin.send(.POST, "/api/v1/monitoring/bulletins/2026-07-01",
+                                         json: #"{"documentNumber":"豫教职成〔2026〕12号"}"#).status == .ok)
             let bulletin = try await city.send(.GET, "/monitoring/bulletins/2026-07-01")
             #expect(bulletin.status == .ok && bulletin.body.contains("25.1%"))
             // A document gives its date the Chinese way.
-            #expect(bulletin.body.contains("根据2026年7月1日监测快照") && bulletin.body.contains("省教育厅 · 2026年7月1日"))
+            #expect(bulletin.body.contains("根据2026年7月1日监测快照"))
+            // AH22-8 / issue 13: the issuing unit, the document number and the stamp area are printed.
+            #expect(bulletin.body.contains("<p class=\"issuer\">河南省教育厅</p>"))
+            #expect(bulletin.body.contains("<p class=\"doc-number\">豫教职成〔2026〕12号</p>"))
+            #expect(bulletin.body.contains("（盖章）") && bulletin.body.contains("<p>2026年7月1日</p>"))
             // The scheduler takes snapshots on the 1st of every second month only.
             at(clock, "2026-09-01T08:00:00+08:00")
             await JobScheduler.tick(app)

@@ -450,6 +450,12 @@ extension UIText {
     public static let snapshots = UIText(zh: "监测快照", en: "Snapshots")
     public static let runSnapshot = UIText(zh: "立即生成快照", en: "Take a snapshot now")
     public static let warnedSchools = UIText(zh: "预警院校", en: "Warned schools")
+    public static let serialNumber = UIText(zh: "序号", en: "No.")
+    public static let documentNumber = UIText(zh: "文号", en: "Document number")
+    public static let documentNumberExample = UIText(zh: "如：豫教职成〔2026〕12号", en: "e.g. Yu Jiao Zhi Cheng [2026] No. 12")
+    /// Printed where the number of a bulletin not yet numbered is written in by hand.
+    public static let documentNumberBlank = UIText(zh: "〔　　　〕　　号", en: "No. ____")
+    public static let stampHere = UIText(zh: "（盖章）", en: "(stamp)")
     public static let publishBulletin = UIText(zh: "发布通报", en: "Publish the bulletin")
     public static let published = UIText(zh: "已发布", en: "Published")
     public static let notPublished = UIText(zh: "未发布", en: "Not published")

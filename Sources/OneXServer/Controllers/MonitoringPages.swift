@@ -28,7 +28,9 @@ enum MonitoringPages {
         var published: [String: Bool] = [:]
         for d in days { published[d] = try await MonitoringService.isPublished(d, on: req.db) }
         if region != nil { days = days.filter { published[$0] == true } }
-        let day = (try? req.query.get(String.self, at: "day")).flatMap { days.contains($0) ? $0 : nil } ?? days.first
+        let day =
+            (try? req.query.get(String.self, at: "day")).flatMap { days.contains($0) ? $0 : nil }
+            ?? days.first
         let csrf = CSRF.token(for: req)
         var actions: HTML = ""
         if Access.may(.create, .snapshots, actor) {
@@ -38,19 +40,29 @@ enum MonitoringPages {
                 """
         }
         let dayRows = days.map { d -> [HTML] in
-            ["<a href=\"\(SitePath.monitoring.path)?day=\(d)\">\(d)</a>", "\(published[d] == true ? lang(.published) : lang(.notPublished))"]
+            [
+                "<a href=\"\(SitePath.monitoring.path)?day=\(d)\">\(d)</a>",
+                "\(published[d] == true ? lang(.published) : lang(.notPublished))",
+            ]
         }
         var detail: HTML = ""
         if let day {
             let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
             let rows = warned.map { s -> [HTML] in
-                ["\(s.region)", "<a href=\"\(SitePath.dashboard.path)?school=\(s.school)\">\(s.name)</a>", HTML(raw: String(s.planned)),
-                 HTML(raw: String(s.completed)), HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+                [
+                    "\(s.region)", "<a href=\"\(SitePath.dashboard.path)?school=\(s.school)\">\(s.name)</a>",
+                    HTML(raw: String(s.planned)),
+                    HTML(raw: String(s.completed)),
+                    HTML(raw: String(Int(clampingRounded: s.expected.rounded()))),
+                    "\(IndicatorSet.percent(s.pace))",
+                ]
             }
             var publish: HTML = ""
             if Access.may(.publish, .bulletins, actor) && published[day] != true {
                 publish = """
                     <form method="post" action="\(SitePath.bulletin(day).path)" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
+                    <label for="f-documentNumber">\(lang(.documentNumber))</label>
+                    <input type="text" id="f-documentNumber" name="documentNumber" maxlength="40" placeholder="\(lang(.documentNumberExample))">
                     <button type="submit" class="btn">\(lang(.publishBulletin))</button></form>
                     """
             }
@@ -70,7 +82,8 @@ enum MonitoringPages {
             </section>
             \(detail)
             """
-        return Layout.page(req: req, title: lang(.navMonitoring), crumbs: [.init(title: lang(.navMonitoring))], body: body)
+        return Layout.page(
+            req: req, title: lang(.navMonitoring), crumbs: [.init(title: lang(.navMonitoring))], body: body)
     }
 
     static func snapshot(_ req: Request) async throws -> Response {
@@ -82,7 +95,10 @@ enum MonitoringPages {
     static func publish(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .publish, .bulletins)
         let day = try req.parameters.require("day")
-        try await MonitoringService.publish(takenOn: day, actor: actor, now: req.now, on: req.db)
+        struct Form: Decodable { var documentNumber: String? }
+        let form = try? req.content.decode(Form.self)
+        try await MonitoringService.publish(
+            takenOn: day, documentNumber: form?.documentNumber, actor: actor, now: req.now, on: req.db)
         return req.redirect(local: SitePath.monitoring.path + "?day=\(day)")
     }
 
@@ -91,8 +107,12 @@ enum MonitoringPages {
         let lang = req.lang
         let actor = try req.actor(reading: .bulletins)
         let day = try req.parameters.require("day")
-        guard try await MonitoringService.snapshotDays(on: req.db).contains(day) else { throw AppError.notFound }
-        let isPublished = try await MonitoringService.isPublished(day, on: req.db)
+        guard try await MonitoringService.snapshotDays(on: req.db).contains(day) else {
+            throw AppError.notFound
+        }
+        let publication = try await MonitoringService.publication(day, on: req.db)
+        let isPublished = publication != nil
+        let issuer = try await MonitoringService.issuingUnit(on: req.db)
         let scope = Access.scope(of: .bulletins, for: actor)
         guard scope == .all || isPublished else { throw AppError.notFound }
         let region: String? = if case .region(let code) = scope { code } else { nil }
@@ -100,26 +120,37 @@ enum MonitoringPages {
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
         let threshold = IndicatorSet.percent(policy?.monitoring.warnBelowExpectedPace ?? 0.8)
         let rows = warned.enumerated().map { i, s -> [HTML] in
-            [HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)), HTML(raw: String(s.completed)),
-             HTML(raw: String(Int(clampingRounded: s.expected.rounded()))), "\(IndicatorSet.percent(s.pace))"]
+            [
+                HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)),
+                HTML(raw: String(s.completed)),
+                HTML(raw: String(Int(clampingRounded: s.expected.rounded()))),
+                "\(IndicatorSet.percent(s.pace))",
+            ]
         }
         // On the document the day is written the Chinese way (2026年7月1日).
         let written = LocalDate(day).map { lang.pick($0.chinese, $0.description) } ?? day
         let intro = lang.pick(
             "根据\(written)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
-            "According to the snapshot of \(written), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up.")
+            "According to the snapshot of \(written), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up."
+        )
         let status = isPublished ? lang(.published) : lang(.notPublished)
         let body: HTML = """
             <div class="a4">
             <p class="noprint"><a href="\(SitePath.monitoring.path)?day=\(day)">← \(lang(.navMonitoring))</a> · \(status)</p>
+            <p class="issuer">\(issuer)</p>
             <h1 class="form-title">\(lang(.bulletinTitle))</h1>
+            <p class="doc-number">\(publication?.documentNumber ?? lang(.documentNumberBlank))</p>
             <p>\(intro)</p>
-            \(Components.table(headers: ["#", lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
+            \(Components.table(headers: [lang(.serialNumber), lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
                                          lang(.expectedPeople), lang(.paceRatio)], rows: rows, numeric: [0, 3, 4, 5, 6], empty: lang(.noRecords)))
-            <p class="sign">\(lang(.provincialDepartment)) · \(written)</p>
+            <div class="stamp-block"><p>\(issuer)<span class="stamp">\(lang(.stampHere))</span></p><p>\(written)</p></div>
             </div>
             """
-        return Layout.page(req: req, title: lang(.bulletinTitle), crumbs: [.init(title: lang(.navMonitoring), path: .monitoring),
-                                                                           .init(title: day)], body: body)
+        return Layout.page(
+            req: req, title: lang(.bulletinTitle),
+            crumbs: [
+                .init(title: lang(.navMonitoring), path: .monitoring),
+                .init(title: day),
+            ], body: body)
     }
 }

@@ -52,6 +52,7 @@ struct DemoYear {
         }
     }
 
+    @discardableResult
     func apply(
         _ username: String, _ school: String, _ lines: [ApplicationLine], on day: Date, submit: Bool = true
     ) async -> ApplicationRow? {
@@ -166,7 +167,8 @@ struct DemoYear {
         await step("the July snapshot and its bulletin") {
             _ = try await MonitoringService.snapshot(now: at(7, 1, hour: 2), on: db)
             try await MonitoringService.publish(
-                takenOn: day.description, actor: Self.actor("province", .provinceAdmin, nil),
+                takenOn: day.description, documentNumber: "豫教职成〔\(year)〕18号",
+                actor: Self.actor("province", .provinceAdmin, nil),
                 now: at(7, 2), on: db)
         }
     }

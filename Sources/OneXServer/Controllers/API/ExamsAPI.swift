@@ -79,7 +79,10 @@ enum ExamsAPI {
 
         api.post("monitoring", "bulletins", ":day") { req in
             let actor = try req.actor(may: .publish, .bulletins)
-            try await MonitoringService.publish(takenOn: try req.parameters.require("day"), actor: actor, now: req.now, on: req.db)
+            struct Body: Decodable { var documentNumber: String? }
+            let body = req.body.data.map { _ in try? JSONBody.decode(Body.self, from: req) } ?? nil
+            try await MonitoringService.publish(takenOn: try req.parameters.require("day"), documentNumber: body?.documentNumber,
+                                                actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(["published": try req.parameters.require("day")])
         }
     }

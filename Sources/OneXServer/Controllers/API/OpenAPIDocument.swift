@@ -119,7 +119,7 @@ enum OpenAPIDocument {
             Operation(method: "put", path: "/api/v1/pilot-students", summary: "A school declares its pilot students for a year (AH41-10)",
                       tag: "indicators", request: "PilotStudents"),
             Operation(method: "post", path: "/api/v1/monitoring/bulletins/{day}",
-                      summary: "Publish the pace-warning bulletin (通报) of a snapshot day (AH22-8)", tag: "monitoring"),
+                      summary: "Publish the pace-warning bulletin (通报) of a snapshot day (AH22-8); optional body {documentNumber} (文号, at most 40 characters)", tag: "monitoring"),
             Operation(method: "get", path: "/api/v1/indicators",
                       summary: "Indicators of indicators.md (?year=&asOf=&school=|region=|certificate=|organization=)", tag: "indicators",
                       query: [.year, .asOf, .school, .region, .certificate, .organization]),
