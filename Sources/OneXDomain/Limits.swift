@@ -16,7 +16,12 @@ public enum Limits {
 
     /// "0 到 1000000 之间的整数" for an error message.
     public static func describe(_ range: ClosedRange<Int>) -> String {
-        "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"
+        wholeNumber(range).zh
+    }
+
+    public static func wholeNumber(_ range: ClosedRange<Int>) -> UIText {
+        UIText(zh: "\(range.lowerBound) 到 \(range.upperBound) 之间的整数",
+               en: "a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
 }
 

@@ -68,7 +68,8 @@ struct CatalogImportTests {
             Issue.record("expected a failure")
             return
         }
-        #expect(e.errors == [FieldError(code: "missing_column", message: "缺少必需的列“地区类型”（kind）", line: 1)])
+        #expect(e.errors == [FieldError(code: "missing_column", message: "缺少必需的列“地区类型”（kind）", line: 1,
+                                        english: "The required column “Region kind” (kind) is missing")])
     }
 
     @Test("Blank lines are skipped, unknown columns ignored")

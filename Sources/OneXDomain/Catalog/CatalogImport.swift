@@ -12,9 +12,15 @@ public enum CatalogImport {
     public static func plan<R: CatalogRecord>(
         _ type: R.Type, table: [[String]], known: KnownCodes
     ) -> Result<[Row<R>], ValidationErrors> {
-        guard let header = table.first, header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        guard let header = table.first,
+            header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else {
-            return .failure(ValidationErrors([FieldError(code: "empty_file", message: "文件为空或缺少表头行", line: 1)]))
+            return .failure(
+                ValidationErrors([
+                    FieldError(
+                        code: "empty_file",
+                        UIText(zh: "文件为空或缺少表头行", en: "The file is empty or has no header row"), line: 1)
+                ]))
         }
         var errors: [FieldError] = []
         // Which column of the file feeds which field; unknown columns (序号, 备注…) are ignored.
@@ -22,13 +28,21 @@ public enum CatalogImport {
         for (i, cell) in header.enumerated() {
             guard let column = R.columns.first(where: { $0.matches(header: cell) }) else { continue }
             if indexOf[column.field] != nil {
-                errors.append(FieldError(code: "duplicate_column", message: "表头中“\(cell)”重复出现", line: 1))
+                errors.append(
+                    FieldError(
+                        code: "duplicate_column",
+                        UIText(zh: "表头中“\(cell)”重复出现", en: "The header names “\(cell)” twice"), line: 1))
             }
             indexOf[column.field] = i
         }
         for column in R.columns where column.required && indexOf[column.field] == nil {
-            errors.append(FieldError(code: "missing_column",
-                                     message: "缺少必需的列“\(column.label.zh)”（\(column.field)）", line: 1))
+            errors.append(
+                FieldError(
+                    code: "missing_column",
+                    UIText(
+                        zh: "缺少必需的列“\(column.label.zh)”（\(column.field)）",
+                        en: "The required column “\(column.label.en)” (\(column.field)) is missing"), line: 1)
+            )
         }
         if !errors.isEmpty { return .failure(ValidationErrors(errors)) }
 
@@ -44,15 +58,23 @@ public enum CatalogImport {
             do throws(ValidationErrors) {
                 let record = try R(values: values)
                 if let first = firstLineOfCode[record.code] {
-                    errors.append(FieldError(code: "duplicate_code",
-                                             message: "代码“\(record.code)”与第\(first)行重复", line: line))
+                    errors.append(
+                        FieldError(
+                            code: "duplicate_code",
+                            UIText(
+                                zh: "代码“\(record.code)”与第\(first)行重复",
+                                en: "Code “\(record.code)” repeats line \(first)"), line: line))
                     continue
                 }
                 firstLineOfCode[record.code] = line
                 for ref in record.references where !(known[ref.kind]?.contains(ref.code) ?? false) {
-                    errors.append(FieldError(code: "unknown_reference",
-                                             message: "\(ref.kind.noun.zh)“\(ref.code)”不存在",
-                                             field: ref.field, line: line))
+                    errors.append(
+                        FieldError(
+                            code: "unknown_reference",
+                            UIText(
+                                zh: "\(ref.kind.noun.zh)“\(ref.code)”不存在",
+                                en: "No \(ref.kind.noun.en) “\(ref.code)” exists"),
+                            field: ref.field, line: line))
                 }
                 rows.append(Row(line: line, record: record))
             } catch {
@@ -64,7 +86,9 @@ public enum CatalogImport {
             }
         }
         if rows.isEmpty && errors.isEmpty {
-            errors.append(FieldError(code: "empty_file", message: "文件中没有数据行", line: 2))
+            errors.append(
+                FieldError(
+                    code: "empty_file", UIText(zh: "文件中没有数据行", en: "The file has no data rows"), line: 2))
         }
         return errors.isEmpty ? .success(rows) : .failure(ValidationErrors(errors))
     }

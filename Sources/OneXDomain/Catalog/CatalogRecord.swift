@@ -89,8 +89,8 @@ public struct FieldReader {
         self.columns = columns
     }
 
-    private func label(_ field: String) -> String {
-        columns.first { $0.field == field }?.label.zh ?? field
+    private func label(_ field: String) -> UIText {
+        columns.first { $0.field == field }?.label ?? UIText(zh: field, en: field)
     }
 
     private func raw(_ field: String) -> String {
@@ -100,10 +100,14 @@ public struct FieldReader {
     public mutating func text(_ field: String, maxLength: Int = 200) -> String {
         let v = raw(field)
         if v.isEmpty {
-            errors.append(.required(field, label: label(field)))
+            errors.append(.required(field, label(field)))
         } else if v.count > maxLength {
+            let l = label(field)
             errors.append(
-                FieldError(code: "too_long", message: "\(label(field))不能超过\(maxLength)个字符", field: field))
+                FieldError(
+                    code: "too_long",
+                    UIText(zh: "\(l.zh)不能超过\(maxLength)个字符", en: "\(l.en) may have at most \(maxLength) characters"),
+                    field: field))
         }
         return v
     }
@@ -118,7 +122,8 @@ public struct FieldReader {
         let v = text(field, maxLength: 40)
         if !v.isEmpty, !v.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         {
-            errors.append(.invalid(field, label: label(field), value: v, expected: "字母、数字、“-”或“_”"))
+            errors.append(
+                .invalid(field, label(field), value: v, expected: UIText(zh: "字母、数字、“-”或“_”", en: "letters, digits, “-” or “_”")))
         }
         return v
     }
@@ -126,14 +131,11 @@ public struct FieldReader {
     public mutating func integer(_ field: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         let v = raw(field)
         if v.isEmpty {
-            if required { errors.append(.required(field, label: label(field))) }
+            if required { errors.append(.required(field, label(field))) }
             return nil
         }
         guard let n = Int(v), range.contains(n) else {
-            errors.append(
-                .invalid(
-                    field, label: label(field), value: v,
-                    expected: "\(range.lowerBound) 到 \(range.upperBound) 之间的整数"))
+            errors.append(.invalid(field, label(field), value: v, expected: Limits.wholeNumber(range)))
             return nil
         }
         return n
@@ -143,16 +145,17 @@ public struct FieldReader {
     public mutating func yuan(_ field: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         let v = raw(field)
         if v.isEmpty {
-            if required { errors.append(.required(field, label: label(field))) }
+            if required { errors.append(.required(field, label(field))) }
             return nil
         }
         guard let fen = Fen.parseYuan(v), range.contains(fen) else {
+            let (low, high) = (Fen.yuanText(range.lowerBound), Fen.yuanText(range.upperBound))
             errors.append(
                 .invalid(
-                    field, label: label(field), value: v,
-                    expected:
-                        "\(Fen.yuanText(range.lowerBound)) 到 \(Fen.yuanText(range.upperBound)) 元之间、最多两位小数的金额")
-            )
+                    field, label(field), value: v,
+                    expected: UIText(
+                        zh: "\(low) 到 \(high) 元之间、最多两位小数的金额",
+                        en: "an amount from \(low) to \(high) yuan with at most two decimals")))
             return nil
         }
         return fen
@@ -164,7 +167,7 @@ public struct FieldReader {
         case "true", "1", "yes", "y", "是", "已注册", "on": return true
         case "false", "0", "no", "n", "否", "未注册", "": return false
         default:
-            errors.append(.invalid(field, label: label(field), value: v, expected: "是或否"))
+            errors.append(.invalid(field, label(field), value: v, expected: UIText(zh: "是或否", en: "yes or no")))
             return false
         }
     }
@@ -173,20 +176,21 @@ public struct FieldReader {
         let v = raw(field)
         if v.isEmpty { return nil }
         guard let d = LocalDate(v) else {
-            errors.append(.invalid(field, label: label(field), value: v, expected: "YYYY-MM-DD 格式的日期"))
+            errors.append(
+                .invalid(field, label(field), value: v, expected: UIText(zh: "YYYY-MM-DD 格式的日期", en: "a date as YYYY-MM-DD")))
             return nil
         }
         return d
     }
 
-    public mutating func choice<T>(_ field: String, _ parse: (String) -> T?, expected: String) -> T? {
+    public mutating func choice<T>(_ field: String, _ parse: (String) -> T?, expected: UIText) -> T? {
         let v = raw(field)
         if v.isEmpty {
-            errors.append(.required(field, label: label(field)))
+            errors.append(.required(field, label(field)))
             return nil
         }
         guard let t = parse(v) else {
-            errors.append(.invalid(field, label: label(field), value: v, expected: expected))
+            errors.append(.invalid(field, label(field), value: v, expected: expected))
             return nil
         }
         return t

@@ -56,11 +56,12 @@ public struct CertificateRecord: CatalogRecord {
             } else {
                 r.add(
                     .invalid(
-                        "levels", label: "等级", value: item, expected: "初级、中级或高级（junior/intermediate/senior）"))
+                        "levels", .fieldLevels, value: item,
+                        expected: UIText(zh: "初级、中级或高级（junior/intermediate/senior）", en: "junior, intermediate or senior")))
             }
         }
         if levels.isEmpty && (values["levels"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            r.add(.required("levels", label: "等级"))
+            r.add(.required("levels", .fieldLevels))
         }
         self.levels = levels.sorted()
         minCandidates = r.integer("minCandidates", in: 0...100_000) ?? 0
@@ -71,7 +72,9 @@ public struct CertificateRecord: CatalogRecord {
                 if !levels.contains(level) {
                     r.add(
                         FieldError(
-                            code: "invalid", message: "证书没有\(level.chinese)等级，不能设置其成本上限",
+                            code: "invalid",
+                            UIText(zh: "证书没有\(level.chinese)等级，不能设置其成本上限",
+                                   en: "The certificate has no \(level.english) level, so it has no cost cap for it"),
                             field: Self.capField(level)))
                 }
             }

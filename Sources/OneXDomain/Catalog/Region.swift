@@ -21,7 +21,7 @@ public struct RegionRecord: CatalogRecord {
         var r = FieldReader(values, columns: Self.columns)
         code = r.code("code")
         name = r.text("name")
-        kind = r.choice("kind", RegionKind.init(text:), expected: "city（市）或 county（省直管县）") ?? .city
+        kind = r.choice("kind", RegionKind.init(text:), expected: UIText(zh: "city（市）或 county（省直管县）", en: "city or county")) ?? .city
         try r.finish()
     }
 

@@ -32,7 +32,8 @@ public struct SchoolRecord: CatalogRecord {
         code = r.code("code")
         name = r.text("name")
         kind = r.choice("kind", SchoolKind.init(text:),
-                        expected: "中职学校、省属中专、高职院校或应用型本科") ?? .secondary
+                        expected: UIText(zh: "中职学校、省属中专、高职院校或应用型本科",
+                                         en: "secondary, provincialSecondary, higherVocational or undergraduate")) ?? .secondary
         region = r.code("region")
         nationalPlatformRegistered = r.bool("nationalPlatformRegistered")
         filedOn = r.date("filedOn")

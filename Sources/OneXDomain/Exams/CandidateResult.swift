@@ -25,56 +25,91 @@ public struct CandidateResult: Sendable, Equatable {
         var at: [String: Int] = [:]
         for (i, cell) in row.enumerated() {
             let t = cell.trimmingCharacters(in: .whitespaces)
-            if let c = columns.first(where: { $0.key.lowercased() == t.lowercased() || $0.label == t }) { at[c.key] = i }
+            if let c = columns.first(where: { $0.key.lowercased() == t.lowercased() || $0.label == t }) {
+                at[c.key] = i
+            }
         }
         let missing = columns.filter { at[$0.key] == nil }.map(\.label)
         if !missing.isEmpty {
-            return .failure(FieldError(code: "missing_columns", message: "表头缺少列：\(missing.joined(separator: "、"))", line: 1))
+            let english = columns.filter { at[$0.key] == nil }.map { UIText.candidateColumn($0.key).en }
+            return .failure(
+                FieldError(
+                    code: "missing_columns",
+                    UIText(
+                        zh: "表头缺少列：\(missing.joined(separator: "、"))",
+                        en: "The header lacks the columns: \(english.joined(separator: ", "))"), line: 1))
         }
         return .success(at)
     }
 
     /// Parses one data row; `line` is its 1-based line in the file, used in every message.
-    public static func parse(_ row: [String], columns at: [String: Int], line: Int) -> Result<CandidateResult, ValidationErrors> {
+    public static func parse(_ row: [String], columns at: [String: Int], line: Int) -> Result<
+        CandidateResult, ValidationErrors
+    > {
         func cell(_ key: String) -> String {
             guard let i = at[key], i < row.count else { return "" }
             return row[i].trimmingSpaces
         }
         var errors: [FieldError] = []
-        func bad(_ field: String, _ message: String) {
-            errors.append(FieldError(code: "invalid", message: "第\(line)行：\(message)", field: field, line: line))
+        func bad(_ field: String, _ text: UIText) {
+            errors.append(FieldError(code: "invalid", text, field: field).onLine(line))
         }
-        func flag(_ key: String, _ label: String) -> Bool {
+        func label(_ key: String) -> UIText {
+            UIText(zh: columns.first { $0.key == key }?.label ?? key, en: UIText.candidateColumn(key).en)
+        }
+        func invalid(_ key: String, _ expected: UIText) {
+            bad(key, FieldError.invalid(key, label(key), value: QuotedCell.text(cell(key)), expected: expected).uiText)
+        }
+        func flag(_ key: String) -> Bool {
             switch cell(key) {
             case "1", "是", "Y", "y", "true", "TRUE": return true
             case "0", "否", "N", "n", "false", "FALSE", "": return false
-            case let v:
-                bad(key, "\(label)“\(QuotedCell.text(v))”无效，应为 1/0 或 是/否")
+            default:
+                invalid(key, UIText(zh: " 1/0 或 是/否", en: "1/0 or yes/no"))
                 return false
             }
         }
-        let examNumber = cell("examNumber")
-        if examNumber.isEmpty { bad("examNumber", "准考证号不能为空") }
-        let name = cell("name")
-        if name.isEmpty { bad("name", "姓名不能为空") }
+        func required(_ key: String) -> String {
+            let v = cell(key)
+            if v.isEmpty { bad(key, FieldError.required(key, label(key)).uiText) }
+            return v
+        }
+        let examNumber = required("examNumber")
+        let name = required("name")
         let id = IDNumber(cell("idNumber"))
         // The number itself is never echoed: only its position in the file.
-        if id == nil { bad("idNumber", "身份证号无效（应为18位且校验码正确，或15位旧号码）") }
-        let school = cell("school")
-        if school.isEmpty { bad("school", "院校代码不能为空") }
-        let certificate = cell("certificate")
-        if certificate.isEmpty { bad("certificate", "证书代码不能为空") }
+        if id == nil {
+            bad(
+                "idNumber",
+                UIText(
+                    zh: "身份证号无效（应为18位且校验码正确，或15位旧号码）",
+                    en:
+                        "The ID number is not valid (18 characters with a correct check character, or the old 15 digits)"
+                ))
+        }
+        let school = required("school")
+        let certificate = required("certificate")
         let level = Level(text: cell("level"))
-        if level == nil { bad("level", "等级“\(QuotedCell.text(cell("level")))”无效，应为初级/中级/高级") }
+        if level == nil {
+            invalid("level", UIText(zh: "初级/中级/高级", en: "junior, intermediate or senior"))
+        }
         let dateText = cell("date")
         // Spreadsheets often write 2026/05/20; the bridge to NSString is paid only then.
-        let date = LocalDate(dateText.utf8.contains(UInt8(ascii: "/")) ? dateText.replacingOccurrences(of: "/", with: "-") : dateText)
-        if date == nil { bad("date", "考核日期“\(QuotedCell.text(cell("date")))”无效，应为 YYYY-MM-DD") }
-        let attended = flag("attended", "是否参考")
-        let passed = flag("passed", "是否通过")
-        if passed && !attended { bad("passed", "未参考的考生不能为通过") }
+        let date = LocalDate(
+            dateText.utf8.contains(UInt8(ascii: "/"))
+                ? dateText.replacingOccurrences(of: "/", with: "-") : dateText)
+        if date == nil {
+            invalid("date", UIText(zh: " YYYY-MM-DD", en: "YYYY-MM-DD"))
+        }
+        let attended = flag("attended")
+        let passed = flag("passed")
+        if passed && !attended {
+            bad("passed", UIText(zh: "未参考的考生不能为通过", en: "A candidate who did not attend cannot have passed"))
+        }
         guard errors.isEmpty, let id, let level, let date else { return .failure(ValidationErrors(errors)) }
-        return .success(CandidateResult(examNumber: examNumber, maskedName: NameMask.mask(name), idNumber: id, school: school,
-                                        certificate: certificate, level: level, date: date, attended: attended, passed: passed))
+        return .success(
+            CandidateResult(
+                examNumber: examNumber, maskedName: NameMask.mask(name), idNumber: id, school: school,
+                certificate: certificate, level: level, date: date, attended: attended, passed: passed))
     }
 }

@@ -84,8 +84,9 @@ enum ApplicationPages {
                 try await AttachmentService.store(row, purpose: form.purpose, line: form.line.flatMap { Int($0) }, file: file,
                                                   actor: actor, now: req.now, on: req.db)
             } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
-                let message = e.errors.isEmpty ? e.detail : e.errors.map(\.message).joined(separator: "；")
-                return try await detail(req, notice: Components.alert(message), status: e.status)
+                let message: HTML =
+                    e.errors.isEmpty ? Components.inChinese(e.detail, on: req.lang) : Components.messages(e.errors, on: req.lang)
+                return try await detail(req, notice: Components.alert(html: message), status: e.status)
             }
             return req.redirect(local: SitePath.application(try row.requireID()).path)
         }
@@ -280,7 +281,7 @@ enum ApplicationPages {
         let title = lang(row == nil ? .newApplication : .edit)
         let body: HTML = """
             <h1>\(title)</h1>
-            \(errors.isEmpty ? "" : Components.alert(errors.map(\.message).joined(separator: "；")))
+            \(errors.isEmpty ? "" : Components.alert(html: Components.messages(errors, on: lang)))
             <form method="post" action="\(action)">
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <p><label>\(lang(.year)) <input type="number" name="year" value="\(year)" min="2019" max="2100" required></label></p>

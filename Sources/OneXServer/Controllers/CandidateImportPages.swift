@@ -20,7 +20,7 @@ enum CandidateImportPages {
             let rows = p.problems.map {
                 [
                     $0.line.map(String.init) ?? "", $0.field.map { fieldLabel($0, lang) } ?? "",
-                    Components.problemText($0),
+                    Components.problemText($0, lang: lang),
                 ]
             }
             return Download.file(

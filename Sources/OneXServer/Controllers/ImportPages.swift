@@ -112,7 +112,7 @@ enum ImportPages {
         guard let file = form.file, file.data.readableBytes > 0 else {
             return try render(
                 req, selected: kind,
-                outcome: .rejected([FieldError(code: "required", message: req.lang(.noFile))], ""),
+                outcome: .rejected([FieldError(code: "required", .noFile)], ""),
                 status: .unprocessableEntity)
         }
         do {

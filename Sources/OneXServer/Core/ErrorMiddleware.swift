@@ -93,7 +93,7 @@ struct OneXErrorMiddleware: AsyncMiddleware {
         let body: HTML = """
             <h1>\(lang(.errorTitle)) \(Int(e.status.code))</h1>
             <div class="alert alert-error" role="alert">\(message)</div>
-            \(HTML.join(details.map { err in "<p>\(err.message)</p>" }))
+            \(HTML.join(details.map { err in "<p>\(Components.messages([err], on: lang))</p>" }))
             <p><a href="\(SitePath.home.path)">\(lang(.navHome))</a></p>
             """
         let html = Layout.page(req: req, title: lang(.errorTitle), crumbs: [], body: body)

@@ -13,7 +13,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     public struct Interpolation: StringInterpolationProtocol {
         var out = ""
-        public init(literalCapacity: Int, interpolationCount: Int) { out.reserveCapacity(literalCapacity * 2) }
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            out.reserveCapacity(literalCapacity * 2)
+        }
         public mutating func appendLiteral(_ literal: String) { out += literal }
         public mutating func appendInterpolation(_ html: HTML) { out += html.raw }
         public mutating func appendInterpolation(_ html: [HTML]) { for h in html { out += h.raw } }
@@ -23,7 +25,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     public static func escape(_ s: String) -> String {
         // Most cells (codes, numbers, Chinese names) have nothing to escape.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
@@ -39,15 +43,20 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         return out
     }
 
-    public static func join(_ parts: [HTML]) -> HTML { HTML(raw: parts.map(\.raw).joined()) }
+    public static func join(_ parts: [HTML], separator: HTML = HTML(raw: "")) -> HTML {
+        HTML(raw: parts.map(\.raw).joined(separator: separator.raw))
+    }
 }
 
 extension HTML: AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        headers.replaceOrAdd(name: "Content-Security-Policy",
-                             value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+        headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+        )
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(string: raw))
     }

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
-import Vapor
 import OneXDomain
 import SQLKit
+import Vapor
 
 /// Imports the national platform's per-candidate result export (EXAM-1) in one transaction:
 /// a file with any bad row writes nothing and reports every bad line. Rows are read one at a
@@ -25,7 +25,9 @@ enum CandidateImport {
     /// (a file stream) is not `Sendable` but is never used from two tasks.
     final class Rows: @unchecked Sendable {
         private var iterator: AnyIterator<[String]>
-        init<S: Sequence>(_ rows: S) where S.Element == [String] { iterator = AnyIterator(rows.makeIterator()) }
+        init<S: Sequence>(_ rows: S) where S.Element == [String] {
+            iterator = AnyIterator(rows.makeIterator())
+        }
         func next() -> [String]? { iterator.next() }
     }
 
@@ -72,14 +74,19 @@ enum CandidateImport {
     /// never keeps other users waiting on SQLite's single writer.
     /// `confirmOverPlan`: the province office has confirmed registrations beyond a plan's
     /// tolerance (see `ImportOverPlan`).
-    static func run(_ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool = false, now: Date,
-                    hasher: IDHasher, on db: any Database, logger: Logger? = nil, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Summary {
+    static func run(
+        _ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool = false, now: Date,
+        hasher: IDHasher, on db: any Database, logger: Logger? = nil,
+        progress: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> Summary {
         let started = Date()
         do {
-            let summary = try await importRows(rows, organization: organization, actor: actor, confirmOverPlan: confirmOverPlan,
-                                               now: now, hasher: hasher, on: db,
-                                               logger: logger, progress: progress)
-            Metrics.shared.importFinished(rows: summary.rows, seconds: Date().timeIntervalSince(started), failed: false)
+            let summary = try await importRows(
+                rows, organization: organization, actor: actor, confirmOverPlan: confirmOverPlan,
+                now: now, hasher: hasher, on: db,
+                logger: logger, progress: progress)
+            Metrics.shared.importFinished(
+                rows: summary.rows, seconds: Date().timeIntervalSince(started), failed: false)
             return summary
         } catch {
             Metrics.shared.importFinished(rows: 0, seconds: Date().timeIntervalSince(started), failed: true)
@@ -87,10 +94,12 @@ enum CandidateImport {
         }
     }
 
-    private static func importRows(_ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool, now: Date,
-                                   hasher: IDHasher,
-                                   on db: any Database, logger: Logger?,
-                                   progress: @escaping @Sendable (Int) async -> Void) async throws -> Summary {
+    private static func importRows(
+        _ rows: Rows, organization: String?, actor: String, confirmOverPlan: Bool, now: Date,
+        hasher: IDHasher,
+        on db: any Database, logger: Logger?,
+        progress: @escaping @Sendable (Int) async -> Void
+    ) async throws -> Summary {
         try await db.withConnection { conn in
             let sql = try conn.sql()
             var phases = PhaseLog()
@@ -103,24 +112,28 @@ enum CandidateImport {
             if isSQLite { try await sql.raw("PRAGMA cache_size = -131072").run() }
             try await sql.raw("DROP TABLE IF EXISTS onex_import_staging").run()
             try await sql.raw("DROP TABLE IF EXISTS onex_import_sessions").run()
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TEMPORARY TABLE onex_import_staging (line INTEGER NOT NULL, exam_number TEXT NOT NULL, certificate_id \(unsafeRaw: uuidType) NOT NULL,
                   plan_id \(unsafeRaw: uuidType) NOT NULL, school_id \(unsafeRaw: uuidType) NOT NULL, exam_date TEXT NOT NULL,
                   id_hash TEXT NOT NULL, name_masked TEXT NOT NULL, attended INTEGER NOT NULL, passed INTEGER NOT NULL)
-                """).run()
+                """
+            ).run()
             let outcome: Result<Summary, any Error>
             do {
                 phases.done("codes loaded")
-                let rowCount = try await stage(rows, schools: schools, certificates: certificates,
-                                               organization: organization, hasher: hasher, on: sql, progress: progress)
+                let rowCount = try await stage(
+                    rows, schools: schools, certificates: certificates,
+                    organization: organization, hasher: hasher, on: sql, progress: progress)
                 phases.done("checked and staged")
                 // Not `conn.transaction`: Fluent's PostgreSQL driver takes a connection from
                 // `withConnection` to be in a transaction already and would not begin one.
                 try await WriteTransaction.begin(on: sql)
                 let summary: Summary
                 do {
-                    summary = try await commit(rows: rowCount, actor: actor, confirmOverPlan: confirmOverPlan, now: now,
-                                               on: conn, phases: &phases)
+                    summary = try await commit(
+                        rows: rowCount, actor: actor, confirmOverPlan: confirmOverPlan, now: now,
+                        on: conn, phases: &phases)
                     try await sql.raw("COMMIT").run()
                 } catch {
                     try? await sql.raw("ROLLBACK").run()
@@ -143,11 +156,15 @@ enum CandidateImport {
 
     /// Checks every row and stages the good ones; throws with every bad line (up to
     /// `reportedErrors`) if any. Returns the number of data rows.
-    private static func stage(_ rows: Rows, schools: [String: RowID], certificates: [String: (id: RowID, organization: String)],
-                              organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
-                              progress: @Sendable (Int) async -> Void) async throws -> Int {
+    private static func stage(
+        _ rows: Rows, schools: [String: RowID], certificates: [String: (id: RowID, organization: String)],
+        organization: String?, hasher: IDHasher, on sql: any SQLDatabase,
+        progress: @Sendable (Int) async -> Void
+    ) async throws -> Int {
         guard let header = rows.next() else {
-            throw AppError.invalid([FieldError(code: "empty", message: "文件为空", line: 1)], detail: "文件为空，未导入任何数据")
+            throw AppError.invalid(
+                [FieldError(code: "empty", UIText(zh: "文件为空", en: "The file is empty"), line: 1)],
+                detail: "文件为空，未导入任何数据")
         }
         let columns: [String: Int]
         switch CandidateResult.header(header) {
@@ -180,16 +197,37 @@ enum CandidateImport {
                 case .success(let r):
                     var problems: [FieldError] = []
                     let school = schools[r.school]
-                    if school == nil { problems.append(rowError(line, "school", "院校代码“\(QuotedCell.text(r.school))”不存在")) }
+                    if school == nil {
+                        problems.append(
+                            rowError(
+                                line, "school",
+                                UIText(
+                                    zh: "院校代码“\(QuotedCell.text(r.school))”不存在",
+                                    en: "No school has the code “\(QuotedCell.text(r.school))”")))
+                    }
                     let certificate = certificates[r.certificate]
                     if certificate == nil {
-                        problems.append(rowError(line, "certificate", "证书代码“\(QuotedCell.text(r.certificate))”不存在"))
+                        problems.append(
+                            rowError(
+                                line, "certificate",
+                                UIText(
+                                    zh: "证书代码“\(QuotedCell.text(r.certificate))”不存在",
+                                    en: "No certificate has the code “\(QuotedCell.text(r.certificate))”")))
                     } else if let organization, certificate?.organization != organization {
-                        problems.append(rowError(line, "certificate", "证书“\(QuotedCell.text(r.certificate))”不属于本机构"))
+                        problems.append(
+                            rowError(
+                                line, "certificate",
+                                UIText(
+                                    zh: "证书“\(QuotedCell.text(r.certificate))”不属于本机构",
+                                    en:
+                                        "Certificate “\(QuotedCell.text(r.certificate))” is not your organisation's"
+                                )))
                     }
                     if let school, let certificate, problems.isEmpty {
-                        batch.append(Pending(line: line, result: r, school: school, certificate: certificate.id, plan: nil,
-                                             idHash: errors.count == 0 ? hasher.hash(r.idNumber) : ""))
+                        batch.append(
+                            Pending(
+                                line: line, result: r, school: school, certificate: certificate.id, plan: nil,
+                                idHash: errors.count == 0 ? hasher.hash(r.idNumber) : ""))
                     } else {
                         errors.add(problems)
                     }
@@ -210,7 +248,9 @@ enum CandidateImport {
             throw AppError.invalid(listed, detail: "文件有\(errors.count)处错误\(more)，未导入任何数据")
         }
         if rowCount == 0 {
-            throw AppError.invalid([FieldError(code: "empty", message: "文件没有数据行", line: 2)], detail: "文件没有数据行，未导入任何数据")
+            throw AppError.invalid(
+                [FieldError(code: "empty", UIText(zh: "文件没有数据行", en: "The file has no data rows"), line: 2)],
+                detail: "文件没有数据行，未导入任何数据")
         }
         return rowCount
     }
@@ -247,15 +287,20 @@ enum CandidateImport {
         private var carried: [PlanKey: RowID?] = [:]
 
         /// The batch's rows with their plans; a row without one becomes an error.
-        mutating func resolve(_ batch: [Pending], on sql: any SQLDatabase, errors: inout ErrorList) async throws -> [Pending] {
+        mutating func resolve(_ batch: [Pending], on sql: any SQLDatabase, errors: inout ErrorList)
+            async throws -> [Pending]
+        {
             func key(_ p: Pending, yearsBack: Int) -> PlanKey {
-                PlanKey(school: p.school, certificate: p.certificate, level: p.result.level.rawValue, year: p.result.date.year - yearsBack)
+                PlanKey(
+                    school: p.school, certificate: p.certificate, level: p.result.level.rawValue,
+                    year: p.result.date.year - yearsBack)
             }
             try await load(batch.map { key($0, yearsBack: 0) }, into: &known, carryingOver: false, on: sql)
             // HN-3: only an active, unfinished plan of the year before carries over; an exited or
             // completed one does not, and the row then has no plan.
-            try await load(batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) },
-                           into: &carried, carryingOver: true, on: sql)
+            try await load(
+                batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) },
+                into: &carried, carryingOver: true, on: sql)
             var found: [Pending] = []
             found.reserveCapacity(batch.count)
             for var p in batch {
@@ -264,14 +309,25 @@ enum CandidateImport {
                     found.append(p)
                 } else {
                     let r = p.result
-                    errors.add([rowError(p.line, "plan", "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划，上一年度也没有可沿用的未完成计划")])
+                    errors.add([
+                        rowError(
+                            p.line, "plan",
+                            UIText(
+                                zh:
+                                    "院校\(r.school)在\(r.date.year)年没有证书\(r.certificate)\(r.level.chinese)的考核计划，上一年度也没有可沿用的未完成计划",
+                                en:
+                                    "School \(r.school) has no \(r.date.year) plan for \(r.certificate) \(r.level.english), nor an unfinished one from the year before"
+                            ))
+                    ])
                 }
             }
             return found
         }
 
-        private func load(_ keys: [PlanKey], into cache: inout [PlanKey: RowID?], carryingOver: Bool,
-                          on sql: any SQLDatabase) async throws {
+        private func load(
+            _ keys: [PlanKey], into cache: inout [PlanKey: RowID?], carryingOver: Bool,
+            on sql: any SQLDatabase
+        ) async throws {
             let missing = Array(Set(keys.filter { cache[$0] == nil }))
             var start = 0
             while start < missing.count {
@@ -288,9 +344,11 @@ enum CandidateImport {
                 if carryingOver { q += " AND status = 'active' AND exam_attended < count" }
                 for k in chunk { cache[k] = .some(nil) }
                 for r in try await sql.raw(q).all() {
-                    let k = PlanKey(school: RowID(try r.decode(column: "school_id", as: UUID.self)),
-                                    certificate: RowID(try r.decode(column: "certificate_id", as: UUID.self)),
-                                    level: try r.decode(column: "level", as: String.self), year: try r.decode(column: "year", as: Int.self))
+                    let k = PlanKey(
+                        school: RowID(try r.decode(column: "school_id", as: UUID.self)),
+                        certificate: RowID(try r.decode(column: "certificate_id", as: UUID.self)),
+                        level: try r.decode(column: "level", as: String.self),
+                        year: try r.decode(column: "year", as: Int.self))
                     cache[k] = .some(RowID(try r.decode(column: "id", as: UUID.self)))
                 }
             }
@@ -301,8 +359,10 @@ enum CandidateImport {
     /// brings the plans' totals, sessions, student coverage and the audit log up to date.
     /// Everything is set-based over the staging table, so nothing here holds a row per
     /// candidate in memory.
-    private static func commit(rows: Int, actor: String, confirmOverPlan: Bool, now: Date, on tx: any Database,
-                               phases: inout PhaseLog) async throws -> Summary {
+    private static func commit(
+        rows: Int, actor: String, confirmOverPlan: Bool, now: Date, on tx: any Database,
+        phases: inout PhaseLog
+    ) async throws -> Summary {
         let sql = try tx.sql()
         if sql.dialect.name == "postgresql" {
             // Imports commit one at a time (SQLite's `BEGIN IMMEDIATE` does the same), so the
@@ -312,10 +372,12 @@ enum CandidateImport {
         }
         // What is already stored is not new: leaving it out of the staging table makes the
         // sessions, totals and coverage below exactly those of the new rows.
-        try await sql.raw("""
+        try await sql.raw(
+            """
             DELETE FROM onex_import_staging WHERE EXISTS (SELECT 1 FROM exam_candidates e
               WHERE e.exam_number = onex_import_staging.exam_number AND e.certificate_id = onex_import_staging.certificate_id)
-            """).run()
+            """
+        ).run()
         let staged = try await count("SELECT COUNT(*) AS n FROM onex_import_staging", on: sql)
         phases.done("stored rows left out")
         // `WHERE 1 = 1` tells SQLite's parser that ON CONFLICT belongs to the INSERT; the
@@ -332,17 +394,20 @@ enum CandidateImport {
             try await sql.raw(insert).run()
             inserted = try await count("SELECT changes() AS n", on: sql)
         } else {
-            inserted = try await count("WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
+            inserted = try await count(
+                "WITH added AS (\(insert) RETURNING 1) SELECT COUNT(*) AS n FROM added", on: sql)
         }
         if inserted < staged { try await keepStoredOnly(on: sql) }
         phases.done("new rows")
         // The staging table now holds exactly the rows stored. They are grouped by session once;
         // the plans' totals, the sessions and the summary all grow from the groups.
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TEMPORARY TABLE onex_import_sessions AS
             SELECT plan_id, exam_date, COUNT(*) AS registered, SUM(attended) AS attended, SUM(passed) AS passed
             FROM onex_import_staging GROUP BY plan_id, exam_date
-            """).run()
+            """
+        ).run()
         try await ImportOverPlan.check(confirmed: confirmOverPlan, actor: actor, now: now, on: tx)
         phases.done("plans checked")
         try await PlanTotals.addSessions(from: "onex_import_sessions", on: sql)
@@ -350,15 +415,21 @@ enum CandidateImport {
         try await CandidateSessions.add(from: "onex_import_sessions", on: sql)
         phases.done("sessions")
         var schoolYears = Set<String>()
-        for r in try await sql.raw("SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging").all() {
-            schoolYears.insert("\(try r.decode(column: "school_id", as: UUID.self))|\(try r.decode(column: "year", as: String.self))")
+        for r in try await sql.raw(
+            "SELECT DISTINCT school_id, substr(exam_date, 1, 4) AS year FROM onex_import_staging"
+        ).all() {
+            schoolYears.insert(
+                "\(try r.decode(column: "school_id", as: UUID.self))|\(try r.decode(column: "year", as: String.self))"
+            )
         }
         try await StudentCoverage.recomputeExamined(schoolYears, on: sql)
         phases.done("coverage")
         let sessions = try await count("SELECT COUNT(*) AS n FROM onex_import_sessions", on: sql)
-        let summary = Summary(rows: rows, candidates: inserted, unchanged: rows - inserted, sessions: sessions)
-        try await AuditWriter(tx).append(actor: actor, action: "import", entity: "exam_candidates",
-                                         key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
+        let summary = Summary(
+            rows: rows, candidates: inserted, unchanged: rows - inserted, sessions: sessions)
+        try await AuditWriter(tx).append(
+            actor: actor, action: "import", entity: "exam_candidates",
+            key: UUID().uuidString, before: nil as Summary?, after: summary, at: now)
         return summary
     }
 
@@ -367,34 +438,47 @@ enum CandidateImport {
     /// lines, like any bad row. Identical copies are harmless: the staging table keeps one of
     /// each, so it holds exactly the rows stored.
     private static func keepStoredOnly(on sql: any SQLDatabase) async throws {
-        let conflicts = try await sql.raw("""
+        let conflicts = try await sql.raw(
+            """
             SELECT exam_number, MIN(line) AS first_line, MAX(line) AS last_line FROM onex_import_staging
             GROUP BY exam_number, certificate_id
             HAVING COUNT(DISTINCT plan_id) > 1 OR COUNT(DISTINCT exam_date) > 1 OR COUNT(DISTINCT id_hash) > 1
               OR COUNT(DISTINCT attended) > 1 OR COUNT(DISTINCT passed) > 1
             ORDER BY MAX(line) LIMIT \(bind: reportedErrors + 1)
-            """).all()
+            """
+        ).all()
         if !conflicts.isEmpty {
             var errors: [FieldError] = []
             for r in conflicts.prefix(reportedErrors) {
                 let line = try r.decode(column: "last_line", as: Int.self)
-                errors.append(rowError(line, "examNumber", "准考证号“\(QuotedCell.text(try r.decode(column: "exam_number", as: String.self)))”与第\(try r.decode(column: "first_line", as: Int.self))行重复，但考核日期、成绩或身份证号不同"))
+                let number = QuotedCell.text(try r.decode(column: "exam_number", as: String.self))
+                let first = try r.decode(column: "first_line", as: Int.self)
+                errors.append(
+                    rowError(
+                        line, "examNumber",
+                        UIText(
+                            zh: "准考证号“\(number)”与第\(first)行重复，但考核日期、成绩或身份证号不同",
+                            en:
+                                "Exam number “\(number)” repeats line \(first) with another date, result or ID number"
+                        )))
             }
             let more = conflicts.count > reportedErrors ? "（仅列出前\(reportedErrors)处）" : ""
             throw AppError.invalid(errors, detail: "文件中有准考证号重复且内容不同\(more)，未导入任何数据")
         }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             DELETE FROM onex_import_staging WHERE line NOT IN (SELECT MIN(line) FROM onex_import_staging
               GROUP BY exam_number, certificate_id)
-            """).run()
+            """
+        ).run()
     }
 
     private static func count(_ query: SQLQueryString, on sql: any SQLDatabase) async throws -> Int {
         try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    private static func rowError(_ line: Int, _ field: String, _ message: String) -> FieldError {
-        FieldError(code: "invalid", message: "第\(line)行：\(message)", field: field, line: line)
+    private static func rowError(_ line: Int, _ field: String, _ text: UIText) -> FieldError {
+        FieldError(code: "invalid", text, field: field).onLine(line)
     }
 
     private static func insert(_ batch: [Pending], on sql: any SQLDatabase) async throws {
@@ -414,38 +498,51 @@ enum CandidateImport {
             rows.add(r.passed)
             rows.endRow()
         }
-        let columns = "line, exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed"
+        let columns =
+            "line, exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed"
         if sql.dialect.name == "sqlite" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO onex_import_staging (\(unsafeRaw: columns))
                 SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                   value ->> 8, value ->> 9
                 FROM jsonb_each(\(bind: rows.text))
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO onex_import_staging (\(unsafeRaw: columns))
                 SELECT (e ->> 0)::int, e ->> 1, (e ->> 2)::uuid, (e ->> 3)::uuid, (e ->> 4)::uuid, e ->> 5, e ->> 6, e ->> 7,
                   (e ->> 8)::int, (e ->> 9)::int
                 FROM json_array_elements(\(bind: rows.text)::json) e
-                """).run()
+                """
+            ).run()
         }
     }
 
     private static func codes(_ table: String, on sql: any SQLDatabase) async throws -> [String: RowID] {
         var out: [String: RowID] = [:]
         for r in try await sql.raw("SELECT id, code FROM \(ident: table)").all() {
-            out[try r.decode(column: "code", as: String.self)] = RowID(try r.decode(column: "id", as: UUID.self))
+            out[try r.decode(column: "code", as: String.self)] = RowID(
+                try r.decode(column: "id", as: UUID.self))
         }
         return out
     }
 
-    private static func certificateOwners(on sql: any SQLDatabase) async throws -> [String: (id: RowID, organization: String)] {
+    private static func certificateOwners(on sql: any SQLDatabase) async throws -> [String: (
+        id: RowID, organization: String
+    )] {
         var out: [String: (id: RowID, organization: String)] = [:]
-        let rows = try await sql.raw("SELECT c.id, c.code, o.code AS org FROM certificates c JOIN organizations o ON o.id = c.organization_id").all()
+        let rows = try await sql.raw(
+            "SELECT c.id, c.code, o.code AS org FROM certificates c JOIN organizations o ON o.id = c.organization_id"
+        ).all()
         for r in rows {
             out[try r.decode(column: "code", as: String.self)] =
-                (RowID(try r.decode(column: "id", as: UUID.self)), try r.decode(column: "org", as: String.self))
+                (
+                    RowID(try r.decode(column: "id", as: UUID.self)),
+                    try r.decode(column: "org", as: String.self)
+                )
         }
         return out
     }

@@ -45,7 +45,9 @@ enum ExamService {
         let confirmed = after > limit && input.confirmOverPlan == true && actor.role == .provinceAdmin
         if !confirmed, let problem = ExamSession.overPlanProblem(after: after, planned: plan.count, tolerance: tolerance) {
             throw AppError.invalid([FieldError(
-                code: "over_plan", message: "\(problem)。请核对；如确属实，须由省级管理员勾选“确认超计划”后录入",
+                code: "over_plan",
+                UIText(zh: "\(problem.zh)。请核对；如确属实，须由省级管理员勾选“确认超计划”后录入",
+                       en: "The \(problem.en). Please check; if it is right, the province office enters it with “Confirm beyond the plan” ticked."),
                 field: "registered")])
         }
         let exam = ExamRow()

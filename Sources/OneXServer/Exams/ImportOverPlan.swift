@@ -39,11 +39,17 @@ enum ImportOverPlan {
             let level = try Level.stored(
                 r.decode(column: "level", as: String.self), table: PlanRow.schema, column: "level",
                 id: r.decode(column: "plan_id", as: UUID.self))
-            let plan =
+            let school =
                 "\(try r.decode(column: "school_name", as: String.self))（\(try r.decode(column: "school", as: String.self))）"
-                + "\(try r.decode(column: "certificate_name", as: String.self))（\(try r.decode(column: "certificate", as: String.self))）"
-                + level.chinese
-            problems.append(FieldError(code: "over_plan", message: "\(plan)：\(problem)", field: "plan"))
+            let certificate =
+                "\(try r.decode(column: "certificate_name", as: String.self))（\(try r.decode(column: "certificate", as: String.self))）"
+            problems.append(
+                FieldError(
+                    code: "over_plan",
+                    UIText(
+                        zh: "\(school)\(certificate)\(level.chinese)：\(problem.zh)",
+                        en: "\(school) \(certificate) \(level.english): \(problem.en)"),
+                    field: "plan"))
         }
         guard over > 0 else { return }
         guard confirmed else {

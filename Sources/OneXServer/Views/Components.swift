@@ -96,16 +96,30 @@ enum Components {
         let rows = errors.map { e -> [HTML] in
             [
                 HTML(raw: e.line.map(String.init) ?? "—"), "\(e.field.map(fieldLabel) ?? "")",
-                inChinese(problemText(e), on: lang),
+                e.text(lang) == nil ? inChinese(problemText(e), on: lang) : "\(problemText(e, lang: lang))",
             ]
         }
         return table(
             headers: [lang(.line), lang(.field), lang(.reason)], rows: rows, numeric: [0], empty: "")
     }
 
-    static func problemText(_ e: FieldError) -> String {
-        guard let line = e.line, e.message.hasPrefix("第\(line)行：") else { return e.message }
-        return String(e.message.dropFirst("第\(line)行：".count))
+    /// A problem's text without its line prefix (the line has a column of its own), in the
+    /// reader's language where it has one.
+    static func problemText(_ e: FieldError, lang: Lang = .zh) -> String {
+        let text = e.text(lang) ?? e.message
+        guard let line = e.line else { return text }
+        for prefix in ["第\(line)行：", "Line \(line): "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+
+    /// Problems as text for people: each in the reader's language, or marked as Chinese where
+    /// it has no English yet.
+    static func messages(_ errors: [FieldError], on lang: Lang) -> HTML {
+        HTML.join(
+            errors.map { e -> HTML in e.text(lang).map { "\($0)" } ?? inChinese(e.message, on: lang) },
+            separator: HTML(raw: lang.semicolon))
     }
 
     struct FormField {
@@ -134,7 +148,7 @@ enum Components {
     ) -> HTML {
         let general = errors.filter { e in e.field == nil || !fields.contains { $0.name == e.field } }
         var html: HTML = errors.isEmpty ? "" : alert(lang(.formHasErrors))
-        if !general.isEmpty { html = "\(html)\(alert(general.map(\.message).joined(separator: "；")))" }
+        if !general.isEmpty { html = "\(html)\(alert(html: messages(general, on: lang)))" }
         let inputs = fields.map { f -> HTML in
             let value = values[f.name] ?? ""
             let fieldErrors = errors.filter { $0.field == f.name }
@@ -180,7 +194,7 @@ enum Components {
             let err: HTML =
                 fieldErrors.isEmpty
                 ? ""
-                : "<div class=\"error\" id=\"\(id)-err\">\(fieldErrors.map(\.message).joined(separator: "；"))</div>"
+                : "<div class=\"error\" id=\"\(id)-err\">\(messages(fieldErrors, on: lang))</div>"
             return
                 "<div class=\"field\(fieldErrors.isEmpty ? "" : " has-error")\"><label for=\"\(id)\">\(f.label)\(req)</label>\(control)\(hint)\(err)</div>"
         }
