@@ -70,7 +70,7 @@ struct PageLanguageTests {
     }
 
     @Test(
-        "Every page: no raw code in Chinese, no Chinese outside data in English",
+        "Every page: no raw code in Chinese, no Chinese outside data in English, no markup shown as text",
         arguments: TestDB.all.prefix(1))
     func everyPage(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in
@@ -129,6 +129,10 @@ struct PageLanguageTests {
                             let reply = try await web.send(.GET, path)
                             guard reply.status == .ok, reply.headers.contentType == .html else { continue }
                             pages += 1
+                            // Markup interpolated as text shows its tags to the reader.
+                            if let r = reply.body.range(of: #"&lt;/?(a|p|span|strong|div|li)[ &]"#, options: .regularExpression) {
+                                failures.append("\(lang) \(path) as \(username): escaped markup \(reply.body[r.lowerBound...].prefix(60))")
+                            }
                             let text = Self.visibleText(reply.body)
                             if lang == "zh" {
                                 let raw = Self.words(text).intersection(Self.rawCodes)

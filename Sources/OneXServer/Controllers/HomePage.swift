@@ -35,7 +35,7 @@ enum HomePage {
             <h2>\(lang(.todoTitle))</h2>
             \(todoList(todo, lang: lang))
             \(actor.role == .provinceAdmin && req.application.onex.manualClock != nil
-                ? "<p><a class=\"btn secondary\" href=\"/admin/clock\">\(lang(.clockTitle))</a></p>" : "")
+                ? "<p><a class=\"btn secondary\" href=\"/admin/clock\">\(lang(.clockTitle))</a></p>" as HTML : "")
             <h2>\(lang(.windowsTitle))</h2>
             \(phaseTable(todo.phases, own: ownPhase(actor.role), lang: lang))
             <h2>\(lang(.counts))</h2>

@@ -67,7 +67,7 @@ enum UserPages {
             <div class="toolbar"><span class="spacer"></span>
             <a class="btn secondary" href="\(SitePath.usersExport(.csv).path)\(keep)">\(lang(.exportCSV))</a>
             <a class="btn secondary" href="\(SitePath.usersExport(.xlsx).path)\(keep)">\(lang(.exportXLSX))</a>
-            \(Access.may(.create, .users, actor) ? "<a class=\"btn\" href=\"\(SitePath.newUser.path)\">\(lang(.create))</a>" : "")</div>
+            \(Access.may(.create, .users, actor) ? "<a class=\"btn\" href=\"\(SitePath.newUser.path)\">\(lang(.create))</a>" as HTML : "")</div>
             \(Components.table(headers: [lang(.username), lang(.fieldDisplayName), lang(.fieldRole), lang(.unitColumn), lang(.fieldActive), lang(.lockedUntil)],
                                rows: rows, empty: lang(.noRecords)))
             \(Components.pager(total: total, paging: paging, path: SitePath.users.path, query: [("q", q)], lang: lang))
