@@ -537,3 +537,25 @@ def test_anhui_forms_print_on_a4(browser):
         # A new token: the clock moved months, and sessions end with such a jump.
         document = {k: v for k, v in henan.items() if k not in ("version", "author", "createdAt")}
         api("PUT", "/api/v1/policy", document, api_token("admin", "e2e-admin-1"))
+
+
+def test_everyday_pages_at_phone_width_and_in_english(browser):
+    """Issue 13: the pages people open every day at 390 px, and the same in English: the home
+    page's to-do list, plans filtered by a drill-down, the account search, the clock page."""
+    set_clock("2026-03-15T10:00:00+08:00")
+    pages = [("school-g002", None, "/", "25a-home-todo"),
+             ("province", None, "/plans?year=2026&kind=secondary", "25b-plans-drill-down"),
+             ("province", None, "/dashboard?region=4101&year=2026", "25c-dashboard-drill-down"),
+             ("admin", "e2e-admin-1", "/users?q=郑州", "25d-users-search"),
+             ("admin", "e2e-admin-1", "/admin/clock", "25e-clock")]
+    for user, password, path, name in pages:
+        login(browser, user, password or PASSWORD)
+        for lang in ("zh", "en"):
+            browser.add_cookie({"name": "lang", "value": lang})
+            browser.get(BASE + path)
+            settle(browser)
+            if lang == "en":
+                assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", path
+            shot(browser, f"{name}-{lang}")
+            phone_shot(browser, f"{name}-{lang}")
+        browser.add_cookie({"name": "lang", "value": "zh"})

@@ -34,15 +34,16 @@ enum ClockPage {
         _ = try req.actor(in: .provinceAdmin)
         guard req.application.onex.manualClock != nil else { throw AppError.notFound }
         let now = LocalDate(req.now)
+        let minute = String(Shanghai.minuteText(req.now).suffix(5))
         let body: HTML = """
             <h1>\(lang(.clockTitle))</h1>
             <p class="muted">\(lang(.clockIntro))</p>
             \(error.map { Components.alert($0) } ?? "")
-            \(Components.facts([(lang(.clockNow), "\(lang.pick(now.chinese, now.description)) \(String(Shanghai.minuteText(req.now).suffix(5)))")]))
+            \(Components.facts([(lang(.clockNow), "\(lang.pick(now.chinese, now.description)) \(minute)")]))
             <form method="post" action="/admin/clock" class="stack">
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <div class="field"><label for="day">\(lang(.clockDay))</label><input type="date" id="day" name="day" value="\(now.description)" required></div>
-            <div class="field"><label for="time">\(lang(.clockTime))</label><input type="time" id="time" name="time" value="09:00"></div>
+            <div class="field"><label for="time">\(lang(.clockTime))</label><input type="time" id="time" name="time" value="\(minute)"></div>
             <div class="field"><button type="submit" class="btn">\(lang(.clockSet))</button></div>
             </form>
             """
