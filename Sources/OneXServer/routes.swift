@@ -54,7 +54,7 @@ func routes(_ app: Application) throws {
     CatalogPages.register(ExpertStore.self, on: pages)
     ImportPages.register(on: pages)
     AuditPage.register(on: pages)
-    PolicyPage.register(on: pages)
+    PolicyPage.register(on: pages, public: web)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
     PlanPages.register(on: pages)

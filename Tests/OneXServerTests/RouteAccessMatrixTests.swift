@@ -40,7 +40,7 @@ struct RouteAccessMatrixTests {
         var r: [String: Rule] = [
             "GET /healthz": .open, "GET /openapi.json": .open, "GET /metrics": .operations, "GET /static/onex.css": .open,
             "GET /static/import.js": .open, "POST /api/v1/auth/token": .open, "DELETE /api/v1/auth/token": .endsSession,
-            "GET /api/v1/me": .signedIn, "GET /login": .open, "POST /login": .open, "POST /logout": .endsSession,
+            "GET /api/v1/me": .signedIn, "GET /login": .open, "GET /public/policy": .open, "POST /login": .open, "POST /logout": .endsSession,
             "GET /lang/:lang": .open, "GET /": .signedIn,
             "GET /api/v1/users": .list(.users), "POST /api/v1/users": .act(.create, .users),
             "GET /api/v1/users/:username": .read(.users), "PUT /api/v1/users/:username": .act(.update, .users),

@@ -165,7 +165,7 @@ struct WebTests {
             let c = Client(app)
             try await c.webLogin("admin", adminPassword)
             let page = try await c.send(.GET, "/policy")
-            #expect(page.body.contains("03-11 — 03-20") && page.body.contains("每次调减比例上限") && page.body.contains("30%"))
+            #expect(page.body.contains("3月11日至3月20日") && page.body.contains("每次调减比例上限") && page.body.contains("30%"))
         }
     }
 

@@ -283,6 +283,19 @@ extension UIText {
     public static let ruleNewCertificateJustification = UIText(zh: "新增证书须提交申报表", en: "New certificate needs justification")
     public static let ruleIncreaseNeedsAdjustmentForm = UIText(zh: "调增须提交调整申请表", en: "Increase needs adjustment form")
     public static let ruleNationalPlatformRegistration = UIText(zh: "须先在国家平台注册", en: "National platform registration required")
+    public static let publicPolicyLink = UIText(zh: "现行申报政策（申报时间与规则，无需登录）", en: "The policy in force (windows and rules, no login needed)")
+    public static let ruleRegistrationsOverPlan = UIText(
+        zh: "报名人数超过计划数的容许比例（超出须省级确认）", en: "Registrations allowed beyond the plan (more needs the province's confirmation)")
+    public static let ruleWarnBelowExpectedPace = UIText(
+        zh: "进度预警：完成人数低于按进度应完成人数的", en: "Pace warning: completed below this share of the expected")
+    public static let ruleSnapshotEveryMonths = UIText(zh: "监测快照间隔", en: "Monitoring snapshots")
+    public static let ruleBiweeklyDueDays = UIText(zh: "双周报截止日（每月）", en: "Biweekly report due days (each month)")
+    public static let ruleMaxConsecutiveMisses = UIText(zh: "连续缺报几次列入通报", en: "Consecutive missed reports before the notice list")
+    public static func everyMonths(_ n: Int) -> UIText { UIText(zh: "每\(n)个月", en: n == 1 ? "every month" : "every \(n) months") }
+    public static func dayOfMonth(_ n: Int) -> UIText {
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return UIText(zh: "\(n)日前", en: "before the \(n)\(suffix)")
+    }
     public static let ruleForcedExit = UIText(zh: "强制退出", en: "Forced exit")
     public static let ruleStampedScanAtSubmission = UIText(zh: "提交前须上传签字盖章的汇总表扫描件",
                                                            en: "The signed and stamped forms' scan is required before submission")

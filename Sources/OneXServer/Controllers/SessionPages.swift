@@ -37,6 +37,7 @@ enum SessionPages {
             <div class="field"><button type="submit" class="btn">\(lang(.loginButton))</button></div>
             </form>
             \(demo)
+            <p><a href="\(SitePath.publicPolicy.path)">\(lang(.publicPolicyLink))</a></p>
             </div>
             """
         let html = Layout.page(req: req, title: lang(.loginTitle), crumbs: [], body: body)

@@ -18,6 +18,8 @@ public enum SitePath: Sendable, Equatable {
     case audit
     case auditExport(ExportFormat)
     case policy
+    /// The policy in force in words, without login.
+    case publicPolicy
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -60,6 +62,7 @@ public enum SitePath: Sendable, Equatable {
         case .audit: "/audit"
         case .auditExport(let format): "/audit/export.\(format.rawValue)"
         case .policy: "/policy"
+        case .publicPolicy: "/public/policy"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"
