@@ -9,6 +9,13 @@ public enum RecordScope: Sendable, Equatable {
     case region(String)
     /// Records of this organisation's certificates.
     case organization(String)
+    /// Published records only (fee standards once the province has published them).
+    case published
+    /// Records of certificates whose alliance this school leads (the lead school records the
+    /// expert review of a proposed fee standard).
+    case ledBy(String)
+    /// Published records, and those of the inner scope.
+    indirect case publishedOr(RecordScope)
     /// No record: the kind is not for this role.
     case none
 
@@ -19,6 +26,9 @@ public enum RecordScope: Sendable, Equatable {
         case .school(let code): owner.school == code
         case .region(let code): owner.region == code
         case .organization(let code): owner.organization == code
+        case .published: owner.published
+        case .ledBy(let code): owner.leadSchool == code
+        case .publishedOr(let inner): owner.published || inner.contains(owner)
         case .none: false
         }
     }
@@ -31,11 +41,20 @@ public struct RecordOwner: Sendable, Equatable {
     public var school: String?
     public var region: String?
     public var organization: String?
+    /// Published to everyone (a fee standard once published).
+    public var published: Bool
+    /// The lead school of the alliance of the record's certificate.
+    public var leadSchool: String?
 
-    public init(school: String? = nil, region: String? = nil, organization: String? = nil) {
+    public init(
+        school: String? = nil, region: String? = nil, organization: String? = nil, published: Bool = false,
+        leadSchool: String? = nil
+    ) {
         self.school = school
         self.region = region
         self.organization = organization
+        self.published = published
+        self.leadSchool = leadSchool
     }
 }
 
@@ -45,7 +64,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     // The catalog.
     case regions, organizations, certificates, schools, alliances, experts
     // Applications, plans, exams and monitoring.
-    case applications, attachments, plans, examSessions, candidateResults, importJobs, indicators, snapshots, bulletins
+    case applications, attachments, plans, examSessions, candidateResults, importJobs, indicators, snapshots,
+        bulletins
     // Accounts and the record of what was done.
     case notices, users, auditEntries
     // Fees, the rectification ledger, reports, sites and complaints (MOE12, AH38, AH41).
@@ -66,6 +86,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
 /// What an actor may do to a kind of record, beyond reading it.
 public enum RecordAction: String, CaseIterable, Sendable {
     case create, update, review, importFile, publish
+    /// The province's 核定 of a fee standard.
+    case verify
 }
 
 public enum Access {
@@ -73,13 +95,14 @@ public enum Access {
     public static func scope(of kind: RecordKind, for actor: Actor) -> RecordScope {
         let unit = actor.unit ?? ""
         // A unit's own records, by the unit it belongs to.
-        let own: RecordScope = switch actor.role {
-        case .provinceAdmin, .provinceReviewer, .auditor: .all
-        case .school: .school(unit)
-        case .cityReviewer: .region(unit)
-        case .organization: .organization(unit)
-        case .expert: .none
-        }
+        let own: RecordScope =
+            switch actor.role {
+            case .provinceAdmin, .provinceReviewer, .auditor: .all
+            case .school: .school(unit)
+            case .cityReviewer: .region(unit)
+            case .organization: .organization(unit)
+            case .expert: .none
+            }
         switch kind {
         case .regions, .organizations, .alliances:
             // Published reference data (AH41-12 public disclosure lists them too).
@@ -111,8 +134,14 @@ public enum Access {
         case .auditEntries:
             return actor.role == .provinceAdmin || actor.role == .auditor ? .all : .none
         case .feeStandards:
-            // Verified standards are published; an organisation sees its own proposals.
-            return actor.role == .organization ? .organization(unit) : (actor.role == .expert ? .none : .all)
+            // Published standards are public; an organisation sees its own proposals, a lead
+            // school the ones it reviews, the province all of them.
+            switch actor.role {
+            case .provinceAdmin, .provinceReviewer, .auditor: return .all
+            case .organization: return .publishedOr(.organization(unit))
+            case .school: return .publishedOr(.ledBy(unit))
+            case .cityReviewer, .expert: return .published
+            }
         case .payments, .ledgerItems, .reports:
             return own
         case .sites:
@@ -120,6 +149,11 @@ public enum Access {
         case .complaints:
             return actor.role.seesWholeProvince ? .all : .none
         }
+    }
+
+    /// The records of a kind anyone may read without an account (public disclosure).
+    public static func publicScope(of kind: RecordKind) -> RecordScope {
+        kind == .feeStandards ? .published : .none
     }
 
     /// Whether the actor may act on a kind of record at all; which record is then decided by
@@ -132,11 +166,18 @@ public enum Access {
             return [.cityReviewer, .provinceReviewer, .provinceAdmin].contains(actor.role)
         case (.create, .examSessions), (.importFile, .candidateResults):
             return actor.role == .organization || actor.role == .provinceAdmin
-        case (.create, .snapshots), (.publish, .bulletins):
+        case (.create, .snapshots), (.publish, .bulletins), (.publish, .feeStandards):
             return actor.role == .provinceAdmin
+        case (.create, .feeStandards):
+            return actor.role == .organization
+        case (.review, .feeStandards):
+            // The lead school's expert review; which standards is its scope's business.
+            return actor.role == .school
+        case (.verify, .feeStandards):
+            return actor.role == .provinceReviewer || actor.role == .provinceAdmin
         case (.create, _), (.update, _), (.importFile, _), (.publish, _):
             return actor.role == .provinceAdmin && RecordKind.catalogAndAccounts.contains(kind)
-        case (.review, _):
+        case (.review, _), (.verify, _):
             return false
         }
     }
@@ -154,5 +195,7 @@ public enum Access {
 
 extension RecordKind {
     /// What the province office maintains directly.
-    static let catalogAndAccounts: Set<RecordKind> = [.regions, .organizations, .certificates, .schools, .alliances, .experts, .users]
+    static let catalogAndAccounts: Set<RecordKind> = [
+        .regions, .organizations, .certificates, .schools, .alliances, .experts, .users,
+    ]
 }

@@ -8,6 +8,19 @@ public enum Fen {
         return "\(sign)\(a / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// `770000000` → `"¥7,700,000.00"`: money as people read it on pages and documents.
+    public static func displayText(_ fen: Int) -> String {
+        let plain = yuanText(abs(fen))
+        let dot = plain.firstIndex(of: ".") ?? plain.endIndex
+        var whole = String(plain[..<dot])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        return (fen < 0 ? "-" : "") + "¥" + whole + grouped + plain[dot...]
+    }
+
     /// `"503"`, `"503.5"`, `"503.00"`, `"1,503.00"` yuan → fen; nil for anything else,
     /// including more than two decimals (no silent rounding of money) and more than
     /// `Limits.fen`.

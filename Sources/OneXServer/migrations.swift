@@ -24,4 +24,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddNoticesSeen())
     app.migrations.add(AddApplicationNumbers())
     app.migrations.add(AddBulletinNumbers())
+    app.migrations.add(CreateFeeStandards())
 }

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     PolicyAPI.register(on: authed)
     AdminAPI.register(on: authed)
     ApplicationsAPI.register(on: authed)
+    FeesAPI.register(on: authed, public: api)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 

@@ -24,6 +24,9 @@ struct AccessPolicyTests {
                 case (.school, .school(let c)): #expect(c == "Z001")
                 case (.cityReviewer, .region(let c)): #expect(c == "4101")
                 case (.organization, .organization(let c)): #expect(c == "ORG")
+                case (.organization, .publishedOr(.organization(let c))): #expect(c == "ORG" && kind == .feeStandards)
+                case (.school, .publishedOr(.ledBy(let c))): #expect(c == "Z001" && kind == .feeStandards)
+                case (_, .published): #expect(kind == .feeStandards)
                 case (.provinceAdmin, .all), (.provinceReviewer, .all), (.auditor, .all): continue
                 case (.school, .all), (.cityReviewer, .all), (.organization, .all), (.expert, .all):
                     // Published reference data only: catalog reference tables, verified fee standards,

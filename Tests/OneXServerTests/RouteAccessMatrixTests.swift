@@ -92,6 +92,11 @@ struct RouteAccessMatrixTests {
             // The warnings list is the province's and, once published, a bureau's for its region; a
             // school reads the 通报 itself (the bulletin route above).
             "GET /monitoring": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer]),
+            "GET /api/v1/fee-standards": .list(.feeStandards), "GET /api/v1/fee-standards/:id": .read(.feeStandards),
+            "POST /api/v1/fee-standards": .act(.create, .feeStandards),
+            "POST /api/v1/fee-standards/:id/review": .act(.review, .feeStandards),
+            "POST /api/v1/fee-standards/:id/decision": .act(.verify, .feeStandards),
+            "POST /api/v1/fee-standards/:id/publish": .act(.publish, .feeStandards),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -139,6 +144,7 @@ struct RouteAccessMatrixTests {
         var applications: [(id: String, attachment: String, owner: RecordOwner)] = []
         var importID = ""
         let day = "2026-03-15"
+        var feeStandards: [(id: String, owner: RecordOwner)] = []
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -163,6 +169,9 @@ struct RouteAccessMatrixTests {
             case .experts: [("E001", RecordOwner())]
             }
             return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
+        }
+        if kindName == "fee-standards" {
+            return fixture.feeStandards.map { Subject(parameters: [":id": $0.id], owner: $0.owner, label: $0.owner.organization ?? "") }
         }
         if kindName == "applications" {
             return fixture.applications.map { a in
@@ -265,6 +274,24 @@ struct RouteAccessMatrixTests {
         let upload = try await admin.multipart("/exams/import", fields: [("_csrf", token)], file: ("file", "r.csv", "text/csv", csv))
         let location = try #require(upload.headers.first(name: .location), "\(upload.status) \(upload.body)")
         f.importID = try #require(location.split(separator: "/").last.map(String.init))
+        // Two fee standards: ORG-ZWL's 1-004 proposal, which its lead school G005 reviews, and
+        // ORG-BJXNY's 1-006 (no alliance), verified and published.
+        for (certificate, organization, publish) in [("1-004", "org", false), ("1-006", "org-bjxny", true)] {
+            let org = Client(app)
+            try await org.login(organization)
+            let proposal = #"{"certificate":"\#(certificate)","level":"junior","amount":30000,"effectiveFrom":"2026-09-01"}"#
+            let id = try #require(try await org.send(.POST, "/api/v1/fee-standards", json: proposal).json["id"] as? String)
+            if publish {
+                let api = Client(app)
+                try await api.login("admin", adminPassword)
+                #expect(try await api.send(.POST, "/api/v1/fee-standards/\(id)/decision", json: #"{"decision":"verify"}"#).status == .ok)
+                #expect(try await api.send(.POST, "/api/v1/fee-standards/\(id)/publish", json: "{}").status == .ok)
+            }
+            var owner = owner(school: nil, certificate: certificate)
+            owner.published = publish
+            owner.leadSchool = certificate == "1-004" ? "G005" : nil
+            f.feeStandards.append((id, owner))
+        }
         return f
     }
 
@@ -349,7 +376,10 @@ struct RouteAccessMatrixTests {
             return items.compactMap { item in
                 let school = item["school"] as? String ?? (kind == .schools ? item["code"] as? String : nil)
                 let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
-                let owner = owner(school: school, certificate: certificate)
+                var owner = owner(school: school, certificate: certificate)
+                owner.published = item["status"] as? String == "published" && kind == .feeStandards
+                owner.leadSchool = kind == .feeStandards
+                    ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil
                 return scope.contains(owner) ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
             }
         }

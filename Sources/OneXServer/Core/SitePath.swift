@@ -20,6 +20,11 @@ public enum SitePath: Sendable, Equatable {
     case policy
     /// The policy in force in words, without login.
     case publicPolicy
+    case feeStandards
+    case feeStandard(UUID)
+    case feeStandardAction(UUID, String)
+    /// Published fee standards, without login.
+    case publicFeeStandards
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -63,6 +68,10 @@ public enum SitePath: Sendable, Equatable {
         case .auditExport(let format): "/audit/export.\(format.rawValue)"
         case .policy: "/policy"
         case .publicPolicy: "/public/policy"
+        case .feeStandards: "/fees/standards"
+        case .feeStandard(let id): "/fees/standards/\(id.uuidString)"
+        case .feeStandardAction(let id, let action): "/fees/standards/\(id.uuidString)/\(action)"
+        case .publicFeeStandards: "/public/fee-standards"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

@@ -13,6 +13,7 @@ enum ScopeCondition {
         case .school(let code): "s.code = \(bind: code)"
         case .region(let code): "r.code = \(bind: code)"
         case .organization(let code): "o.code = \(bind: code)"
+        case .published, .ledBy, .publishedOr: "1 = 0"
         case .none: nil
         }
     }
@@ -27,6 +28,7 @@ enum ScopeCondition {
             "p.school_id IN (SELECT s.id FROM schools s JOIN regions r ON r.id = s.region_id WHERE r.code = \(bind: code))"
         case .organization(let code):
             "p.certificate_id IN (SELECT c.id FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.code = \(bind: code))"
+        case .published, .ledBy, .publishedOr: "1 = 0"
         case .none: nil
         }
     }
@@ -37,8 +39,26 @@ enum ScopeCondition {
         switch scope {
         case .all: "1 = 1"
         case .organization(let code): "j.organization = \(bind: code)"
-        case .school, .region: "1 = 0"
+        case .school, .region, .published, .ledBy, .publishedOr: "1 = 0"
         case .none: nil
+        }
+    }
+
+    /// For fee standards (alias `f`) joined to their certificate `c` and its organisation `o`.
+    static func onFeeStandards(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: return "1 = 1"
+        case .organization(let code): return "o.code = \(bind: code)"
+        case .published: return "f.status = 'published'"
+        case .ledBy(let code):
+            return """
+                c.id IN (SELECT a.certificate_id FROM alliances a JOIN schools ls ON ls.id = a.lead_school_id WHERE ls.code = \(bind: code))
+                """
+        case .publishedOr(let inner):
+            guard let condition = onFeeStandards(inner) else { return "f.status = 'published'" }
+            return "(f.status = 'published' OR \(condition))"
+        case .school, .region: return "1 = 0"
+        case .none: return nil
         }
     }
 }

@@ -81,6 +81,21 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/imports/{table}",
                       summary: "Import a CSV (UTF-8 or GB18030) or XLSX file into regions, organizations, certificates, schools, alliances or experts; all or nothing; cost caps in yuan (two decimals at most)",
                       tag: "imports", request: "File"),
+            Operation(method: "get", path: "/api/v1/fee-standards",
+                      summary: "Fee standards the caller may see (?certificate=&status=); published ones without an account (MOE12-1)",
+                      tag: "fees"),
+            Operation(method: "get", path: "/api/v1/fee-standards/{id}", summary: "One fee standard", tag: "fees"),
+            Operation(method: "post", path: "/api/v1/fee-standards",
+                      summary: "Propose a fee standard {certificate, level, amount (fen), effectiveFrom, breakdown?, raiseRequest?} (organisation)",
+                      tag: "fees", request: "FeeProposal", success: 201),
+            Operation(method: "post", path: "/api/v1/fee-standards/{id}/review",
+                      summary: "Record the expert review {meetingOn, opinions: [{expert, opinion}], conclusion} (the alliance's lead school)",
+                      tag: "fees", request: "FeeReview"),
+            Operation(method: "post", path: "/api/v1/fee-standards/{id}/decision",
+                      summary: "Verify (may lower the amount) or reject with a comment {decision, amount?, comment?} (province)",
+                      tag: "fees", request: "FeeDecision"),
+            Operation(method: "post", path: "/api/v1/fee-standards/{id}/publish",
+                      summary: "Publish a verified standard {documentNumber?, publishedOn?} (province office)", tag: "fees", request: "FeePublication"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -194,6 +209,16 @@ enum OpenAPIDocument {
                       ("passed", int())],
                      required: ["school", "certificate", "level", "year", "date", "registered", "attended", "passed"])))
         out.append(("Review", obj([("decision", enumeration(["approve", "return", "reject"])), ("comment", str())], required: ["decision"])))
+        let day = str([("format", .string("date"))])
+        out.append(("FeeProposal", obj([("certificate", str()), ("level", levels), ("amount", int()), ("effectiveFrom", day),
+                                        ("breakdown", str()), ("raiseRequest", str())],
+                                       required: ["certificate", "level", "amount", "effectiveFrom"])))
+        out.append(("FeeReview", obj([("meetingOn", day), ("opinions", .object([("type", .string("array")), ("items", obj(
+            [("expert", str()), ("opinion", str())], required: ["expert", "opinion"]))])), ("conclusion", str())],
+                                     required: ["meetingOn", "opinions", "conclusion"])))
+        out.append(("FeeDecision", obj([("decision", enumeration(["verify", "reject"])), ("amount", int()), ("comment", str())],
+                                       required: ["decision"])))
+        out.append(("FeePublication", obj([("documentNumber", str()), ("publishedOn", day)], required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
