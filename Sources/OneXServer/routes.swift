@@ -56,6 +56,7 @@ func routes(_ app: Application) throws {
     ImportPages.register(on: pages)
     AuditPage.register(on: pages)
     PolicyPage.register(on: pages, public: web)
+    FeeStandardPages.register(on: pages, public: web)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
     PlanPages.register(on: pages)

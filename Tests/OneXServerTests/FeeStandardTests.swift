@@ -158,3 +158,84 @@ struct FeeStandardTests {
         }
     }
 }
+
+@Suite("Fee standards in the browser (MOE12-1)")
+struct FeeStandardPageTests {
+    @Test(
+        "MOE12-1: the chain through the pages; a refusal keeps what was typed; the public page shows the published fee",
+        arguments: TestDB.all)
+    func pages(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let org = Client(app)
+            let lead = Client(app)
+            let reviewer = Client(app)
+            let admin = Client(app)
+            let anyone = Client(app)
+            try await org.webLogin("org")
+            try await lead.webLogin("school-g005")
+            try await reviewer.webLogin("reviewer")
+            try await admin.webLogin("admin", adminPassword)
+            let form = try await org.send(.GET, "/fees/standards/new")
+            #expect(form.body.contains("¥411.00"), "the cap is shown with the certificate")
+            let csrf = org.csrf(from: form)
+            let fields = [
+                ("_csrf", csrf), ("certificate", "1-004"), ("level", "junior"),
+                ("effectiveFrom", "2026-09-01"),
+                ("breakdown", "场地、考评员、耗材"),
+            ]
+            let above = try await org.form("/fees/standards/new", fields + [("amount", "411.01")])
+            #expect(above.status == .unprocessableEntity && above.body.contains("¥411.00"))
+            #expect(
+                above.body.contains("value=\"411.01\"") && above.body.contains("场地、考评员、耗材"),
+                "what was typed is kept")
+            let created = try await org.form("/fees/standards/new", fields + [("amount", "400")])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.headers.first(name: .location))
+
+            let page = try await lead.send(.GET, path)
+            #expect(page.body.contains("录入专家论证意见"))
+            let reviewed = try await lead.form(
+                path + "/review",
+                [
+                    ("_csrf", lead.csrf(from: page)), ("meetingOn", "2026-03-10"), ("expert1", "E001"),
+                    ("opinion1", "构成合理"),
+                    ("expert2", ""), ("opinion2", ""), ("expert3", ""), ("opinion3", ""),
+                    ("conclusion", "建议按380元核定"),
+                ])
+            #expect(reviewed.status == .seeOther)
+
+            let toVerify = try await reviewer.send(.GET, path)
+            #expect(toVerify.body.contains("提交核定意见") && toVerify.body.contains("构成合理"))
+            let tooHigh = try await reviewer.form(
+                path + "/decision",
+                [
+                    ("_csrf", reviewer.csrf(from: toVerify)), ("decision", "verify"), ("amount", "401"),
+                    ("comment", "按专家意见"),
+                ])
+            #expect(tooHigh.status == .unprocessableEntity && tooHigh.body.contains("value=\"401\""))
+            #expect(
+                try await reviewer.form(
+                    path + "/decision",
+                    [
+                        ("_csrf", reviewer.csrf(from: toVerify)), ("decision", "verify"), ("amount", "380"),
+                        ("comment", "按专家意见"),
+                    ]
+                ).status == .seeOther)
+
+            let toPublish = try await admin.send(.GET, path)
+            #expect(
+                try await admin.form(
+                    path + "/publish",
+                    [
+                        ("_csrf", admin.csrf(from: toPublish)), ("documentNumber", "豫教财〔2026〕3号"),
+                        ("publishedOn", "2026-03-20"),
+                    ]
+                ).status == .seeOther)
+            let published = try await anyone.send(.GET, "/public/fee-standards")
+            #expect(
+                published.status == .ok && published.body.contains("¥380.00")
+                    && published.body.contains("豫教财〔2026〕3号"))
+            #expect(published.body.contains("2026年9月1日"))
+        }
+    }
+}

@@ -97,6 +97,11 @@ struct RouteAccessMatrixTests {
             "POST /api/v1/fee-standards/:id/review": .act(.review, .feeStandards),
             "POST /api/v1/fee-standards/:id/decision": .act(.verify, .feeStandards),
             "POST /api/v1/fee-standards/:id/publish": .act(.publish, .feeStandards),
+            "GET /public/fee-standards": .open, "GET /fees/standards": .list(.feeStandards),
+            "GET /fees/standards/new": .act(.create, .feeStandards), "POST /fees/standards/new": .act(.create, .feeStandards),
+            "GET /fees/standards/:id": .read(.feeStandards),
+            // The matrix sends the lead school's step (`review`); the others are the API's.
+            "POST /fees/standards/:id/:step": .act(.review, .feeStandards),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -170,8 +175,10 @@ struct RouteAccessMatrixTests {
             }
             return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
         }
-        if kindName == "fee-standards" {
-            return fixture.feeStandards.map { Subject(parameters: [":id": $0.id], owner: $0.owner, label: $0.owner.organization ?? "") }
+        if kindName == "fee-standards" || kindName == "fees" {
+            return fixture.feeStandards.map {
+                Subject(parameters: [":id": $0.id, ":step": "review"], owner: $0.owner, label: $0.owner.organization ?? "")
+            }
         }
         if kindName == "applications" {
             return fixture.applications.map { a in

@@ -480,3 +480,49 @@ extension UIText {
     public static let code = UIText(zh: "代码", en: "Code")
     public static let value = UIText(zh: "数值", en: "Value")
 }
+
+// MARK: Fees
+extension UIText {
+    public static let navFeeStandards = UIText(zh: "考核费用标准", en: "Fee standards")
+    public static let feeStandardsIntro = UIText(
+        zh: "培训评价组织在国家成本上限内申报，证书试点联盟牵头院校组织专家论证，省教育厅核定并发布；发布后向社会公开。",
+        en: "Organisations propose within the national cost cap, the alliance's lead school holds the expert review, the province verifies and publishes; published standards are public.")
+    public static let publicFeeStandards = UIText(zh: "已发布的考核费用标准", en: "Published fee standards")
+    public static let publicFeeStandardsIntro = UIText(
+        zh: "省教育厅核定并发布的各证书各等级考核费用标准（每人），院校按考核当日执行的标准支付。",
+        en: "The fee per candidate for each certificate and level, as verified and published by the province; schools pay by the standard in force on the exam day.")
+    public static let feeStandardNew = UIText(zh: "申报考核费用标准", en: "Propose a fee standard")
+    public static let feeStandardSubmit = UIText(zh: "提交申报", en: "Submit the proposal")
+    public static let feeAmount = UIText(zh: "费用标准（元/人）", en: "Fee (yuan per candidate)")
+    public static let feeAmountPerCandidate = UIText(zh: "费用标准（元/人）", en: "Fee per candidate (yuan)")
+    public static let feeCapHint = UIText(
+        zh: "各等级后为国家成本上限，申报金额不得高于上限", en: "Each level's national cost cap is shown; the fee may not exceed it")
+    public static let effectiveFrom = UIText(zh: "生效日期", en: "Effective from")
+    public static let feeBreakdown = UIText(zh: "成本构成说明", en: "Cost breakdown")
+    public static let feeRaise = UIText(zh: "（上调）", en: "(raise)")
+    public static let feeRaiseRequest = UIText(zh: "上调申请理由", en: "Request for a raise")
+    public static let feeRaiseRequestHint = UIText(
+        zh: "高于现行标准时必填：培训评价组织的书面申请", en: "Required when above the standard in force: the organisation's written request")
+    public static let feeProposedAmount = UIText(zh: "申报金额（元/人）", en: "Proposed (yuan per candidate)")
+    public static let feeVerifiedAmount = UIText(zh: "核定金额（元/人）", en: "Verified (yuan per candidate)")
+    public static let feeProposedBy = UIText(zh: "申报人", en: "Proposed by")
+    public static let feeDecisionComment = UIText(zh: "核定意见", en: "Comment")
+    public static let publishedOn = UIText(zh: "发布日期", en: "Published on")
+    public static let feeExpertReview = UIText(zh: "专家论证", en: "Expert review")
+    public static let feeMeetingOn = UIText(zh: "论证会日期", en: "Meeting date")
+    public static let feeConclusion = UIText(zh: "论证结论", en: "Conclusion")
+    public static let feeReviewedBy = UIText(zh: "录入人", en: "Recorded by")
+    public static let feeExpert = UIText(zh: "专家", en: "Expert")
+    public static let feeOpinion = UIText(zh: "论证意见", en: "Opinion")
+    public static func feeExpertNumber(_ n: Int) -> UIText { UIText(zh: "专家\(n)", en: "Expert \(n)") }
+    public static let feeRecordReview = UIText(zh: "录入专家论证意见", en: "Record the expert review")
+    public static let feeDecision = UIText(zh: "核定结论", en: "Decision")
+    public static let feeVerify = UIText(zh: "核定", en: "Verify")
+    public static let feeReject = UIText(zh: "退回", en: "Reject")
+    public static let feeVerifyHint = UIText(
+        zh: "可低于申报金额，不得高于；留空则按申报金额核定", en: "May be lower than proposed, never higher; empty means as proposed")
+    public static let feeVerifyTitle = UIText(zh: "省级核定", en: "Verification by the province")
+    public static let feeDecisionSubmit = UIText(zh: "提交核定意见", en: "Submit the decision")
+    public static let feePublishTitle = UIText(zh: "发布", en: "Publication")
+    public static let feePublish = UIText(zh: "发布费用标准", en: "Publish the standard")
+}

@@ -1,0 +1,350 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// Fee standards in the browser (MOE12-1, MOE12-2): the list each role may see, the
+/// organisation's proposal form, one standard with the step its reader takes next (the lead
+/// school's expert review, the province's verification, the office's publication), and the
+/// public list of published standards.
+enum FeeStandardPages {
+    static func register(on web: any RoutesBuilder, public public_: any RoutesBuilder) {
+        web.get("fees", "standards") { req in try await list(req) }
+        web.get("fees", "standards", "new") { req in try await proposalForm(req, values: [:], errors: []) }
+        web.post("fees", "standards", "new") { req in try await propose(req) }
+        web.get("fees", "standards", ":id") { req in
+            try await detail(req, values: [:], errors: [], status: .ok)
+        }
+        web.post("fees", "standards", ":id", ":step") { req in try await step(req) }
+        public_.get("public", "fee-standards") { req in try await publicList(req) }
+    }
+
+    static func statusText(_ s: FeeStandardStatus, _ lang: Lang) -> String { lang.pick(s.chinese, s.english) }
+
+    static func table(_ items: [FeeStandardService.Body], lang: Lang, links: Bool) -> HTML {
+        let rows = items.map { b -> [HTML] in
+            let name: HTML =
+                links
+                ? "<a href=\"\(SitePath.feeStandard(b.id).path)\">\(b.certificateName)</a> <span class=\"muted\">\(b.certificate)</span>"
+                : "\(b.certificateName) <span class=\"muted\">\(b.certificate)</span>"
+            return [
+                name, "\(b.organizationName)", "\(lang.pick(b.level.chinese, b.level.english))",
+                "\(Fen.displayText(b.fee))\(b.isRaise ? " " + lang(.feeRaise) : "")",
+                "\(day(b.effectiveFrom, lang))",
+                "\(statusText(b.status, lang))", "\(b.documentNumber ?? "")",
+            ]
+        }
+        return Components.table(
+            headers: [
+                lang(.fieldCertificate), lang(.nounOrganization), lang(.level), lang(.feeAmount),
+                lang(.effectiveFrom),
+                lang(.status), lang(.documentNumber),
+            ],
+            rows: rows, numeric: [3], empty: lang(.noRecords))
+    }
+
+    static func day(_ text: String, _ lang: Lang) -> String {
+        LocalDate(text).map { lang.pick($0.chinese, $0.description) } ?? text
+    }
+
+    static func list(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor(reading: .feeStandards)
+        let certificate = (try? req.query.get(String.self, at: "certificate")).flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let items = try await FeeStandardService.list(
+            actor: actor, certificate: certificate, status: nil, on: req.db)
+        let propose: HTML =
+            Access.may(.create, .feeStandards, actor)
+            ? "<p><a class=\"btn\" href=\"\(SitePath.feeStandards.path)/new\">\(lang(.feeStandardNew))</a></p>"
+            : ""
+        let body: HTML = """
+            <h1>\(lang(.navFeeStandards))</h1>
+            <p class="muted">\(lang(.feeStandardsIntro))</p>
+            \(propose)
+            \(table(items, lang: lang, links: true))
+            <p><a href="\(SitePath.publicFeeStandards.path)">\(lang(.publicFeeStandards))</a></p>
+            """
+        return Layout.page(
+            req: req, title: lang(.navFeeStandards), crumbs: [.init(title: lang(.navFeeStandards))],
+            body: body)
+    }
+
+    static func publicList(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let items = try await FeeStandardService.list(
+            actor: nil, certificate: nil, status: .published, on: req.db)
+        let body: HTML = """
+            <h1>\(lang(.publicFeeStandards))</h1>
+            <p class="muted">\(lang(.publicFeeStandardsIntro))</p>
+            \(table(items, lang: lang, links: false))
+            """
+        return Layout.page(
+            req: req, title: lang(.publicFeeStandards), crumbs: [.init(title: lang(.publicFeeStandards))],
+            body: body)
+    }
+
+    // MARK: Proposal
+
+    static func proposalForm(
+        _ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus = .ok
+    )
+        async throws -> Response
+    {
+        let lang = req.lang
+        let actor = try req.actor(may: .create, .feeStandards)
+        let certificates = try await CertificateStore.page(
+            scope: Access.scope(of: .certificates, for: actor), search: nil, limit: 1000, offset: 0,
+            on: req.db
+        ).items
+        let fields: [Components.FormField] = [
+            .init(
+                name: "certificate", label: lang(.fieldCertificate),
+                kind: .select(
+                    certificates.map { c in
+                        (
+                            c.code,
+                            c.name + lang.bracketed(c.code) + " · "
+                                + c.levels.map { l in
+                                    lang.pick(l.chinese, l.english)
+                                        + (c.costCaps[l].map { lang.colon + Fen.displayText($0) } ?? "")
+                                }.joined(separator: lang.listSeparator)
+                        )
+                    }),
+                required: true, hint: lang(.feeCapHint)),
+            .init(
+                name: "level", label: lang(.level),
+                kind: .select(Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                required: true),
+            .init(name: "amount", label: lang(.feeAmountPerCandidate), kind: .yuan, required: true),
+            .init(name: "effectiveFrom", label: lang(.effectiveFrom), kind: .date, required: true),
+            .init(name: "breakdown", label: lang(.feeBreakdown), kind: .textarea),
+            .init(
+                name: "raiseRequest", label: lang(.feeRaiseRequest), kind: .textarea,
+                hint: lang(.feeRaiseRequestHint)),
+        ]
+        let body: HTML = """
+            <h1>\(lang(.feeStandardNew))</h1>
+            \(Components.form(action: SitePath.feeStandards.path + "/new", csrf: CSRF.token(for: req), fields: fields, values: values,
+                              errors: errors, submit: lang(.feeStandardSubmit), cancel: SitePath.feeStandards.path, lang: lang))
+            """
+        let page = Layout.page(
+            req: req, title: lang(.feeStandardNew),
+            crumbs: [
+                .init(title: lang(.navFeeStandards), path: .feeStandards),
+                .init(title: lang(.feeStandardNew)),
+            ], body: body)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func propose(_ req: Request) async throws -> Response {
+        let actor = try req.actor(may: .create, .feeStandards)
+        let values = try req.content.decode([String: String].self).filter { $0.key != "_csrf" }
+        var errors: [FieldError] = []
+        let amount = Fen.parseYuan(values["amount"] ?? "")
+        if amount == nil {
+            errors.append(
+                .invalid(
+                    "amount", .feeAmountPerCandidate, value: values["amount"] ?? "", expected: .valuesYuan))
+        }
+        let level = Level(rawValue: values["level"] ?? "")
+        if level == nil { errors.append(.required("level", .level)) }
+        if (values["certificate"] ?? "").isEmpty {
+            errors.append(.required("certificate", .fieldCertificate))
+        }
+        guard errors.isEmpty, let amount, let level else {
+            return try await proposalForm(req, values: values, errors: errors, status: .unprocessableEntity)
+        }
+        do {
+            let id = try await FeeStandardService.propose(
+                .init(
+                    certificate: values["certificate"] ?? "", level: level, amount: amount,
+                    effectiveFrom: values["effectiveFrom"] ?? "",
+                    breakdown: values["breakdown"], raiseRequest: values["raiseRequest"]),
+                actor: actor, now: req.now, on: req.db)
+            return req.redirect(local: SitePath.feeStandard(id).path)
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .notFound {
+            let shown = e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors
+            return try await proposalForm(req, values: values, errors: shown, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: One standard and its next step
+
+    static func detail(_ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus)
+        async throws -> Response
+    {
+        let lang = req.lang
+        let actor = try req.actor(reading: .feeStandards)
+        guard let id = UUID(uuidString: try req.parameters.require("id")) else { throw AppError.notFound }
+        let (row, _) = try await FeeStandardService.find(id, actor: actor, on: req.db)
+        let b = try FeeStandardService.body(row)
+        let names = try await AccountNames.labels(
+            Set([row.proposedBy, row.reviewedBy, row.decidedBy, row.publishedBy].compactMap { $0 }),
+            lang: lang, on: req.db)
+        var facts: [(String, String)] = [
+            (lang(.fieldCertificate), "\(b.certificateName)\(lang.bracketed(b.certificate))"),
+            (lang(.nounOrganization), b.organizationName),
+            (lang(.level), lang.pick(b.level.chinese, b.level.english)),
+            (lang(.feeProposedAmount), Fen.displayText(b.amount)),
+            (lang(.effectiveFrom), day(b.effectiveFrom, lang)), (lang(.status), statusText(b.status, lang)),
+            (lang(.feeProposedBy), names[row.proposedBy] ?? row.proposedBy),
+        ]
+        if let v = b.verifiedAmount { facts.append((lang(.feeVerifiedAmount), Fen.displayText(v))) }
+        if b.isRaise { facts.append((lang(.feeRaise), b.raiseRequest ?? "")) }
+        if let t = b.breakdown { facts.append((lang(.feeBreakdown), t)) }
+        if let c = b.decisionComment { facts.append((lang(.feeDecisionComment), c)) }
+        if let n = b.documentNumber { facts.append((lang(.documentNumber), n)) }
+        if let p = b.publishedOn { facts.append((lang(.publishedOn), day(p, lang))) }
+        var reviewHTML: HTML = ""
+        if let r = b.review {
+            let rows = r.opinions.map { o -> [HTML] in ["\(o.expert)", "\(o.opinion)"] }
+            reviewHTML = """
+                <section class="panel"><h2>\(lang(.feeExpertReview))</h2>
+                \(Components.facts([(lang(.feeMeetingOn), lang.pick(r.meetingOn.chinese, r.meetingOn.description)),
+                                    (lang(.feeConclusion), r.conclusion),
+                                    (lang(.feeReviewedBy), row.reviewedBy.map { names[$0] ?? $0 } ?? "")]))
+                \(Components.table(headers: [lang(.feeExpert), lang(.feeOpinion)], rows: rows, empty: ""))
+                </section>
+                """
+        }
+        let next = try await nextStep(req, row: row, body: b, actor: actor, values: values, errors: errors)
+        let title = "\(b.certificateName) · \(lang.pick(b.level.chinese, b.level.english))"
+        let html: HTML = """
+            <h1>\(title)</h1>
+            \(Components.facts(facts))
+            \(reviewHTML)
+            \(next)
+            """
+        let page = Layout.page(
+            req: req, title: title,
+            crumbs: [.init(title: lang(.navFeeStandards), path: .feeStandards), .init(title: title)],
+            body: html)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// The form of the step the reader takes next, if any.
+    static func nextStep(
+        _ req: Request, row: FeeStandardRow, body b: FeeStandardService.Body, actor: Actor,
+        values: FieldValues,
+        errors: [FieldError]
+    ) async throws -> HTML {
+        let lang = req.lang
+        let csrf = CSRF.token(for: req)
+        let lead = try await FeeStandardService.leadSchool(of: row.$certificate.id, on: req.db)
+        let action = { (step: String) in SitePath.feeStandardAction(b.id, step).path }
+        switch b.status {
+        case .proposed where actor.role == .school && lead == actor.unit:
+            let experts = try await Expert.query(on: req.db).sort(\.$code).all().map {
+                ($0.code, "\($0.name)（\($0.field)）")
+            }
+            var fields: [Components.FormField] = [
+                .init(name: "meetingOn", label: lang(.feeMeetingOn), kind: .date, required: true)
+            ]
+            for n in 1...3 {
+                fields.append(
+                    .init(
+                        name: "expert\(n)", label: lang(.feeExpertNumber(n)), kind: .select(experts),
+                        required: n == 1))
+                fields.append(
+                    .init(name: "opinion\(n)", label: lang(.feeOpinion), kind: .textarea, required: n == 1))
+            }
+            fields.append(
+                .init(name: "conclusion", label: lang(.feeConclusion), kind: .textarea, required: true))
+            return """
+                <section class="panel"><h2>\(lang(.feeRecordReview))</h2>
+                \(Components.form(action: action("review"), csrf: csrf, fields: fields, values: values, errors: errors,
+                                  submit: lang(.feeRecordReview), cancel: nil, lang: lang))
+                </section>
+                """
+        case .proposed where lead == nil && Access.may(.verify, .feeStandards, actor),
+            .reviewed where Access.may(.verify, .feeStandards, actor):
+            let fields: [Components.FormField] = [
+                .init(
+                    name: "decision", label: lang(.feeDecision),
+                    kind: .select([("verify", lang(.feeVerify)), ("reject", lang(.feeReject))]),
+                    required: true),
+                .init(
+                    name: "amount", label: lang(.feeVerifiedAmount), kind: .yuan, hint: lang(.feeVerifyHint)),
+                .init(name: "comment", label: lang(.feeDecisionComment), kind: .textarea),
+            ]
+            return """
+                <section class="panel"><h2>\(lang(.feeVerifyTitle))</h2>
+                \(Components.form(action: action("decision"), csrf: csrf, fields: fields, values: values, errors: errors,
+                                  submit: lang(.feeDecisionSubmit), cancel: nil, lang: lang))
+                </section>
+                """
+        case .verified where Access.may(.publish, .feeStandards, actor):
+            let fields: [Components.FormField] = [
+                .init(
+                    name: "documentNumber", label: lang(.documentNumber), kind: .text,
+                    hint: lang(.documentNumberExample)),
+                .init(name: "publishedOn", label: lang(.publishedOn), kind: .date),
+            ]
+            return """
+                <section class="panel"><h2>\(lang(.feePublishTitle))</h2>
+                \(Components.form(action: action("publish"), csrf: csrf, fields: fields, values: values, errors: errors,
+                                  submit: lang(.feePublish), cancel: nil, lang: lang))
+                </section>
+                """
+        default:
+            return ""
+        }
+    }
+
+    static func step(_ req: Request) async throws -> Response {
+        let actor = try req.actor(reading: .feeStandards)
+        guard let id = UUID(uuidString: try req.parameters.require("id")) else { throw AppError.notFound }
+        let values = try req.content.decode([String: String].self).filter { $0.key != "_csrf" }
+        do {
+            switch try req.parameters.require("step") {
+            case "review":
+                guard Access.may(.review, .feeStandards, actor) else { throw AppError.forbidden }
+                guard let meeting = LocalDate(values["meetingOn"] ?? "") else {
+                    throw AppError.invalid([.required("meetingOn", .feeMeetingOn)])
+                }
+                let opinions = (1...3).compactMap { n -> ExpertOpinion? in
+                    guard let e = values["expert\(n)"], !e.isEmpty else { return nil }
+                    return ExpertOpinion(expert: e, opinion: values["opinion\(n)"] ?? "")
+                }
+                try await FeeStandardService.review(
+                    id,
+                    FeeReview(meetingOn: meeting, opinions: opinions, conclusion: values["conclusion"] ?? ""),
+                    actor: actor,
+                    now: req.now, on: req.db)
+            case "decision":
+                guard Access.may(.verify, .feeStandards, actor) else { throw AppError.forbidden }
+                var amount: Int?
+                if let text = values["amount"], !text.isEmpty {
+                    guard let fen = Fen.parseYuan(text) else {
+                        throw AppError.invalid([
+                            .invalid("amount", .feeVerifiedAmount, value: text, expected: .valuesYuan)
+                        ])
+                    }
+                    amount = fen
+                }
+                try await FeeStandardService.decide(
+                    id, .init(decision: values["decision"] ?? "", amount: amount, comment: values["comment"]),
+                    actor: actor, now: req.now,
+                    on: req.db)
+            case "publish":
+                guard Access.may(.publish, .feeStandards, actor) else { throw AppError.forbidden }
+                try await FeeStandardService.publish(
+                    id, .init(documentNumber: values["documentNumber"], publishedOn: values["publishedOn"]),
+                    actor: actor, now: req.now,
+                    on: req.db)
+            default:
+                throw AppError.notFound
+            }
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            // The reader keeps what was typed and sees why.
+            let shown = e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors
+            return try await detail(req, values: values, errors: shown, status: e.status)
+        }
+        return req.redirect(local: SitePath.feeStandard(id).path)
+    }
+}
