@@ -75,7 +75,7 @@ enum PolicyPage {
             ? Components.form(
                 action: SitePath.policy.path, csrf: CSRF.token(for: req),
                 fields: [
-                    .init(name: "document", label: lang(.policyDocument), kind: .textarea, required: true)
+                    .init(name: "document", label: lang(.policyDocument), kind: .document, required: true)
                 ],
                 values: ["document": draft ?? pretty], errors: errors, submit: lang(.save), cancel: nil,
                 lang: lang)

@@ -131,7 +131,10 @@ enum Components {
             /// A code with suggestions by name (`CodePicker`).
             case picker([(code: String, name: String)])
             case checkbox
+            /// A few lines of text.
             case textarea
+            /// A document to edit (the policy's JSON).
+            case document
         }
 
         var name: String
@@ -170,11 +173,14 @@ enum Components {
                 control = "<input type=\"number\" id=\"\(id)\" name=\"\(f.name)\" value=\"\(value)\"\(attrs)>"
             case .yuan:
                 control = """
-                    <input type="text" inputmode="decimal" id="\(id)" name="\(f.name)" value="\(value)"\(attrs)> \
-                    <span class="unit">\(lang(.yuanUnit))</span>
+                    <span class="with-unit"><input type="text" inputmode="decimal" id="\(id)" name="\(f.name)" value="\(value)"\(attrs)> \
+                    <span class="unit">\(lang(.yuanUnit))</span></span>
                     """
             case .textarea:
-                control = "<textarea id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
+                control = "<textarea id=\"\(id)\" name=\"\(f.name)\" rows=\"4\"\(attrs)>\(value)</textarea>"
+            case .document:
+                control =
+                    "<textarea class=\"document\" id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
             case .checkbox:
                 let on = ["true", "1", "on", "是"].contains(value.lowercased())
                 control =
