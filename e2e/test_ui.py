@@ -559,3 +559,55 @@ def test_everyday_pages_at_phone_width_and_in_english(browser):
             shot(browser, f"{name}-{lang}")
             phone_shot(browser, f"{name}-{lang}")
         browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def fill(driver, values):
+    """Sets form fields by id (date inputs too, whose typing depends on the locale)."""
+    for field, value in values.items():
+        element = driver.find_element(By.ID, "f-" + field)
+        if element.tag_name == "select":
+            element.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
+        else:
+            driver.execute_script("arguments[0].value = arguments[1]", element, value)
+
+
+def test_fee_standard_chain(browser):
+    """MOE12-1: the organisation proposes (above the cap first, refused with the cap and its
+    entries kept), the lead school records the expert review, the province verifies a lower fee,
+    the office publishes it, and the public page shows it without login."""
+    set_clock("2026-04-01T10:00:00+08:00")
+    login(browser, "org")
+    browser.get(BASE + "/fees/standards/new")
+    fill(browser, {"certificate": "1-004", "level": "junior", "amount": "411.01", "effectiveFrom": "2026-09-01",
+                   "breakdown": "场地、考评员、耗材"})
+    submit(browser)
+    assert "¥411.00" in browser.page_source and "411.01" in browser.page_source
+    shot(browser, "26a-fee-proposal-above-cap")
+    fill(browser, {"amount": "400"})
+    submit(browser)
+    url = browser.current_url
+    assert "待专家论证" in browser.page_source
+    login(browser, "school-g005")
+    browser.get(url)
+    fill(browser, {"meetingOn": "2026-03-30", "expert1": "E001", "opinion1": "成本构成合理，耗材略高",
+                   "expert2": "E007", "opinion2": "同意", "conclusion": "建议按380元核定"})
+    shot(browser, "26b-fee-expert-review")
+    submit(browser, "section.panel form.stack button[type=submit]")
+    assert "待省级核定" in browser.page_source
+    login(browser, "reviewer")
+    browser.get(url)
+    fill(browser, {"decision": "verify", "amount": "380", "comment": "按专家意见核定"})
+    submit(browser, "section.panel form.stack button[type=submit]")
+    assert "已核定待发布" in browser.page_source and "¥380.00" in browser.page_source
+    login(browser, "admin", "e2e-admin-1")
+    browser.get(url)
+    fill(browser, {"documentNumber": "豫教财〔2026〕3号", "publishedOn": "2026-04-01"})
+    submit(browser, "section.panel form.stack button[type=submit]")
+    assert "已发布" in browser.page_source
+    shot(browser, "26c-fee-standard-published")
+    phone_shot(browser, "26c-fee-standard-published")
+    browser.get(BASE + "/logout")
+    browser.delete_all_cookies()
+    browser.get(BASE + "/public/fee-standards")
+    assert "¥380.00" in browser.page_source and "豫教财〔2026〕3号" in browser.page_source
+    shot(browser, "26d-public-fee-standards")

@@ -200,7 +200,20 @@ enum FeeStandardPages {
         if let p = b.publishedOn { facts.append((lang(.publishedOn), day(p, lang))) }
         var reviewHTML: HTML = ""
         if let r = b.review {
-            let rows = r.opinions.map { o -> [HTML] in ["\(o.expert)", "\(o.opinion)"] }
+            // Experts by name for the province and the lead school that heard them; the pool is
+            // personal data, so others read them by their place in the list.
+            let named = actor.role.seesWholeProvince || actor.role == .school
+            let experts =
+                named
+                ? Dictionary(
+                    uniqueKeysWithValues: try await Expert.query(on: req.db).filter(
+                        \.$code ~~ r.opinions.map(\.expert)
+                    ).all()
+                        .map { ($0.code, "\($0.name)（\($0.field)）") })
+                : [:]
+            let rows = r.opinions.enumerated().map { n, o -> [HTML] in
+                ["\(experts[o.expert] ?? lang(.feeExpertNumber(n + 1)))", "\(o.opinion)"]
+            }
             reviewHTML = """
                 <section class="panel"><h2>\(lang(.feeExpertReview))</h2>
                 \(Components.facts([(lang(.feeMeetingOn), lang.pick(r.meetingOn.chinese, r.meetingOn.description)),

@@ -27,6 +27,7 @@ struct DemoYear {
         let demo = DemoYear(app: app, year: year(for: today))
         try await demo.spring()
         try await demo.exams()
+        try await demo.fees()
         if today >= LocalDate(year: demo.year, month: 9, day: 29) { try await demo.autumn() }
         try await demo.monitoring(until: today)
     }
