@@ -168,8 +168,11 @@ public enum Access {
             return actor.role == .organization || actor.role == .provinceAdmin
         case (.create, .snapshots), (.publish, .bulletins), (.publish, .feeStandards):
             return actor.role == .provinceAdmin
-        case (.create, .feeStandards):
+        case (.create, .feeStandards), (.review, .payments):
+            // The organisation proposes its standards, and confirms or disputes what it was paid.
             return actor.role == .organization
+        case (.create, .payments):
+            return actor.role == .school
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school

@@ -25,4 +25,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddApplicationNumbers())
     app.migrations.add(AddBulletinNumbers())
     app.migrations.add(CreateFeeStandards())
+    app.migrations.add(CreatePayments())
 }

@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     AdminAPI.register(on: authed)
     ApplicationsAPI.register(on: authed)
     FeesAPI.register(on: authed, public: api)
+    FeesAPI.registerPayments(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 

@@ -97,6 +97,9 @@ struct RouteAccessMatrixTests {
             "POST /api/v1/fee-standards/:id/review": .act(.review, .feeStandards),
             "POST /api/v1/fee-standards/:id/decision": .act(.verify, .feeStandards),
             "POST /api/v1/fee-standards/:id/publish": .act(.publish, .feeStandards),
+            "GET /api/v1/payments": .list(.payments), "POST /api/v1/payments": .act(.create, .payments),
+            "POST /api/v1/payments/:id/confirm": .act(.review, .payments), "POST /api/v1/payments/:id/dispute": .act(.review, .payments),
+            "POST /api/v1/payments/:id/correction": .act(.create, .payments), "GET /api/v1/arrears": .list(.payments),
             "GET /public/fee-standards": .open, "GET /fees/standards": .list(.feeStandards),
             "GET /fees/standards/new": .act(.create, .feeStandards), "POST /fees/standards/new": .act(.create, .feeStandards),
             "GET /fees/standards/:id": .read(.feeStandards),
@@ -150,6 +153,7 @@ struct RouteAccessMatrixTests {
         var importID = ""
         let day = "2026-03-15"
         var feeStandards: [(id: String, owner: RecordOwner)] = []
+        var payments: [(id: String, owner: RecordOwner)] = []
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -174,6 +178,9 @@ struct RouteAccessMatrixTests {
             case .experts: [("E001", RecordOwner())]
             }
             return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
+        }
+        if kindName == "payments" {
+            return fixture.payments.map { Subject(parameters: [":id": $0.id], owner: $0.owner, label: $0.owner.school ?? "") }
         }
         if kindName == "fee-standards" || kindName == "fees" {
             return fixture.feeStandards.map {
@@ -299,6 +306,17 @@ struct RouteAccessMatrixTests {
             owner.leadSchool = certificate == "1-004" ? "G005" : nil
             f.feeStandards.append((id, owner))
         }
+        // Payments: Z001 to ORG-ZWL and Z005 to ORG-ZWL (another region, same organisation).
+        for (username, school) in [("secondary", "Z001"), ("school-z005", "Z005")] {
+            let c = Client(app)
+            try await c.login(username)
+            let paid = try await c.send(.POST, "/api/v1/payments",
+                                        json: #"{"organization":"ORG-ZWL","amount":10000,"paidOn":"2026-03-14","fundingSource":"tuition"}"#)
+            let id = try #require(paid.json["id"] as? String, "\(paid.body)")
+            var owner = owner(school: school, certificate: nil)
+            owner.organization = "ORG-ZWL"
+            f.payments.append((id, owner))
+        }
         return f
     }
 
@@ -384,6 +402,7 @@ struct RouteAccessMatrixTests {
                 let school = item["school"] as? String ?? (kind == .schools ? item["code"] as? String : nil)
                 let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
                 var owner = owner(school: school, certificate: certificate)
+                if kind == .payments { owner.organization = item["organization"] as? String }
                 owner.published = item["status"] as? String == "published" && kind == .feeStandards
                 owner.leadSchool = kind == .feeStandards
                     ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil

@@ -25,6 +25,8 @@ public enum SitePath: Sendable, Equatable {
     case feeStandardAction(UUID, String)
     /// Published fee standards, without login.
     case publicFeeStandards
+    case payments
+    case arrears
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -72,6 +74,8 @@ public enum SitePath: Sendable, Equatable {
         case .feeStandard(let id): "/fees/standards/\(id.uuidString)"
         case .feeStandardAction(let id, let action): "/fees/standards/\(id.uuidString)/\(action)"
         case .publicFeeStandards: "/public/fee-standards"
+        case .payments: "/fees/payments"
+        case .arrears: "/fees/arrears"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

@@ -60,6 +60,59 @@ enum FeesAPI {
         }
     }
 
+    /// Payments and arrears (AH38-2, GD-1).
+    static func registerPayments(on authed: any RoutesBuilder) {
+        func filter(_ req: Request, _ key: String) -> String? {
+            (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        authed.get("payments") { req in
+            let actor = try req.actor(reading: .payments)
+            let items = try await PaymentService.list(
+                actor: actor, school: filter(req, "school"), organization: filter(req, "organization"),
+                on: req.db)
+            return try JSONBody.response(ListBody(items: items, total: items.count))
+        }
+        authed.post("payments") { req in
+            let actor = try req.actor(may: .create, .payments)
+            let input = try JSONBody.decode(PaymentService.Input.self, from: req)
+            return try JSONBody.response(
+                try await PaymentService.record(input, actor: actor, now: req.now, on: req.db),
+                status: .created)
+        }
+        authed.post("payments", ":id", "confirm") { req in
+            let actor = try req.actor(may: .review, .payments)
+            return try JSONBody.response(
+                try await PaymentService.answer(
+                    try id(req), dispute: nil, actor: actor, now: req.now, on: req.db))
+        }
+        authed.post("payments", ":id", "dispute") { req in
+            let actor = try req.actor(may: .review, .payments)
+            _ = try await PaymentService.find(try id(req), actor: actor, on: req.db)
+            let input = try JSONBody.decode(PaymentService.Answer.self, from: req)
+            return try JSONBody.response(
+                try await PaymentService.answer(
+                    try id(req), dispute: input.reason ?? "", actor: actor, now: req.now, on: req.db))
+        }
+        authed.post("payments", ":id", "correction") { req in
+            let actor = try req.actor(may: .create, .payments)
+            _ = try await PaymentService.find(try id(req), actor: actor, on: req.db)
+            let input =
+                req.body.data == nil
+                ? PaymentService.Answer() : try JSONBody.decode(PaymentService.Answer.self, from: req)
+            return try JSONBody.response(
+                try await PaymentService.correct(
+                    try id(req), note: input.reason, actor: actor, now: req.now, on: req.db), status: .created
+            )
+        }
+        authed.get("arrears") { req in
+            let actor = try req.actor(reading: .payments)
+            let items = try await ArrearsService.items(
+                actor: actor, school: filter(req, "school"), organization: filter(req, "organization"),
+                on: req.db)
+            return try JSONBody.response(ListBody(items: items, total: items.count))
+        }
+    }
+
     static func id(_ req: Request) throws -> UUID {
         guard let id = UUID(uuidString: try req.parameters.require("id")) else { throw AppError.notFound }
         return id

@@ -96,6 +96,19 @@ enum OpenAPIDocument {
                       tag: "fees", request: "FeeDecision"),
             Operation(method: "post", path: "/api/v1/fee-standards/{id}/publish",
                       summary: "Publish a verified standard {documentNumber?, publishedOn?} (province office)", tag: "fees", request: "FeePublication"),
+            Operation(method: "get", path: "/api/v1/payments", summary: "Payments the caller may see (?school=&organization=)", tag: "fees"),
+            Operation(method: "post", path: "/api/v1/payments",
+                      summary: "Record a payment to an organisation (school; amount in fen); warns when the school has no exams with it",
+                      tag: "fees", request: "Payment", success: 201),
+            Operation(method: "post", path: "/api/v1/payments/{id}/confirm", summary: "Confirm receipt (the organisation paid)", tag: "fees"),
+            Operation(method: "post", path: "/api/v1/payments/{id}/dispute", summary: "Dispute a payment {reason} (the organisation paid)",
+                      tag: "fees", request: "PaymentAnswer"),
+            Operation(method: "post", path: "/api/v1/payments/{id}/correction",
+                      summary: "Reverse a payment by an entry of the opposite amount {reason?} (the paying school)", tag: "fees",
+                      request: "PaymentAnswer", success: 201),
+            Operation(method: "get", path: "/api/v1/arrears",
+                      summary: "Payable, paid, confirmed and outstanding per school and organisation (?school=&organization=); unpriced attended",
+                      tag: "fees"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -219,6 +232,10 @@ enum OpenAPIDocument {
         out.append(("FeeDecision", obj([("decision", enumeration(["verify", "reject"])), ("amount", int()), ("comment", str())],
                                        required: ["decision"])))
         out.append(("FeePublication", obj([("documentNumber", str()), ("publishedOn", day)], required: [])))
+        out.append(("Payment", obj([("organization", str()), ("amount", int()), ("paidOn", day),
+                                    ("fundingSource", enumeration(FundingSource.allCases.map(\.rawValue))), ("voucher", str()), ("note", str())],
+                                   required: ["organization", "amount", "paidOn", "fundingSource"])))
+        out.append(("PaymentAnswer", obj([("reason", str())], required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import OneXDomain
+import SQLKit
+
+/// What each school owes each organisation (AH38-2, indicators.md): payable = Σ attended × the
+/// fee standard in force on the exam day, over entered sessions and imported candidates;
+/// exams with no standard in force are counted as unpriced, never as zero owed.
+enum ArrearsService {
+    struct Item: Codable, Sendable {
+        var school: String
+        var schoolName: String
+        var organization: String
+        var organizationName: String
+        var payable: Int
+        var paid: Int
+        var confirmed: Int
+        var outstanding: Int
+        var unpricedAttended: Int
+        var settlementRate: Double?
+    }
+
+    static func items(actor: Actor, school: String?, organization: String?, on db: any Database) async throws
+        -> [Item]
+    {
+        let scope = Access.scope(of: .payments, for: actor)
+        guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
+        var filter: SQLQueryString = ""
+        if let school { filter += " AND s.code = \(bind: school)" }
+        if let organization { filter += " AND o.code = \(bind: organization)" }
+        let sql = try db.sql()
+        // The standard in force on a day: the last published version effective on or before it
+        // (days are YYYY-MM-DD text, so they compare as days on both databases).
+        let owed = try await sql.raw(
+            """
+            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name,
+              CAST(SUM(e.attended * COALESCE(e.fee, 0)) AS BIGINT) AS payable,
+              CAST(SUM(CASE WHEN e.fee IS NULL THEN e.attended ELSE 0 END) AS BIGINT) AS unpriced
+            FROM (
+              SELECT p.school_id, p.certificate_id, x.attended,
+                (SELECT COALESCE(f.verified_amount, f.amount) FROM fee_standards f
+                 WHERE f.certificate_id = p.certificate_id AND f.level = p.level AND f.status = 'published' AND f.effective_from <= x.d
+                 ORDER BY f.effective_from DESC LIMIT 1) AS fee
+              FROM (SELECT plan_id, date AS d, attended FROM exams UNION ALL SELECT plan_id, exam_date AS d, attended FROM candidate_sessions) x
+              JOIN plans p ON p.id = x.plan_id
+            ) e
+            JOIN schools s ON s.id = e.school_id JOIN regions r ON r.id = s.region_id
+            JOIN certificates c ON c.id = e.certificate_id JOIN organizations o ON o.id = c.organization_id
+            WHERE \(inScope) \(filter)
+            GROUP BY s.code, s.name, o.code, o.name
+            """
+        ).all()
+        let money = try await sql.raw(
+            """
+            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name,
+              CAST(SUM(CASE WHEN y.status <> 'disputed' THEN y.amount ELSE 0 END) AS BIGINT) AS paid,
+              CAST(SUM(CASE WHEN y.status = 'confirmed' THEN y.amount ELSE 0 END) AS BIGINT) AS confirmed
+            FROM payments y JOIN schools s ON s.id = y.school_id JOIN regions r ON r.id = s.region_id
+              JOIN organizations o ON o.id = y.organization_id
+            WHERE \(inScope) \(filter)
+            GROUP BY s.code, s.name, o.code, o.name
+            """
+        ).all()
+        struct Key: Hashable { var school, organization: String }
+        var items: [Key: Item] = [:]
+        func item(_ r: any SQLRow) throws -> (Key, Item) {
+            let key = Key(
+                school: try r.decode(column: "school", as: String.self),
+                organization: try r.decode(column: "organization", as: String.self))
+            let blank = Item(
+                school: key.school, schoolName: try r.decode(column: "school_name", as: String.self),
+                organization: key.organization,
+                organizationName: try r.decode(column: "organization_name", as: String.self), payable: 0,
+                paid: 0, confirmed: 0,
+                outstanding: 0, unpricedAttended: 0, settlementRate: nil)
+            return (key, items[key] ?? blank)
+        }
+        for r in owed {
+            var (key, i) = try item(r)
+            i.payable = try r.decode(column: "payable", as: Int?.self) ?? 0
+            i.unpricedAttended = try r.decode(column: "unpriced", as: Int?.self) ?? 0
+            items[key] = i
+        }
+        for r in money {
+            var (key, i) = try item(r)
+            i.paid = try r.decode(column: "paid", as: Int?.self) ?? 0
+            i.confirmed = try r.decode(column: "confirmed", as: Int?.self) ?? 0
+            items[key] = i
+        }
+        return items.values.map { i in
+            var i = i
+            let a = Arrears(
+                payable: i.payable, paid: i.paid, confirmed: i.confirmed, unpricedAttended: i.unpricedAttended
+            )
+            i.outstanding = a.outstanding
+            i.settlementRate = a.settlementRate
+            return i
+        }
+        .sorted {
+            ($0.outstanding, $1.school, $1.organization) > ($1.outstanding, $0.school, $0.organization)
+        }
+    }
+}

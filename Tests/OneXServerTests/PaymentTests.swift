@@ -1,0 +1,146 @@
+import Foundation
+import OneXDomain
+import Testing
+import VaporTesting
+
+@testable import OneXServer
+
+/// Payables, payments and arrears (AH38-2, GD-1). G001 has 1-004 junior (ORG-ZWL, lead school
+/// G005) and 1-003 junior (ORG-ZFZZ, no standard) plans for 2026.
+@Suite("Payables, payments and arrears (AH38-2, GD-1)")
+struct PaymentTests {
+    /// Publishes a 1-004 junior standard through the whole chain.
+    static func publish(_ app: Application, amount: Int, from: String, raise: String? = nil) async throws {
+        let org = Client(app)
+        let lead = Client(app)
+        let reviewer = Client(app)
+        let admin = Client(app)
+        try await org.login("org")
+        try await lead.login("school-g005")
+        try await reviewer.login("reviewer")
+        try await admin.login("admin", adminPassword)
+        let proposed = try await org.send(
+            .POST, "/api/v1/fee-standards", json: FeeStandardTests.proposal(amount, from: from, raise: raise))
+        let id = try #require(proposed.json["id"] as? String, "\(proposed.body)")
+        let path = "/api/v1/fee-standards/\(id)"
+        _ = try await lead.send(
+            .POST, path + "/review",
+            json:
+                #"{"meetingOn":"2026-03-01","opinions":[{"expert":"E001","opinion":"同意"}],"conclusion":"同意"}"#
+        )
+        _ = try await reviewer.send(.POST, path + "/decision", json: #"{"decision":"verify"}"#)
+        #expect(
+            try await admin.send(.POST, path + "/publish", json: "{}").json["status"] as? String
+                == "published")
+    }
+
+    @Test(
+        "AH38-2: payable is attended × the standard in force on the exam day; unpriced exams are listed; arrears = payable − confirmed",
+        arguments: TestDB.all)
+    func arrears(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
+            let care = try #require(try await CodeResolver(app.db).id(.certificates, "1-003"))
+            _ = try await PlanService.applyChange(
+                school: school, certificate: care, level: .junior, year: 2026, kind: .new, count: 20,
+                application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+            try await Self.publish(app, amount: 30000, from: "2026-01-01")
+            try await Self.publish(app, amount: 35000, from: "2026-06-01", raise: "考评员劳务上调")
+            let org = Client(app)
+            let careOrg = Client(app)
+            let other = Client(app)
+            let g001 = Client(app)
+            let z001 = Client(app)
+            try await org.login("org")
+            try await careOrg.login("org-zfzz")
+            try await other.login("org-gxbjk")
+            try await g001.login("highervoc")
+            try await z001.login("secondary")
+            func session(_ certificate: String, _ date: String, attended: Int) -> String {
+                #"{"school":"G001","certificate":"\#(certificate)","level":"junior","year":2026,"date":"\#(date)","registered":\#(attended),"attended":\#(attended),"passed":0}"#
+            }
+            // Both sides of the effective day: 10 × ¥300 on 31 May, 4 × ¥350 on 1 June.
+            #expect(
+                try await org.send(.POST, "/api/v1/exams", json: session("1-004", "2026-05-31", attended: 10))
+                    .status == .created)
+            #expect(
+                try await org.send(.POST, "/api/v1/exams", json: session("1-004", "2026-06-01", attended: 4))
+                    .status == .created)
+            #expect(
+                try await careOrg.send(
+                    .POST, "/api/v1/exams", json: session("1-003", "2026-05-10", attended: 3)
+                ).status == .created)
+
+            func pay(_ amount: Int, to organization: String = "ORG-ZWL", source: String = "appropriation")
+                async throws -> Reply
+            {
+                try await g001.send(
+                    .POST, "/api/v1/payments",
+                    json:
+                        #"{"organization":"\#(organization)","amount":\#(amount),"paidOn":"2026-03-14","fundingSource":"\#(source)","voucher":"PZ-1"}"#
+                )
+            }
+            let confirmed = try await pay(200_000)
+            #expect(confirmed.status == .created && confirmed.json["warnings"] == nil)
+            let disputed = try await pay(100_000, source: "tuition")
+            let recorded = try await pay(50_000, source: "perStudent")
+            #expect(try await pay(0).errorCodes == ["invalid"])
+            let unrelated = try await pay(1_000, to: "ORG-GXBJK", source: "other")
+            #expect(
+                (unrelated.json["warnings"] as? [String])?.isEmpty == false,
+                "no exams with that organisation: a warning")
+            let confirmedID = try #require(confirmed.json["id"] as? String)
+            // Only the organisation paid answers; another's payment is not found.
+            #expect(
+                try await other.send(.POST, "/api/v1/payments/\(confirmedID)/confirm").status == .notFound)
+            #expect(
+                try await g001.send(.POST, "/api/v1/payments/\(confirmedID)/confirm").status == .forbidden)
+            #expect(
+                try await org.send(.POST, "/api/v1/payments/\(confirmedID)/confirm").json["status"] as? String
+                    == "confirmed")
+            #expect(try await org.send(.POST, "/api/v1/payments/\(confirmedID)/confirm").status == .conflict)
+            let disputedID = try #require(disputed.json["id"] as? String)
+            #expect(
+                try await org.send(.POST, "/api/v1/payments/\(disputedID)/dispute", json: #"{"reason":""}"#)
+                    .errorCodes == ["required"])
+            #expect(
+                try await org.send(
+                    .POST, "/api/v1/payments/\(disputedID)/dispute", json: #"{"reason":"未到账"}"#
+                )
+                .json["status"] as? String == "disputed")
+            // A mistake is reversed, never edited: the ¥500 payment is corrected by −¥500.
+            let recordedID = try #require(recorded.json["id"] as? String)
+            let correction = try await g001.send(
+                .POST, "/api/v1/payments/\(recordedID)/correction", json: #"{"reason":"重复登记"}"#)
+            #expect(correction.status == .created && correction.json["amount"] as? Int == -50_000)
+            #expect(
+                try await g001.send(.POST, "/api/v1/payments/\(recordedID)/correction").status == .conflict)
+
+            let arrears = try await org.send(.GET, "/api/v1/arrears?school=G001")
+            let items = try #require(arrears.json["items"] as? [[String: Any]])
+            let row = try #require(items.first { $0["organization"] as? String == "ORG-ZWL" })
+            #expect(row["payable"] as? Int == 10 * 30000 + 4 * 35000)
+            #expect(row["paid"] as? Int == 200_000)
+            #expect(row["confirmed"] as? Int == 200_000)
+            #expect(row["outstanding"] as? Int == 440_000 - 200_000)
+            #expect(row["unpricedAttended"] as? Int == 0)
+            #expect(
+                items.allSatisfy { $0["organization"] as? String == "ORG-ZWL" },
+                "an organisation sees what it is owed only")
+            let province = Client(app)
+            try await province.login("reviewer")
+            let all = try #require(
+                try await province.send(.GET, "/api/v1/arrears?school=G001").json["items"] as? [[String: Any]]
+            )
+            let unpriced = try #require(all.first { $0["organization"] as? String == "ORG-ZFZZ" })
+            #expect(unpriced["payable"] as? Int == 0 && unpriced["unpricedAttended"] as? Int == 3)
+            // Another school sees none of G001's money.
+            #expect(
+                try #require(try await z001.send(.GET, "/api/v1/arrears").json["items"] as? [[String: Any]])
+                    .allSatisfy { $0["school"] as? String == "Z001" })
+            #expect(
+                try await z001.send(.POST, "/api/v1/payments/\(confirmedID)/correction").status == .notFound)
+        }
+    }
+}
