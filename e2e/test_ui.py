@@ -611,3 +611,26 @@ def test_fee_standard_chain(browser):
     browser.get(BASE + "/public/fee-standards")
     assert "¥380.00" in browser.page_source and "豫教财〔2026〕3号" in browser.page_source
     shot(browser, "26d-public-fee-standards")
+
+
+def test_payment_confirmed_and_arrears(browser):
+    """AH38-2, GD-1: a school records a payment (in yuan, with its funding source), the
+    organisation confirms it, and the arrears page shows payable, confirmed and what is still
+    unpriced."""
+    set_clock("2026-04-02T10:00:00+08:00")
+    login(browser, "school-g002")
+    browser.get(BASE + "/fees/payments")
+    fill(browser, {"organization": "ORG-ZWL", "amount": "1,000.50", "paidOn": "2026-04-01", "fundingSource": "perStudent",
+                   "voucher": "PZ-2026-041"})
+    submit(browser)
+    assert "¥1,000.50" in browser.page_source and "待机构确认" in browser.page_source
+    shot(browser, "27a-payment-recorded")
+    login(browser, "org")
+    browser.get(BASE + "/fees/payments")
+    submit(browser, "form[action$='/confirm'] button")
+    assert "机构已确认" in browser.page_source
+    login(browser, "province")
+    browser.get(BASE + "/fees/arrears")
+    assert "¥1,000.50" in browser.page_source and "未定价人数" in browser.page_source
+    shot(browser, "27b-arrears")
+    phone_shot(browser, "27b-arrears")

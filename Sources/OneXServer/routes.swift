@@ -58,6 +58,7 @@ func routes(_ app: Application) throws {
     AuditPage.register(on: pages)
     PolicyPage.register(on: pages, public: web)
     FeeStandardPages.register(on: pages, public: web)
+    PaymentPages.register(on: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
     PlanPages.register(on: pages)

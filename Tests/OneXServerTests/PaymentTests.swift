@@ -143,4 +143,55 @@ struct PaymentTests {
                 try await z001.send(.POST, "/api/v1/payments/\(confirmedID)/correction").status == .notFound)
         }
     }
+
+    @Test(
+        "AH38-2 / GD-1: a school records a payment in yuan in the browser, the organisation confirms it, the arrears page shows it",
+        arguments: TestDB.all)
+    func pages(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            try await Self.publish(app, amount: 30000, from: "2026-01-01")
+            let org = Client(app)
+            let school = Client(app)
+            try await org.login("org")
+            #expect(
+                try await org.send(
+                    .POST, "/api/v1/exams",
+                    json:
+                        #"{"school":"G001","certificate":"1-004","level":"junior","year":2026,"date":"2026-03-10","registered":10,"attended":10,"passed":5}"#
+                ).status == .created)
+            try await school.webLogin("highervoc")
+            let page = try await school.send(.GET, "/fees/payments")
+            #expect(page.body.contains("登记付款") && page.body.contains("生均拨款"))
+            let fields = [
+                ("_csrf", school.csrf(from: page)), ("organization", "ORG-ZWL"), ("paidOn", "2026-03-14"),
+                ("fundingSource", "appropriation"), ("voucher", "PZ-2026-031"), ("note", ""),
+            ]
+            let bad = try await school.form("/fees/payments", fields + [("amount", "1,000.005")])
+            #expect(
+                bad.status == .unprocessableEntity && bad.body.contains("value=\"PZ-2026-031\""),
+                "what was typed is kept")
+            #expect(
+                try await school.form("/fees/payments", fields + [("amount", "1,000.50")]).status == .seeOther
+            )
+            let web = Client(app)
+            try await web.webLogin("org")
+            let list = try await web.send(.GET, "/fees/payments")
+            #expect(
+                list.body.contains("¥1,000.50") && list.body.contains("财政拨款") && list.body.contains("确认到账"))
+            let id =
+                try #require(try await org.send(.GET, "/api/v1/payments").json["items"] as? [[String: Any]])
+                .first?["id"] as? String
+            #expect(
+                try await web.form(
+                    "/fees/payments/\(try #require(id))/confirm", [("_csrf", web.csrf(from: list))]
+                ).status == .seeOther)
+            let arrears = try await school.send(.GET, "/fees/arrears")
+            #expect(
+                arrears.body.contains("¥3,000.00") && arrears.body.contains("¥1,999.50")
+                    && arrears.body.contains("33.4%"))
+            let xlsx = try await school.send(.GET, "/fees/arrears/export.xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
+        }
+    }
 }

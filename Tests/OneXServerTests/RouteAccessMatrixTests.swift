@@ -100,7 +100,11 @@ struct RouteAccessMatrixTests {
             "GET /api/v1/payments": .list(.payments), "POST /api/v1/payments": .act(.create, .payments),
             "POST /api/v1/payments/:id/confirm": .act(.review, .payments), "POST /api/v1/payments/:id/dispute": .act(.review, .payments),
             "POST /api/v1/payments/:id/correction": .act(.create, .payments), "GET /api/v1/arrears": .list(.payments),
-            "GET /public/fee-standards": .open, "GET /fees/standards": .list(.feeStandards),
+            "GET /public/fee-standards": .open,
+            "GET /fees/payments": .list(.payments), "POST /fees/payments": .act(.create, .payments),
+            // The matrix sends `confirm`, the organisation's answer; the school's correction is the API's.
+            "POST /fees/payments/:id/:answer": .act(.review, .payments),
+            "GET /fees/arrears": .list(.payments), "GET /fees/arrears/export.xlsx": .list(.payments), "GET /fees/standards": .list(.feeStandards),
             "GET /fees/standards/new": .act(.create, .feeStandards), "POST /fees/standards/new": .act(.create, .feeStandards),
             "GET /fees/standards/:id": .read(.feeStandards),
             // The matrix sends the lead school's step (`review`); the others are the API's.
@@ -179,8 +183,10 @@ struct RouteAccessMatrixTests {
             }
             return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
         }
-        if kindName == "payments" {
-            return fixture.payments.map { Subject(parameters: [":id": $0.id], owner: $0.owner, label: $0.owner.school ?? "") }
+        if kindName == "payments" || path.starts(with: ["fees", "payments"]) {
+            return fixture.payments.map {
+                Subject(parameters: [":id": $0.id, ":answer": "confirm"], owner: $0.owner, label: $0.owner.school ?? "")
+            }
         }
         if kindName == "fee-standards" || kindName == "fees" {
             return fixture.feeStandards.map {

@@ -526,3 +526,38 @@ extension UIText {
     public static let feePublishTitle = UIText(zh: "发布", en: "Publication")
     public static let feePublish = UIText(zh: "发布费用标准", en: "Publish the standard")
 }
+
+// MARK: Payments and arrears
+extension UIText {
+    public static let navPayments = UIText(zh: "考核费用支付", en: "Payments")
+    public static let navArrears = UIText(zh: "应付与欠费", en: "Payables and arrears")
+    public static let paymentsIntro = UIText(
+        zh: "院校登记向培训评价组织支付的考核费用，机构核对到账后确认或提出异议；登记有误的以一笔反向更正冲销，不修改、不删除。",
+        en: "Schools record what they paid organisations; the organisation confirms receipt or disputes it. A mistake is reversed by a correcting entry, never edited or deleted.")
+    public static let paymentRecord = UIText(zh: "登记付款", en: "Record a payment")
+    public static let paymentAmount = UIText(zh: "付款金额（元）", en: "Amount (yuan)")
+    public static let paymentAmountShort = UIText(zh: "金额", en: "Amount")
+    public static let paymentDate = UIText(zh: "付款日期", en: "Paid on")
+    public static let fundingSource = UIText(zh: "经费来源", en: "Funding source")
+    public static let paymentVoucher = UIText(zh: "凭证号", en: "Voucher")
+    public static let paymentNote = UIText(zh: "备注", en: "Note")
+    public static let paymentConfirm = UIText(zh: "确认到账", en: "Confirm receipt")
+    public static let paymentDispute = UIText(zh: "提出异议", en: "Dispute")
+    public static let paymentDisputeReason = UIText(zh: "异议原因", en: "Reason")
+    public static let paymentCorrect = UIText(zh: "登记有误，冲销", en: "Reverse (entered by mistake)")
+    public static let paymentCorrection = UIText(zh: "更正", en: "correction")
+    public static let arrearsIntro = UIText(
+        zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
+        en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")
+    public static let arrearsPayable = UIText(zh: "应付", en: "Payable")
+    public static let arrearsPaid = UIText(zh: "已付（登记）", en: "Paid (recorded)")
+    public static let arrearsConfirmed = UIText(zh: "机构已确认", en: "Confirmed")
+    public static let arrearsOutstanding = UIText(zh: "欠费", en: "Outstanding")
+    public static let arrearsUnpriced = UIText(zh: "未定价人数", en: "Unpriced attended")
+    public static let settlementRate = UIText(zh: "结算率", en: "Settlement rate")
+    public static let arrearsCredit = UIText(zh: "预付 ", en: "paid ahead ")
+    /// The payment was recorded; `warning` (Chinese, from the service) says what to check.
+    public static func paymentRecordedWith(_ warning: String) -> UIText {
+        UIText(zh: "付款已登记。提示：\(warning)。", en: "The payment is recorded. Note: this school has no exams of that organisation's certificates yet; check the payee.")
+    }
+}

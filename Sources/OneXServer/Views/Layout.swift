@@ -83,6 +83,7 @@ enum Layout {
         if reads(.plans) { work.append(NavItem(title: .navPlans, path: .plans)) }
         if reads(.examSessions) { work.append(NavItem(title: .navExams, path: .exams)) }
         if reads(.feeStandards) { work.append(NavItem(title: .navFeeStandards, path: .feeStandards)) }
+        if reads(.payments) { work.append(NavItem(title: .navPayments, path: .payments)) }
         switch Access.scope(of: .bulletins, for: actor) {
         case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))
         default: break

@@ -1,0 +1,236 @@
+import Fluent
+import OneXDomain
+import Vapor
+
+/// Payments and arrears in the browser (AH38-2, GD-1): a school records what it paid and may
+/// reverse a mistake; the organisation confirms or disputes; everyone in scope reads what each
+/// school owes each organisation, with an Excel export.
+enum PaymentPages {
+    static func register(on web: any RoutesBuilder) {
+        web.get("fees", "payments") { req in
+            try await list(req, values: [:], errors: [], notice: nil, status: .ok)
+        }
+        web.post("fees", "payments") { req in try await record(req) }
+        web.post("fees", "payments", ":id", ":answer") { req in try await answer(req) }
+        web.get("fees", "arrears") { req in try await arrears(req) }
+        web.get("fees", "arrears", "export.xlsx") { req in try await arrearsExport(req) }
+    }
+
+    static func list(
+        _ req: Request, values: FieldValues, errors: [FieldError], notice: String?, status: HTTPResponseStatus
+    )
+        async throws -> Response
+    {
+        let lang = req.lang
+        let actor = try req.actor(reading: .payments)
+        let items = try await PaymentService.list(actor: actor, school: nil, organization: nil, on: req.db)
+        let csrf = CSRF.token(for: req)
+        let corrected = Set(items.compactMap(\.corrects))
+        let rows = items.map { p -> [HTML] in
+            var actions: HTML = ""
+            if p.status == .recorded && Access.may(.review, .payments, actor) {
+                actions = """
+                    <form method="post" action="\(SitePath.payments.path)/\(p.id.uuidString)/confirm" class="inline">\
+                    <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="btn secondary">\(lang(.paymentConfirm))</button></form>
+                    <form method="post" action="\(SitePath.payments.path)/\(p.id.uuidString)/dispute" class="inline">\
+                    <input type="hidden" name="_csrf" value="\(csrf)">\
+                    <input type="text" name="reason" aria-label="\(lang(.paymentDisputeReason))" placeholder="\(lang(.paymentDisputeReason))">\
+                    <button type="submit" class="btn secondary">\(lang(.paymentDispute))</button></form>
+                    """
+            } else if Access.may(.create, .payments, actor) && p.corrects == nil && !corrected.contains(p.id)
+            {
+                actions = """
+                    <form method="post" action="\(SitePath.payments.path)/\(p.id.uuidString)/correction" class="inline">\
+                    <input type="hidden" name="_csrf" value="\(csrf)"><button type="submit" class="link danger">\(lang(.paymentCorrect))</button></form>
+                    """
+            }
+            let state =
+                lang.pick(p.status.chinese, p.status.english)
+                + (p.disputeReason.map { lang.colon + $0 } ?? "")
+                + (p.corrects != nil ? lang.bracketed(lang(.paymentCorrection)) : "")
+            return [
+                "\(day(p.paidOn, lang))", "\(p.schoolName)", "\(p.organizationName)",
+                "\(Fen.displayText(p.amount))",
+                "\(lang.pick(p.fundingSource.chinese, p.fundingSource.english))", "\(p.voucher ?? "")",
+                "\(state)", actions,
+            ]
+        }
+        var form: HTML = ""
+        if Access.may(.create, .payments, actor) {
+            let organizations = try await Organization.query(on: req.db).sort(\.$code).all().map {
+                ($0.code, $0.name)
+            }
+            let fields: [Components.FormField] = [
+                .init(
+                    name: "organization", label: lang(.nounOrganization), kind: .select(organizations),
+                    required: true),
+                .init(name: "amount", label: lang(.paymentAmount), kind: .yuan, required: true),
+                .init(name: "paidOn", label: lang(.paymentDate), kind: .date, required: true),
+                .init(
+                    name: "fundingSource", label: lang(.fundingSource),
+                    kind: .select(
+                        FundingSource.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                    required: true),
+                .init(name: "voucher", label: lang(.paymentVoucher)),
+                .init(name: "note", label: lang(.paymentNote), kind: .textarea),
+            ]
+            form = """
+                <section class="panel"><h2>\(lang(.paymentRecord))</h2>
+                \(Components.form(action: SitePath.payments.path, csrf: csrf, fields: fields, values: values, errors: errors,
+                                  submit: lang(.paymentRecord), cancel: nil, lang: lang))
+                </section>
+                """
+        }
+        let body: HTML = """
+            <h1>\(lang(.navPayments))</h1>
+            <p class="muted">\(lang(.paymentsIntro)) <a href="\(SitePath.arrears.path)">\(lang(.navArrears))</a></p>
+            \(notice.map { Components.alert($0, ok: true) } ?? "")
+            \(form)
+            \(Components.table(headers: [lang(.paymentDate), lang(.school), lang(.nounOrganization), lang(.paymentAmountShort), lang(.fundingSource),
+                                         lang(.paymentVoucher), lang(.status), ""], rows: rows, numeric: [3], empty: lang(.noRecords)))
+            """
+        let page = Layout.page(
+            req: req, title: lang(.navPayments), crumbs: [.init(title: lang(.navPayments))], body: body)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func day(_ text: String, _ lang: Lang) -> String {
+        LocalDate(text).map { lang.pick($0.chinese, $0.description) } ?? text
+    }
+
+    static func record(_ req: Request) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(may: .create, .payments)
+        let values = try req.content.decode([String: String].self).filter { $0.key != "_csrf" }
+        var errors: [FieldError] = []
+        let amount = Fen.parseYuan(values["amount"] ?? "")
+        if amount == nil {
+            errors.append(
+                .invalid("amount", .paymentAmount, value: values["amount"] ?? "", expected: .valuesYuan))
+        }
+        let source = FundingSource(rawValue: values["fundingSource"] ?? "")
+        if source == nil { errors.append(.required("fundingSource", .fundingSource)) }
+        guard errors.isEmpty, let amount, let source else {
+            return try await list(
+                req, values: values, errors: errors, notice: nil, status: .unprocessableEntity)
+        }
+        do {
+            let saved = try await PaymentService.record(
+                .init(
+                    organization: values["organization"] ?? "", amount: amount,
+                    paidOn: values["paidOn"] ?? "", fundingSource: source,
+                    voucher: values["voucher"], note: values["note"]),
+                actor: actor, now: req.now, on: req.db)
+            if let warning = saved.warnings?.first {
+                // Recorded all the same: the page says so and what to check.
+                return try await list(
+                    req, values: [:], errors: [], notice: lang(.paymentRecordedWith(warning)), status: .ok)
+            }
+            return req.redirect(local: SitePath.payments.path)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await list(
+                req, values: values,
+                errors: e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors,
+                notice: nil, status: .unprocessableEntity)
+        }
+    }
+
+    static func answer(_ req: Request) async throws -> Response {
+        guard let id = UUID(uuidString: try req.parameters.require("id")) else { throw AppError.notFound }
+        struct Form: Content { var reason: String? }
+        let form = try? req.content.decode(Form.self)
+        do {
+            switch try req.parameters.require("answer") {
+            case "confirm":
+                let actor = try req.actor(may: .review, .payments)
+                _ = try await PaymentService.answer(id, dispute: nil, actor: actor, now: req.now, on: req.db)
+            case "dispute":
+                let actor = try req.actor(may: .review, .payments)
+                _ = try await PaymentService.answer(
+                    id, dispute: form?.reason ?? "", actor: actor, now: req.now, on: req.db)
+            case "correction":
+                let actor = try req.actor(may: .create, .payments)
+                _ = try await PaymentService.correct(
+                    id, note: form?.reason, actor: actor, now: req.now, on: req.db)
+            default:
+                throw AppError.notFound
+            }
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await list(
+                req, values: [:],
+                errors: e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors,
+                notice: nil, status: e.status)
+        }
+        return req.redirect(local: SitePath.payments.path)
+    }
+
+    static func arrearsRows(_ req: Request) async throws -> [ArrearsService.Item] {
+        let actor = try req.actor(reading: .payments)
+        func filter(_ key: String) -> String? {
+            (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return try await ArrearsService.items(
+            actor: actor, school: filter("school"), organization: filter("organization"), on: req.db)
+    }
+
+    static func arrears(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let items = try await arrearsRows(req)
+        let rows = items.map { i -> [HTML] in
+            [
+                "\(i.schoolName)", "\(i.organizationName)", "\(Fen.displayText(i.payable))",
+                "\(Fen.displayText(i.paid))",
+                "\(Fen.displayText(i.confirmed))", "\(outstanding(i.outstanding, lang))",
+                HTML(raw: String(i.unpricedAttended)),
+                "\(IndicatorSet.percent(i.settlementRate))",
+            ]
+        }
+        let total = items.reduce(into: (payable: 0, confirmed: 0, outstanding: 0)) {
+            $0.payable = $0.payable.clampedAdding($1.payable)
+            $0.confirmed = $0.confirmed.clampedAdding($1.confirmed)
+            $0.outstanding = $0.outstanding.clampedAdding($1.outstanding)
+        }
+        let body: HTML = """
+            <h1>\(lang(.navArrears))</h1>
+            <p class="muted">\(lang(.arrearsIntro))</p>
+            \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsConfirmed), Fen.displayText(total.confirmed)),
+                                (lang(.arrearsOutstanding), outstanding(total.outstanding, lang))]))
+            <p><a class="btn secondary" href="\(SitePath.arrears.path)/export.xlsx">\(lang(.exportXLSX))</a></p>
+            \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
+                                         lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate)],
+                               rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
+            """
+        return Layout.page(
+            req: req, title: lang(.navArrears),
+            crumbs: [
+                .init(title: lang(.navPayments), path: .payments),
+                .init(title: lang(.navArrears)),
+            ], body: body)
+    }
+
+    /// Owed money as is; a negative balance is money paid ahead, said so rather than as a minus.
+    static func outstanding(_ fen: Int, _ lang: Lang) -> String {
+        fen < 0 ? lang(.arrearsCredit) + Fen.displayText(-fen) : Fen.displayText(fen)
+    }
+
+    static func arrearsExport(_ req: Request) async throws -> Response {
+        let lang = req.lang
+        let items = try await arrearsRows(req)
+        let header = [
+            lang(.school), lang(.schoolCode), lang(.nounOrganization), lang(.arrearsPayable),
+            lang(.arrearsPaid), lang(.arrearsConfirmed),
+            lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate),
+        ]
+        let rows = items.map { i in
+            [
+                i.schoolName, i.school, i.organizationName, Fen.yuanText(i.payable), Fen.yuanText(i.paid),
+                Fen.yuanText(i.confirmed),
+                Fen.yuanText(i.outstanding), String(i.unpricedAttended),
+                IndicatorSet.percent(i.settlementRate),
+            ]
+        }
+        return Download.file([header] + rows, name: "arrears-\(LocalDate(req.now))", format: .xlsx)
+    }
+}
