@@ -79,6 +79,13 @@ public struct Policy: Codable, Sendable, Equatable {
 
         public var registrationTolerance: Double { registrationsOverPlan ?? 0.2 }
 
+        /// AH38-2: exams held on or before this day (`YYYY-MM-DD`) are to be settled by it;
+        /// afterwards what they still owe is overdue (Anhui 2021-12-31, Guangdong 2020-12-31).
+        /// An addition to policies.md; absent, nothing is overdue.
+        public var settlementDeadline: String?
+
+        public var settlementDeadlineDay: LocalDate? { settlementDeadline.flatMap(LocalDate.init) }
+
         // Explicit so `null` and a missing key both decode, and encode writes `null`.
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +101,7 @@ public struct Policy: Codable, Sendable, Equatable {
             try c.encode(forcedExit, forKey: .forcedExit)
             try c.encodeIfPresent(stampedScanAtSubmission, forKey: .stampedScanAtSubmission)
             try c.encodeIfPresent(registrationsOverPlan, forKey: .registrationsOverPlan)
+            try c.encodeIfPresent(settlementDeadline, forKey: .settlementDeadline)
         }
     }
 
@@ -129,6 +137,9 @@ public struct Policy: Codable, Sendable, Equatable {
             out.append(FieldError(code: "invalid_policy", message: message, field: field))
         }
         if province.trimmingCharacters(in: .whitespaces).isEmpty { bad("province", "省份名称不能为空") }
+        if let d = rules.settlementDeadline, LocalDate(d) == nil {
+            bad("rules.settlementDeadline", "结算截止日期应为 YYYY-MM-DD 格式的日期")
+        }
         for (i, w) in recurringWindows.enumerated() {
             for (phase, days) in [("school", w.school), ("city", w.city), ("province", w.province)] {
                 let field = "recurringWindows[\(i)].\(phase)"

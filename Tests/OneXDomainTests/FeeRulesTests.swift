@@ -98,3 +98,40 @@ struct FeeRulesTests {
         #expect(Fen.displayText(-123_456) == "-¥1,234.56")
     }
 }
+
+@Suite("Ageing of arrears (AH38-2)")
+struct ArrearsAgeingTests {
+    static func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    @Test(
+        "AH38-2: confirmed payments settle the oldest exams first; the rest is aged by exam day and overdue past the deadline"
+    )
+    func ageing() {
+        let payables = [
+            (day: Self.day("2025-06-30"), amount: 10_000), (day: Self.day("2026-01-15"), amount: 20_000),
+            (day: Self.day("2026-05-01"), amount: 30_000), (day: Self.day("2026-07-10"), amount: 40_000),
+        ]
+        let today = Self.day("2026-08-01")
+        // 15,000 confirmed: the 2025 exam is settled, half of January's is left.
+        let aged = ArrearsAgeing.age(
+            payables: payables, confirmed: 15_000, today: today, deadline: Self.day("2026-06-30"))
+        // July → under 3 months; May → 3 months (1 May to 1 Aug); January → 6 months 17 days; none over 12.
+        #expect(aged.buckets == [40_000, 30_000, 15_000, 0])
+        // The deadline has passed: what is owed for exams up to 30 June is overdue.
+        #expect(aged.overdue == 15_000 + 30_000)
+        // Before the deadline nothing is overdue; without one neither.
+        #expect(
+            ArrearsAgeing.age(
+                payables: payables, confirmed: 0, today: Self.day("2026-06-30"),
+                deadline: Self.day("2026-06-30")
+            ).overdue == 0)
+        #expect(ArrearsAgeing.age(payables: payables, confirmed: 0, today: today, deadline: nil).overdue == 0)
+        // Over 12 months, and fully paid.
+        #expect(
+            ArrearsAgeing.age(payables: payables, confirmed: 0, today: today, deadline: nil).buckets[3]
+                == 10_000)
+        #expect(
+            ArrearsAgeing.age(payables: payables, confirmed: 100_000, today: today, deadline: nil).buckets
+                == [0, 0, 0, 0])
+    }
+}

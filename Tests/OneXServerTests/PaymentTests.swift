@@ -125,6 +125,29 @@ struct PaymentTests {
             #expect(row["confirmed"] as? Int == 200_000)
             #expect(row["outstanding"] as? Int == 440_000 - 200_000)
             #expect(row["unpricedAttended"] as? Int == 0)
+            // Today (the test clock) is before both exams: nothing is aged past 3 months, nothing overdue.
+            #expect((row["ageing"] as? [Int])?.reduce(0, +) == 240_000 && row["overdue"] as? Int == 0)
+            // With a settlement deadline of 30 June in the policy, on 1 August all of it is overdue.
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            var policy = try await admin.send(.GET, "/api/v1/policy").json
+            var rules = try #require(policy["rules"] as? [String: Any])
+            rules["settlementDeadline"] = "2026-06-30"
+            policy["rules"] = rules
+            for key in ["version", "author", "createdAt"] { policy[key] = nil }
+            #expect(
+                try await admin.send(
+                    .PUT, "/api/v1/policy", body: try JSONSerialization.data(withJSONObject: policy),
+                    contentType: "application/json"
+                ).status == .ok)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-08-01T09:00:00+08:00")!)
+            try await org.login("org")
+            let later = try #require(
+                (try await org.send(.GET, "/api/v1/arrears?school=G001").json["items"] as? [[String: Any]])?
+                    .first)
+            #expect(later["overdue"] as? Int == 240_000 && later["ageing"] as? [Int] == [240_000, 0, 0, 0])
+            app.onex.manualClock?.set(fixedNow)
+            try await org.login("org")
             #expect(
                 items.allSatisfy { $0["organization"] as? String == "ORG-ZWL" },
                 "an organisation sees what it is owed only")

@@ -555,6 +555,17 @@ extension UIText {
     public static let arrearsOutstanding = UIText(zh: "欠费", en: "Outstanding")
     public static let arrearsUnpriced = UIText(zh: "未定价人数", en: "Unpriced attended")
     public static let settlementRate = UIText(zh: "结算率", en: "Settlement rate")
+    public static let arrearsOverdue = UIText(zh: "逾期欠费", en: "Overdue")
+    public static let arrearsAgeing = UIText(zh: "欠费账龄", en: "Ageing of what is owed")
+    public static let arrearsAgeingIntro = UIText(
+        zh: "机构已确认的付款先冲抵最早的考核；剩余欠费按考核日期至今的时长分段。逾期欠费：省级政策规定的结算截止日已过、考核在截止日及以前的欠费。",
+        en: "Confirmed payments settle the oldest exams first; what is left is aged by the exam day. Overdue: owed for exams held on or before the policy's settlement deadline, once that day has passed.")
+    public static let ageUnder3 = UIText(zh: "3个月以内", en: "Under 3 months")
+    public static let age3to6 = UIText(zh: "3至6个月", en: "3–6 months")
+    public static let age6to12 = UIText(zh: "6至12个月", en: "6–12 months")
+    public static let ageOver12 = UIText(zh: "12个月以上", en: "Over 12 months")
+    public static let ruleSettlementDeadline = UIText(
+        zh: "考核费用结算截止日（此前考核的费用须于当日前结清）", en: "Settlement deadline (exams held before it settled by then)")
     public static let arrearsCredit = UIText(zh: "预付 ", en: "paid ahead ")
     /// The payment was recorded; `warning` (Chinese, from the service) says what to check.
     public static func paymentRecordedWith(_ warning: String) -> UIText {

@@ -172,7 +172,9 @@ enum PaymentPages {
             (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
         }
         return try await ArrearsService.items(
-            actor: actor, school: filter("school"), organization: filter("organization"), on: req.db)
+            actor: actor, school: filter("school"), organization: filter("organization"),
+            today: LocalDate(req.now),
+            on: req.db)
     }
 
     static func arrears(_ req: Request) async throws -> HTML {
@@ -187,20 +189,33 @@ enum PaymentPages {
                 "\(IndicatorSet.percent(i.settlementRate))",
             ]
         }
-        let total = items.reduce(into: (payable: 0, confirmed: 0, outstanding: 0)) {
+        let total = items.reduce(into: (payable: 0, confirmed: 0, outstanding: 0, overdue: 0)) {
             $0.payable = $0.payable.clampedAdding($1.payable)
             $0.confirmed = $0.confirmed.clampedAdding($1.confirmed)
             $0.outstanding = $0.outstanding.clampedAdding($1.outstanding)
+            $0.overdue = $0.overdue.clampedAdding($1.overdue)
+        }
+        // What is still owed, by how old its exams are; only rows that owe something.
+        let aged = items.filter { $0.ageing.contains { $0 > 0 } }.map { i -> [HTML] in
+            ["\(i.schoolName)", "\(i.organizationName)"] + i.ageing.map { "\(Fen.displayText($0))" } + [
+                "\(Fen.displayText(i.overdue))"
+            ]
         }
         let body: HTML = """
             <h1>\(lang(.navArrears))</h1>
             <p class="muted">\(lang(.arrearsIntro))</p>
             \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsConfirmed), Fen.displayText(total.confirmed)),
-                                (lang(.arrearsOutstanding), outstanding(total.outstanding, lang))]))
+                                (lang(.arrearsOutstanding), outstanding(total.outstanding, lang)),
+                                (lang(.arrearsOverdue), Fen.displayText(total.overdue))]))
             <p><a class="btn secondary" href="\(SitePath.arrears.path)/export.xlsx">\(lang(.exportXLSX))</a></p>
             \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
                                          lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate)],
                                rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
+            <h2>\(lang(.arrearsAgeing))</h2>
+            <p class="muted">\(lang(.arrearsAgeingIntro))</p>
+            \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.ageUnder3), lang(.age3to6), lang(.age6to12),
+                                         lang(.ageOver12), lang(.arrearsOverdue)],
+                               rows: aged, numeric: [2, 3, 4, 5, 6], empty: lang(.noRecords)))
             """
         return Layout.page(
             req: req, title: lang(.navArrears),
@@ -222,6 +237,7 @@ enum PaymentPages {
             lang(.school), lang(.schoolCode), lang(.nounOrganization), lang(.arrearsPayable),
             lang(.arrearsPaid), lang(.arrearsConfirmed),
             lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate),
+            lang(.ageUnder3), lang(.age3to6), lang(.age6to12), lang(.ageOver12), lang(.arrearsOverdue),
         ]
         let rows = items.map { i in
             [
@@ -229,7 +245,7 @@ enum PaymentPages {
                 Fen.yuanText(i.confirmed),
                 Fen.yuanText(i.outstanding), String(i.unpricedAttended),
                 IndicatorSet.percent(i.settlementRate),
-            ]
+            ] + i.ageing.map(Fen.yuanText) + [Fen.yuanText(i.overdue)]
         }
         return Download.file([header] + rows, name: "arrears-\(LocalDate(req.now))", format: .xlsx)
     }

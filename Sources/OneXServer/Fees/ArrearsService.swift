@@ -18,11 +18,18 @@ enum ArrearsService {
         var outstanding: Int
         var unpricedAttended: Int
         var settlementRate: Double?
+        /// Outstanding fen by the age of the exams it is for: `[<3 months, 3–6, 6–12, >12]`.
+        var ageing: [Int]
+        /// Outstanding for exams the policy's settlement deadline has passed for.
+        var overdue: Int
     }
 
-    static func items(actor: Actor, school: String?, organization: String?, on db: any Database) async throws
+    static func items(
+        actor: Actor, school: String?, organization: String?, today: LocalDate, on db: any Database
+    ) async throws
         -> [Item]
     {
+        let deadline = try await PolicyVersion.current(on: db)?.policy().rules.settlementDeadlineDay
         let scope = Access.scope(of: .payments, for: actor)
         guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
         var filter: SQLQueryString = ""
@@ -33,11 +40,11 @@ enum ArrearsService {
         // (days are YYYY-MM-DD text, so they compare as days on both databases).
         let owed = try await sql.raw(
             """
-            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name,
+            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name, e.d AS day,
               CAST(SUM(e.attended * COALESCE(e.fee, 0)) AS BIGINT) AS payable,
               CAST(SUM(CASE WHEN e.fee IS NULL THEN e.attended ELSE 0 END) AS BIGINT) AS unpriced
             FROM (
-              SELECT p.school_id, p.certificate_id, x.attended,
+              SELECT p.school_id, p.certificate_id, x.attended, x.d,
                 (SELECT COALESCE(f.verified_amount, f.amount) FROM fee_standards f
                  WHERE f.certificate_id = p.certificate_id AND f.level = p.level AND f.status = 'published' AND f.effective_from <= x.d
                  ORDER BY f.effective_from DESC LIMIT 1) AS fee
@@ -47,7 +54,7 @@ enum ArrearsService {
             JOIN schools s ON s.id = e.school_id JOIN regions r ON r.id = s.region_id
             JOIN certificates c ON c.id = e.certificate_id JOIN organizations o ON o.id = c.organization_id
             WHERE \(inScope) \(filter)
-            GROUP BY s.code, s.name, o.code, o.name
+            GROUP BY s.code, s.name, o.code, o.name, e.d
             """
         ).all()
         let money = try await sql.raw(
@@ -72,14 +79,22 @@ enum ArrearsService {
                 organization: key.organization,
                 organizationName: try r.decode(column: "organization_name", as: String.self), payable: 0,
                 paid: 0, confirmed: 0,
-                outstanding: 0, unpricedAttended: 0, settlementRate: nil)
+                outstanding: 0, unpricedAttended: 0, settlementRate: nil, ageing: [0, 0, 0, 0], overdue: 0)
             return (key, items[key] ?? blank)
         }
+        var days: [Key: [(day: LocalDate, amount: Int)]] = [:]
         for r in owed {
             var (key, i) = try item(r)
-            i.payable = try r.decode(column: "payable", as: Int?.self) ?? 0
-            i.unpricedAttended = try r.decode(column: "unpriced", as: Int?.self) ?? 0
+            let payable = try r.decode(column: "payable", as: Int?.self) ?? 0
+            i.payable = i.payable.clampedAdding(payable)
+            i.unpricedAttended = i.unpricedAttended.clampedAdding(
+                try r.decode(column: "unpriced", as: Int?.self) ?? 0)
             items[key] = i
+            let text = try r.decode(column: "day", as: String.self)
+            guard let day = LocalDate(text) else {
+                throw StoredValueError(table: "exams", column: "date", id: nil, value: text)
+            }
+            days[key, default: []].append((day, payable))
         }
         for r in money {
             var (key, i) = try item(r)
@@ -87,13 +102,17 @@ enum ArrearsService {
             i.confirmed = try r.decode(column: "confirmed", as: Int?.self) ?? 0
             items[key] = i
         }
-        return items.values.map { i in
+        return items.map { key, i in
             var i = i
             let a = Arrears(
                 payable: i.payable, paid: i.paid, confirmed: i.confirmed, unpricedAttended: i.unpricedAttended
             )
             i.outstanding = a.outstanding
             i.settlementRate = a.settlementRate
+            let aged = ArrearsAgeing.age(
+                payables: days[key] ?? [], confirmed: i.confirmed, today: today, deadline: deadline)
+            i.ageing = aged.buckets
+            i.overdue = aged.overdue
             return i
         }
         .sorted {

@@ -46,6 +46,10 @@ enum PolicyWords {
                 } ?? lang(.no)
             ),
             (
+                "settlementDeadline", .ruleSettlementDeadline,
+                r.settlementDeadlineDay.map { lang.pick($0.chinese, $0.description) } ?? lang(.no)
+            ),
+            (
                 "monitoring.warnBelowExpectedPace", .ruleWarnBelowExpectedPace,
                 pct(policy.monitoring.warnBelowExpectedPace)
             ),

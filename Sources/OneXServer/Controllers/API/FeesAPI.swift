@@ -108,7 +108,7 @@ enum FeesAPI {
             let actor = try req.actor(reading: .payments)
             let items = try await ArrearsService.items(
                 actor: actor, school: filter(req, "school"), organization: filter(req, "organization"),
-                on: req.db)
+                today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
     }
