@@ -46,8 +46,11 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
         guard count == 10 else { return nil }
         let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
-        guard (1900...2999).contains(y), (1...12).contains(m), (1...LocalDate.daysIn(month: m, year: y)).contains(d) else { return nil }
+        let m = digits[4] * 10 + digits[5]
+        let d = digits[6] * 10 + digits[7]
+        guard (1900...2999).contains(y), (1...12).contains(m),
+            (1...LocalDate.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -84,6 +87,20 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The day as Chinese documents write it: 2026年3月15日.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    /// Whole days from `other` to this day (negative when `other` is later).
+    public func days(since other: LocalDate) -> Int { Self.dayNumber(self) - Self.dayNumber(other) }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (no time zone involved).
+    static func dayNumber(_ d: LocalDate) -> Int {
+        let y = d.month <= 2 ? d.year - 1 : d.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (d.month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
 
     public var description: String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -125,7 +142,8 @@ public enum Shanghai {
     public static func minuteText(_ date: Date) -> String {
         guard let (day, second) = localDayAndSecond(date) else {
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-            return LocalDate(year: c.year!, month: c.month!, day: c.day!).description + " " + two(c.hour!) + ":" + two(c.minute!)
+            return LocalDate(year: c.year!, month: c.month!, day: c.day!).description + " " + two(c.hour!)
+                + ":" + two(c.minute!)
         }
         return day.description + " " + two(second / 3600) + ":" + two(second % 3600 / 60)
     }
@@ -142,7 +160,8 @@ public enum Shanghai {
             f.formatOptions = [.withInternetDateTime]
             return f.string(from: date)
         }
-        return day.description + "T" + two(second / 3600) + ":" + two(second % 3600 / 60) + ":" + two(second % 60) + "+08:00"
+        return day.description + "T" + two(second / 3600) + ":" + two(second % 3600 / 60) + ":"
+            + two(second % 60) + "+08:00"
     }
 
     /// The Shanghai day and second of the day, by arithmetic: China has kept UTC+8 without

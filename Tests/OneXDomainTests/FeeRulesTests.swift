@@ -135,3 +135,25 @@ struct ArrearsAgeingTests {
                 == [0, 0, 0, 0])
     }
 }
+
+@Suite("Days between calendar days")
+struct DaysBetweenTests {
+    @Test("days(since:) counts calendar days across month ends and leap years, as the calendar does")
+    func days() {
+        let d = { (s: String) in LocalDate(s)! }
+        #expect(d("2026-03-01").days(since: d("2026-02-28")) == 1)
+        #expect(d("2024-03-01").days(since: d("2024-02-28")) == 2)
+        #expect(d("2027-01-01").days(since: d("2026-01-01")) == 365)
+        #expect(d("2025-01-01").days(since: d("2024-01-01")) == 366)
+        #expect(d("2026-01-01").days(since: d("2026-12-31")) == -364)
+        // Against the start of each day in Asia/Shanghai for a span of years.
+        var day = d("2019-12-25")
+        let origin = day
+        for _ in 0..<800 {
+            let seconds = day.startOfDay.timeIntervalSince(origin.startOfDay)
+            #expect(day.days(since: origin) == Int((seconds / 86_400).rounded()))
+            let next = LocalDate(day.startOfDay.addingTimeInterval(86_400 + 3_600))
+            day = next
+        }
+    }
+}

@@ -217,4 +217,39 @@ struct PaymentTests {
             #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
         }
     }
+
+    @Test(
+        "AH38-1: coverage counts piloted certificates with a standard in force for every planned level; the rest are listed",
+        arguments: TestDB.all)
+    func coverage(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
+            let care = try #require(try await CodeResolver(app.db).id(.certificates, "1-003"))
+            _ = try await PlanService.applyChange(
+                school: school, certificate: care, level: .junior, year: 2026, kind: .new, count: 20,
+                application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+            let reviewer = Client(app)
+            let school1 = Client(app)
+            try await reviewer.login("reviewer")
+            try await school1.login("highervoc")
+            #expect(try await school1.send(.GET, "/api/v1/fee-coverage").status == .forbidden)
+            let before = try await reviewer.send(.GET, "/api/v1/fee-coverage")
+            #expect(before.json["piloted"] as? Int == 2 && before.json["covered"] as? Int == 0)
+            // Published but effective only from September: not yet in force, not yet covered.
+            try await Self.publish(app, amount: 30000, from: "2026-09-01")
+            #expect(try await reviewer.send(.GET, "/api/v1/fee-coverage").json["covered"] as? Int == 0)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-09-01T00:00:00+08:00")!)
+            try await reviewer.login("reviewer")
+            let after = try await reviewer.send(.GET, "/api/v1/fee-coverage")
+            #expect(after.json["covered"] as? Int == 1 && after.json["rate"] as? Double == 0.5)
+            let missing = try #require((after.json["missing"] as? [[String: Any]])?.first)
+            #expect(
+                missing["certificate"] as? String == "1-003" && (missing["daysWithout"] as? Int ?? 0) > 100)
+            let web = Client(app)
+            try await web.webLogin("reviewer")
+            let page = try await web.send(.GET, "/fees/coverage")
+            #expect(page.body.contains("50.0%") && page.body.contains("老年照护"))
+        }
+    }
 }

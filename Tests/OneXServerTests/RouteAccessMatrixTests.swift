@@ -101,6 +101,8 @@ struct RouteAccessMatrixTests {
             "POST /api/v1/payments/:id/confirm": .act(.review, .payments), "POST /api/v1/payments/:id/dispute": .act(.review, .payments),
             "POST /api/v1/payments/:id/correction": .act(.create, .payments), "GET /api/v1/arrears": .list(.payments),
             "GET /public/fee-standards": .open,
+            "GET /api/v1/fee-coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
+            "GET /fees/coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
             "GET /fees/payments": .list(.payments), "POST /fees/payments": .act(.create, .payments),
             // The matrix sends `confirm`, the organisation's answer; the school's correction is the API's.
             "POST /fees/payments/:id/:answer": .act(.review, .payments),

@@ -16,6 +16,7 @@ enum FeeStandardPages {
         }
         web.post("fees", "standards", ":id", ":step") { req in try await step(req) }
         public_.get("public", "fee-standards") { req in try await publicList(req) }
+        web.get("fees", "coverage") { req in try await coverage(req) }
     }
 
     static func statusText(_ s: FeeStandardStatus, _ lang: Lang) -> String { lang.pick(s.chinese, s.english) }
@@ -63,11 +64,42 @@ enum FeeStandardPages {
             <p class="muted">\(lang(.feeStandardsIntro))</p>
             \(propose)
             \(table(items, lang: lang, links: true))
-            <p><a href="\(SitePath.publicFeeStandards.path)">\(lang(.publicFeeStandards))</a></p>
+            <p><a href="\(SitePath.publicFeeStandards.path)">\(lang(.publicFeeStandards))</a>\(
+                Access.scope(of: .feeStandards, for: actor) == .all
+                ? " · <a href=\"/fees/coverage\">\(lang(.feeCoverage))</a>" as HTML : "")</p>
             """
         return Layout.page(
             req: req, title: lang(.navFeeStandards), crumbs: [.init(title: lang(.navFeeStandards))],
             body: body)
+    }
+
+    /// AH38-1: how many piloted certificates have a standard in force, and which do not.
+    static func coverage(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let c = try await FeeCoverageService.coverage(
+            actor: try req.actor(), today: LocalDate(req.now), on: req.db)
+        let rows = c.missing.map { m -> [HTML] in
+            [
+                "\(m.certificateName) <span class=\"muted\">\(m.certificate)</span>", "\(m.organizationName)",
+                "\(m.levels.map { lang.pick($0.chinese, $0.english) }.joined(separator: lang.listSeparator))",
+                "\(day(m.pilotedSince, lang))", HTML(raw: String(m.daysWithout)),
+            ]
+        }
+        let body: HTML = """
+            <h1>\(lang(.feeCoverage))</h1>
+            <p class="muted">\(lang(.feeCoverageIntro))</p>
+            \(Components.facts([(lang(.feeCoveragePiloted), String(c.piloted)), (lang(.feeCoverageCovered), String(c.covered)),
+                                (lang(.feeCoverage), IndicatorSet.percent(c.rate))]))
+            <h2>\(lang(.feeCoverageMissing))</h2>
+            \(Components.table(headers: [lang(.fieldCertificate), lang(.nounOrganization), lang(.feeCoverageLevels), lang(.feeCoverageSince),
+                                         lang(.feeCoverageDays)], rows: rows, numeric: [4], empty: lang(.noRecords)))
+            """
+        return Layout.page(
+            req: req, title: lang(.feeCoverage),
+            crumbs: [
+                .init(title: lang(.navFeeStandards), path: .feeStandards),
+                .init(title: lang(.feeCoverage)),
+            ], body: body)
     }
 
     static func publicList(_ req: Request) async throws -> HTML {

@@ -27,6 +27,9 @@ enum FeesAPI {
                 try id(req), actor: req.currentUser?.actor, on: req.db)
             return try JSONBody.response(try FeeStandardService.body(row))
         }
+        authed.get("fee-coverage") { req in
+            try JSONBody.response(try await FeeCoverageService.coverage(actor: try req.actor(), today: LocalDate(req.now), on: req.db))
+        }
         authed.post("fee-standards") { req in
             let actor = try req.actor(may: .create, .feeStandards)
             let input = try JSONBody.decode(FeeStandardService.Proposal.self, from: req)
