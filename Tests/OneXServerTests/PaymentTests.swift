@@ -34,17 +34,22 @@ struct PaymentTests {
                 == "published")
     }
 
+    /// G001's 2026 plans: 1-004 junior (40) and 1-003 junior (20).
+    static func twoPlans(_ app: Application) async throws {
+        try await ExamTests.approvedPlan(app)
+        let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
+        let care = try #require(try await CodeResolver(app.db).id(.certificates, "1-003"))
+        _ = try await PlanService.applyChange(
+            school: school, certificate: care, level: .junior, year: 2026, kind: .new, count: 20,
+            application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+    }
+
     @Test(
         "AH38-2: payable is attended × the standard in force on the exam day; unpriced exams are listed; arrears = payable − confirmed",
         arguments: TestDB.all)
     func arrears(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in
-            try await ExamTests.approvedPlan(app)
-            let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
-            let care = try #require(try await CodeResolver(app.db).id(.certificates, "1-003"))
-            _ = try await PlanService.applyChange(
-                school: school, certificate: care, level: .junior, year: 2026, kind: .new, count: 20,
-                application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+            try await Self.twoPlans(app)
             try await Self.publish(app, amount: 30000, from: "2026-01-01")
             try await Self.publish(app, amount: 35000, from: "2026-06-01", raise: "考评员劳务上调")
             let org = Client(app)
@@ -223,12 +228,7 @@ struct PaymentTests {
         arguments: TestDB.all)
     func coverage(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in
-            try await ExamTests.approvedPlan(app)
-            let school = try #require(try await CodeResolver(app.db).id(.schools, "G001"))
-            let care = try #require(try await CodeResolver(app.db).id(.certificates, "1-003"))
-            _ = try await PlanService.applyChange(
-                school: school, certificate: care, level: .junior, year: 2026, kind: .new, count: 20,
-                application: nil, reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+            try await Self.twoPlans(app)
             let reviewer = Client(app)
             let school1 = Client(app)
             try await reviewer.login("reviewer")
