@@ -252,4 +252,41 @@ struct PaymentTests {
             #expect(page.body.contains("50.0%") && page.body.contains("老年照护"))
         }
     }
+
+    @Test(
+        "GD-1: a school's budget is planned candidates × the standard in force, beside what it paid by funding source",
+        arguments: TestDB.all)
+    func budget(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.twoPlans(app)
+            try await Self.publish(app, amount: 30000, from: "2026-01-01")
+            let school = Client(app)
+            let org = Client(app)
+            let city = Client(app)
+            try await school.login("highervoc")
+            try await org.login("org")
+            try await city.login("zhengzhou")
+            _ = try await school.send(
+                .POST, "/api/v1/payments",
+                json:
+                    #"{"organization":"ORG-ZWL","amount":120000,"paidOn":"2026-03-01","fundingSource":"tuition"}"#
+            )
+            let b = try await school.send(.GET, "/api/v1/fee-budget?year=2026")
+            // 1-004 junior: 40 × ¥300; 1-003 junior: 20 planned without a standard.
+            #expect(b.json["total"] as? Int == 40 * 30000 && b.json["unpricedCandidates"] as? Int == 20)
+            #expect((b.json["paid"] as? [String: Int])?["tuition"] == 120000)
+            #expect(try await org.send(.GET, "/api/v1/fee-budget?school=G001").status == .forbidden)
+            // G001 is in 郑州: its bureau reads the budget, 洛阳's does not find it.
+            #expect(try await city.send(.GET, "/api/v1/fee-budget?school=G001").status == .ok)
+            let luoyang = Client(app)
+            try await luoyang.login("luoyang")
+            #expect(try await luoyang.send(.GET, "/api/v1/fee-budget?school=G001").status == .notFound)
+            let web = Client(app)
+            try await web.webLogin("highervoc")
+            let page = try await web.send(.GET, "/fees/budget?year=2026")
+            #expect(
+                page.body.contains("¥12,000.00") && page.body.contains("尚无标准")
+                    && page.body.contains("¥1,200.00"))
+        }
+    }
 }

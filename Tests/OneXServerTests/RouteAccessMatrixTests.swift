@@ -106,6 +106,8 @@ struct RouteAccessMatrixTests {
             "GET /fees/payments": .list(.payments), "POST /fees/payments": .act(.create, .payments),
             // The matrix sends `confirm`, the organisation's answer; the school's correction is the API's.
             "POST /fees/payments/:id/:answer": .act(.review, .payments),
+            "GET /api/v1/fee-budget": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer, .school]),
+            "GET /fees/budget": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer, .school]),
             "GET /fees/arrears": .list(.payments), "GET /fees/arrears/export.xlsx": .list(.payments), "GET /fees/standards": .list(.feeStandards),
             "GET /fees/standards/new": .act(.create, .feeStandards), "POST /fees/standards/new": .act(.create, .feeStandards),
             "GET /fees/standards/:id": .read(.feeStandards),

@@ -565,6 +565,17 @@ extension UIText {
     public static let arrearsOutstanding = UIText(zh: "欠费", en: "Outstanding")
     public static let arrearsUnpriced = UIText(zh: "未定价人数", en: "Unpriced attended")
     public static let settlementRate = UIText(zh: "结算率", en: "Settlement rate")
+    public static let budgetTitle = UIText(zh: "考核费用预算", en: "Fee budget")
+    public static let budgetIntro = UIText(
+        zh: "按本年度考核计划人数 × 当日（或来年1月1日）执行的费用标准测算应编制的考核费用预算，并列出本年度已付金额（按经费来源）。",
+        en: "Planned candidates of the year × the fee standard in force today (or on 1 January for a later year): the budget to request, beside what was paid this year by funding source.")
+    public static let budgetPickSchool = UIText(zh: "请选择院校。", en: "Choose a school.")
+    public static let budgetTotal = UIText(zh: "预算合计", en: "Budget")
+    public static let budgetPricedOn = UIText(zh: "标准执行日", en: "Priced on")
+    public static let budgetUnpriced = UIText(zh: "尚无标准", en: "no standard")
+    public static let budgetUnpricedCandidates = UIText(zh: "无标准的计划人数", en: "Planned without a standard")
+    public static let budgetAmount = UIText(zh: "预算金额", en: "Budget")
+    public static let budgetPaid = UIText(zh: "本年度已付（按经费来源）", en: "Paid this year, by funding source")
     public static let arrearsOverdue = UIText(zh: "逾期欠费", en: "Overdue")
     public static let arrearsAgeing = UIText(zh: "欠费账龄", en: "Ageing of what is owed")
     public static let arrearsAgeingIntro = UIText(

@@ -13,6 +13,7 @@ enum PaymentPages {
         web.post("fees", "payments") { req in try await record(req) }
         web.post("fees", "payments", ":id", ":answer") { req in try await answer(req) }
         web.get("fees", "arrears") { req in try await arrears(req) }
+        web.get("fees", "budget") { req in try await budget(req) }
         web.get("fees", "arrears", "export.xlsx") { req in try await arrearsExport(req) }
     }
 
@@ -83,7 +84,8 @@ enum PaymentPages {
         }
         let body: HTML = """
             <h1>\(lang(.navPayments))</h1>
-            <p class="muted">\(lang(.paymentsIntro)) <a href="\(SitePath.arrears.path)">\(lang(.navArrears))</a></p>
+            <p class="muted">\(lang(.paymentsIntro)) <a href="\(SitePath.arrears.path)">\(lang(.navArrears))</a>\(
+                actor.role == .organization ? "" : " · <a href=\"/fees/budget\">\(lang(.budgetTitle))</a>" as HTML)</p>
             \(notice.map { Components.alert($0, ok: true) } ?? "")
             \(form)
             \(Components.table(headers: [lang(.paymentDate), lang(.school), lang(.nounOrganization), lang(.paymentAmountShort), lang(.fundingSource),
@@ -222,6 +224,64 @@ enum PaymentPages {
             crumbs: [
                 .init(title: lang(.navPayments), path: .payments),
                 .init(title: lang(.navArrears)),
+            ], body: body)
+    }
+
+    /// GD-1: a school's fee budget for a year beside what it paid, by funding source.
+    static func budget(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor(reading: .payments)
+        try FeeBudgetService.authorise(actor)
+        let today = LocalDate(req.now)
+        let year = try req.queryYear() ?? today.year
+        let code =
+            (try? req.query.get(String.self, at: "school")).flatMap { $0.isEmpty ? nil : $0 }
+            ?? (actor.role == .school ? actor.unit : nil)
+        var content: HTML = "<p class=\"muted\">\(lang(.budgetPickSchool))</p>"
+        if let code {
+            let b = try await FeeBudgetService.budget(
+                school: code, year: year, actor: actor, today: today, on: req.db)
+            let rows = b.lines.map { l -> [HTML] in
+                [
+                    "\(l.certificateName) <span class=\"muted\">\(l.certificate)</span>",
+                    "\(l.organizationName)",
+                    "\(lang.pick(l.level.chinese, l.level.english))", HTML(raw: String(l.planned)),
+                    "\(l.fee.map(Fen.displayText) ?? lang(.budgetUnpriced))", "\(Fen.displayText(l.amount))",
+                ]
+            }
+            let paid = FundingSource.allCases.map { source -> (String, String) in
+                (lang.pick(source.chinese, source.english), Fen.displayText(b.paid[source.rawValue] ?? 0))
+            }
+            content = """
+                <h2>\(b.schoolName) · \(String(b.year))</h2>
+                \(Components.facts([(lang(.budgetTotal), Fen.displayText(b.total)), (lang(.budgetPricedOn), day(b.pricedOn, lang)),
+                                    (lang(.budgetUnpricedCandidates), String(b.unpricedCandidates))]))
+                \(Components.table(headers: [lang(.fieldCertificate), lang(.nounOrganization), lang(.level), lang(.planCount), lang(.feeAmount),
+                                             lang(.budgetAmount)], rows: rows, numeric: [3, 4, 5], empty: lang(.noRecords)))
+                <h2>\(lang(.budgetPaid))</h2>
+                \(Components.facts(paid))
+                """
+        }
+        let schoolBox: HTML =
+            actor.role == .school
+            ? ""
+            : CodePicker.input(
+                "school", value: code ?? "",
+                options: try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db),
+                placeholder: lang(.schoolPicker))
+        let body: HTML = """
+            <h1>\(lang(.budgetTitle))</h1>
+            <p class="muted">\(lang(.budgetIntro))</p>
+            <form method="get" action="/fees/budget" class="toolbar">\(schoolBox)
+            <input type="number" name="year" value="\(String(year))" aria-label="\(lang(.year))">
+            <button type="submit" class="btn secondary">\(lang(.filter))</button></form>
+            \(content)
+            """
+        return Layout.page(
+            req: req, title: lang(.budgetTitle),
+            crumbs: [
+                .init(title: lang(.navPayments), path: .payments),
+                .init(title: lang(.budgetTitle)),
             ], body: body)
     }
 

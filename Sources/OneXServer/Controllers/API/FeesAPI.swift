@@ -28,7 +28,9 @@ enum FeesAPI {
             return try JSONBody.response(try FeeStandardService.body(row))
         }
         authed.get("fee-coverage") { req in
-            try JSONBody.response(try await FeeCoverageService.coverage(actor: try req.actor(), today: LocalDate(req.now), on: req.db))
+            try JSONBody.response(
+                try await FeeCoverageService.coverage(
+                    actor: try req.actor(), today: LocalDate(req.now), on: req.db))
         }
         authed.post("fee-standards") { req in
             let actor = try req.actor(may: .create, .feeStandards)
@@ -106,6 +108,18 @@ enum FeesAPI {
                 try await PaymentService.correct(
                     try id(req), note: input.reason, actor: actor, now: req.now, on: req.db), status: .created
             )
+        }
+        authed.get("fee-budget") { req in
+            let actor = try req.actor(reading: .payments)
+            try FeeBudgetService.authorise(actor)
+            guard let school = filter(req, "school") ?? (actor.role == .school ? actor.unit : nil) else {
+                throw AppError.badRequest("请用 school 参数指定院校代码")
+            }
+            let today = LocalDate(req.now)
+            return try JSONBody.response(
+                try await FeeBudgetService.budget(
+                    school: school, year: try req.queryYear() ?? today.year, actor: actor, today: today,
+                    on: req.db))
         }
         authed.get("arrears") { req in
             let actor = try req.actor(reading: .payments)
