@@ -634,3 +634,23 @@ def test_payment_confirmed_and_arrears(browser):
     assert "¥1,000.50" in browser.page_source and "未定价人数" in browser.page_source
     shot(browser, "27b-arrears")
     phone_shot(browser, "27b-arrears")
+
+
+def test_fee_coverage_and_budget_pages(browser):
+    """AH38-1, GD-1: the province sees which piloted certificates still lack a standard; a school
+    sees its fee budget beside what it paid, in Chinese and in English."""
+    set_clock("2026-04-02T11:00:00+08:00")
+    login(browser, "province")
+    browser.get(BASE + "/fees/coverage")
+    assert "费用标准覆盖率" in browser.page_source and "尚无费用标准的证书" in browser.page_source
+    shot(browser, "28a-fee-coverage")
+    login(browser, "school-g002")
+    browser.get(BASE + "/fees/budget?year=2026")
+    assert "预算合计" in browser.page_source and "生均拨款" in browser.page_source
+    shot(browser, "28b-fee-budget")
+    phone_shot(browser, "28b-fee-budget")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(BASE + "/fees/budget?year=2026")
+    assert "Fee budget" in browser.page_source
+    shot(browser, "28c-fee-budget-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

@@ -527,8 +527,8 @@ extension UIText {
     public static let feePublish = UIText(zh: "发布费用标准", en: "Publish the standard")
     public static let feeCoverage = UIText(zh: "费用标准覆盖率", en: "Fee-standard coverage")
     public static let feeCoverageIntro = UIText(
-        zh: "全省有考核计划的证书中，每个计划等级都有已发布且已生效费用标准的证书所占比例（AH38-1）；未覆盖的证书按试点时长排列。",
-        en: "Of the certificates with plans in the province, the share with a published standard in force for every planned level (AH38-1); those without, longest piloted first.")
+        zh: "全省有考核计划的证书中，每个计划等级都有已发布且已生效费用标准的证书所占比例；未覆盖的证书按试点时长排列。",
+        en: "Of the certificates with plans in the province, the share with a published standard in force for every planned level; those without, longest piloted first.")
     public static let feeCoveragePiloted = UIText(zh: "试点证书", en: "Piloted certificates")
     public static let feeCoverageCovered = UIText(zh: "已有费用标准", en: "With a standard")
     public static let feeCoverageMissing = UIText(zh: "尚无费用标准的证书", en: "Certificates without a standard")
