@@ -62,8 +62,7 @@ enum ArrearsService {
             SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name,
               CAST(SUM(CASE WHEN y.status <> 'disputed' THEN y.amount ELSE 0 END) AS BIGINT) AS paid,
               CAST(SUM(CASE WHEN y.status = 'confirmed' THEN y.amount ELSE 0 END) AS BIGINT) AS confirmed
-            FROM payments y JOIN schools s ON s.id = y.school_id JOIN regions r ON r.id = s.region_id
-              JOIN organizations o ON o.id = y.organization_id
+            FROM \(PaymentService.scoped)
             WHERE \(inScope) \(filter)
             GROUP BY s.code, s.name, o.code, o.name
             """

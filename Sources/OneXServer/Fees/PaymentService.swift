@@ -201,14 +201,17 @@ enum PaymentService {
         if let organization { filter += " AND o.code = \(bind: organization)" }
         let rows = try await db.sql().raw(
             """
-            SELECT y.id FROM payments y JOIN schools s ON s.id = y.school_id JOIN regions r ON r.id = s.region_id
-              JOIN organizations o ON o.id = y.organization_id
-            WHERE \(inScope) \(filter) ORDER BY y.paid_on DESC, y.recorded_at DESC LIMIT 2000
+            SELECT y.id FROM \(scoped) WHERE \(inScope) \(filter) ORDER BY y.paid_on DESC, y.recorded_at DESC LIMIT 2000
             """
         ).all()
-        var out: [Body] = []
-        for r in rows { out.append(try await body(try r.decode(column: "id", as: UUID.self), on: db)) }
-        return out
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        guard !ids.isEmpty else { return [] }
+        // One query for the page's rows with their school and organisation, kept in the order found.
+        let found = try await PaymentRow.query(on: db).filter(\.$id ~~ ids).with(\.$school).with(
+            \.$organization
+        ).all()
+        let byID = Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0) })
+        return try ids.compactMap { byID[$0] }.map(body)
     }
 
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> PaymentRow {
@@ -217,24 +220,33 @@ enum PaymentService {
         }
         let visible = try await db.sql().raw(
             """
-            SELECT y.id FROM payments y JOIN schools s ON s.id = y.school_id JOIN regions r ON r.id = s.region_id
-              JOIN organizations o ON o.id = y.organization_id WHERE y.id = \(bind: id) AND \(inScope)
+            SELECT y.id FROM \(scoped) WHERE y.id = \(bind: id) AND \(inScope)
             """
         ).first()
         guard visible != nil, let row = try await PaymentRow.find(id, on: db) else { throw AppError.notFound }
         return row
     }
 
+    /// Payments joined to their school `s`, its region `r` and the organisation paid `o`: the
+    /// aliases `ScopeCondition.joined` reads.
+    static let scoped: SQLQueryString = """
+        payments y JOIN schools s ON s.id = y.school_id JOIN regions r ON r.id = s.region_id
+          JOIN organizations o ON o.id = y.organization_id
+        """
+
     static func body(_ id: UUID, on db: any Database) async throws -> Body {
         guard
             let row = try await PaymentRow.query(on: db).filter(\.$id == id).with(\.$school).with(
                 \.$organization
             ).first()
-        else {
-            throw AppError.notFound
-        }
-        return Body(
-            id: id, school: row.school.code, schoolName: row.school.name, organization: row.organization.code,
+        else { throw AppError.notFound }
+        return try body(row)
+    }
+
+    static func body(_ row: PaymentRow) throws -> Body {
+        Body(
+            id: try row.requireID(), school: row.school.code, schoolName: row.school.name,
+            organization: row.organization.code,
             organizationName: row.organization.name, amount: row.amount, paidOn: row.paidOn,
             fundingSource: try row.fundingSourceValue,
             voucher: row.voucher, note: row.note, corrects: row.correctsID, status: try row.statusValue,
