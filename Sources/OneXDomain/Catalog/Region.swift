@@ -28,6 +28,6 @@ public struct RegionRecord: CatalogRecord {
     public var values: FieldValues { ["code": code, "name": name, "kind": kind.rawValue] }
 
     public func display(_ field: String, lang: Lang) -> String {
-        field == "kind" ? lang.pick(kind.chinese, kind.english) : values[field] ?? ""
+        field == "kind" ? lang(kind) : values[field] ?? ""
     }
 }

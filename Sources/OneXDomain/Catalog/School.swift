@@ -52,7 +52,7 @@ public struct SchoolRecord: CatalogRecord {
 
     public func display(_ field: String, lang: Lang) -> String {
         switch field {
-        case "kind": lang.pick(kind.chinese, kind.english)
+        case "kind": lang(kind)
         case "nationalPlatformRegistered": lang.pick(nationalPlatformRegistered ? "是" : "否",
                                                      nationalPlatformRegistered ? "Yes" : "No")
         default: values[field] ?? ""

@@ -284,6 +284,27 @@ extension UIText {
     public static let ruleIncreaseNeedsAdjustmentForm = UIText(zh: "调增须提交调整申请表", en: "Increase needs adjustment form")
     public static let ruleNationalPlatformRegistration = UIText(zh: "须先在国家平台注册", en: "National platform registration required")
     public static let publicPolicyLink = UIText(zh: "现行申报政策（申报时间与规则，无需登录）", en: "The policy in force (windows and rules, no login needed)")
+    public static let dayRangeTo = UIText(zh: "至", en: " – ")
+    /// A window's `MM-DD` (or one-off `YYYY-MM-DD`) day: 3月11日 / 11 Mar.
+    public static func windowDay(_ text: String) -> UIText {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        switch parts.count {
+        case 2 where (1...12).contains(parts[0]):
+            return UIText(zh: "\(parts[0])月\(parts[1])日", en: "\(parts[1]) \(months[parts[0] - 1])")
+        case 3 where (1...12).contains(parts[1]):
+            return UIText(zh: "\(parts[0])年\(parts[1])月\(parts[2])日", en: "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])")
+        default:
+            return UIText(zh: text, en: text)
+        }
+    }
+    public static let unitHint = UIText(
+        zh: "地区、院校或组织代码；省级角色留空", en: "Region, school or organisation code; empty for province roles")
+    public static func bulletinIntro(day: String, threshold: String) -> UIText {
+        UIText(
+            zh: "根据\(day)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
+            en: "According to the snapshot of \(day), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up.")
+    }
     public static let ruleRegistrationsOverPlan = UIText(
         zh: "报名人数超过计划数的容许比例（超出须省级确认）", en: "Registrations allowed beyond the plan (more needs the province's confirmation)")
     public static let ruleWarnBelowExpectedPace = UIText(

@@ -6,6 +6,15 @@ public enum Lang: String, Sendable, CaseIterable {
 
     public func callAsFunction(_ text: UIText) -> String { pick(text.zh, text.en) }
 
+    /// A typed value (a level, a status, a kind) in the reader's words.
+    public func callAsFunction(_ value: some InWords) -> String { pick(value.chinese, value.english) }
+
+    /// A calendar day on a page: 2026年3月15日 / 2026-03-15.
+    public func callAsFunction(_ day: LocalDate) -> String { pick(day.chinese, day.description) }
+
+    /// A stored `YYYY-MM-DD` day the same way; text that is not one is shown as it is.
+    public func day(_ text: String) -> String { LocalDate(text).map { self($0) } ?? text }
+
     /// Punctuation between the page's own words, full-width in Chinese, ASCII in English.
     public var colon: String { pick("：", ": ") }
     public var comma: String { pick("，", ", ") }
@@ -16,6 +25,26 @@ public enum Lang: String, Sendable, CaseIterable {
     /// A detail in brackets: 郑州市财贸学校（Z001）, Zhengzhou … (Z001).
     public func bracketed(_ text: String) -> String { pick("（\(text)）", " (\(text))") }
 }
+
+/// A typed value people read in words, in both languages.
+public protocol InWords {
+    var chinese: String { get }
+    var english: String { get }
+}
+
+extension Level: InWords {}
+extension FeeStandardStatus: InWords {}
+extension FundingSource: InWords {}
+extension PaymentStatus: InWords {}
+extension PlanStatus: InWords {}
+extension PlanChangeKind: InWords {}
+extension AttachmentPurpose: InWords {}
+extension LineKind: InWords {}
+extension DecreaseReason: InWords {}
+extension ApplicationStatus: InWords {}
+extension Role: InWords {}
+extension SchoolKind: InWords {}
+extension RegionKind: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

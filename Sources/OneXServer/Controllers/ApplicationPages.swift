@@ -131,7 +131,7 @@ enum ApplicationPages {
     }
 
     static func statusText(_ s: ApplicationStatus, _ lang: Lang) -> String {
-        lang.pick(s.chinese, s.english)
+        lang(s)
     }
 
     /// A school's bodyless action on its application; a refusal stays on the application's page.
@@ -173,7 +173,7 @@ enum ApplicationPages {
     }
 
     static func dayText(_ day: LocalDate, _ lang: Lang) -> String {
-        lang.pick(day.chinese, day.description)
+        lang(day)
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -217,12 +217,12 @@ enum ApplicationPages {
             let n = counts[try r.requireID()] ?? 0
             return ["<a href=\"\(SitePath.application(try r.requireID()).path)\">\(r.number ?? lang(.draftNoNumber))</a>", "\(r.school.name)",
                     "\(r.year)", "\(batchText(r, lang))", "\(try statusText(r, lang))",
-                    "\(lines.map { "\(lang.pick($0.kind.chinese, $0.kind.english))\(names[$0.certificate] ?? $0.certificate)×\($0.count)" }.joined(separator: "，"))",
+                    "\(lines.map { "\(lang($0.kind))\(names[$0.certificate] ?? $0.certificate)×\($0.count)" }.joined(separator: "，"))",
                     n > 0 ? "<span class=\"error\">\(n)</span>" : "", "\(r.submittedAt.map(Shanghai.minuteText) ?? "—")"]
         }
         let statusOptions = ([("", lang(.allStatuses))] + ApplicationStatus.allCases.map { ($0.rawValue, statusText($0, lang)) })
             .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (status?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
-        let kindOptions = ([("", "—")] + SchoolKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+        let kindOptions = ([("", "—")] + SchoolKind.allCases.map { ($0.rawValue, lang($0)) })
             .map { v, l -> HTML in "<option value=\"\(v)\"\(v == (kind?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>" }
         let newButton: HTML = actor.role == .school
             ? "<a class=\"btn\" href=\"\(SitePath.newApplication.path)\">\(lang(.newApplication))</a>" : ""
@@ -270,10 +270,10 @@ enum ApplicationPages {
             let n = i + 1
             return [HTML(raw: String(n)),
                     select("certificate\(n)", certs.map { ($0.code, "\($0.code) \($0.name)") }, l?.certificate ?? ""),
-                    select("level\(n)", Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.level.rawValue ?? ""),
-                    select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }, l?.kind.rawValue ?? ""),
+                    select("level\(n)", Level.allCases.map { ($0.rawValue, lang($0)) }, l?.level.rawValue ?? ""),
+                    select("kind\(n)", LineKind.allCases.map { ($0.rawValue, lang($0)) }, l?.kind.rawValue ?? ""),
                     "<input type=\"number\" name=\"count\(n)\" min=\"1\" value=\"\(l.map { String($0.count) } ?? "")\" aria-label=\"count\(n)\">",
-                    HTML.join([select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) },
+                    HTML.join([select("reason\(n)", DecreaseReason.allCases.map { ($0.rawValue, lang($0)) },
                                       l?.kind == .decrease ? l?.reason ?? "" : ""),
                                "<input type=\"text\" name=\"note\(n)\" maxlength=\"200\" value=\"\(l?.kind == .increase ? l?.reason ?? "" : "")\" placeholder=\"\(lang(.increaseReason))\" aria-label=\"\(lang(.increaseReason)) \(n)\">"])]
         }
@@ -348,9 +348,9 @@ enum ApplicationPages {
         let names = try await certificateNames(Set(body.lines.map(\.certificate)), on: req.db)
         let lineRows = body.lines.enumerated().map { i, l -> [HTML] in
             let v = violations.filter { $0.line == i + 1 }.map { lang.pick($0.message, $0.english) }.joined(separator: lang.semicolon)
-            return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { $0 + lang.bracketed(l.certificate) } ?? l.certificate)", "\(lang.pick(l.level.chinese, l.level.english))",
-                    "\(lang.pick(l.kind.chinese, l.kind.english))", HTML(raw: String(l.count)),
-                    "\(l.reason.map { r in DecreaseReason(rawValue: r).map { lang.pick($0.chinese, $0.english) } ?? r } ?? "")",
+            return [HTML(raw: String(i + 1)), "\(names[l.certificate].map { $0 + lang.bracketed(l.certificate) } ?? l.certificate)", "\(lang(l.level))",
+                    "\(lang(l.kind))", HTML(raw: String(l.count)),
+                    "\(l.reason.map { r in DecreaseReason(rawValue: r).map { lang($0) } ?? r } ?? "")",
                     v.isEmpty ? "" : "<span class=\"error\">\(v)</span>"]
         }
         var returned: HTML = ""
@@ -382,7 +382,7 @@ enum ApplicationPages {
                 <form method="post" action="\(SitePath.applicationAction(try row.requireID(), "attachments").path)" enctype="multipart/form-data" class="toolbar">
                 <input type="hidden" name="_csrf" value="\(csrf)">
                 <select name="purpose" aria-label="\(lang(.purpose))">\(HTML.join(AttachmentPurpose.allCases.map { p -> HTML in
-                    "<option value=\"\(p.rawValue)\">\(lang.pick(p.chinese, p.english))</option>"
+                    "<option value=\"\(p.rawValue)\">\(lang(p))</option>"
                 }))</select>
                 <input type="number" name="line" min="1" placeholder="\(lang(.lineNumber))" aria-label="\(lang(.lineNumber))">
                 <input type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-label="\(lang(.importFile))">
@@ -430,7 +430,7 @@ enum ApplicationPages {
         let removable = isDraft && actor.role == .school
         let files = try body.attachments.map { a -> [HTML] in
             let path = "\(SitePath.applicationAction(try row.requireID(), "attachments").path)/\(a.id.uuidString)"
-            let purpose = AttachmentPurpose(rawValue: a.purpose).map { lang.pick($0.chinese, $0.english) } ?? a.purpose
+            let purpose = AttachmentPurpose(rawValue: a.purpose).map { lang($0) } ?? a.purpose
             let remove: HTML = removable ? """
                 <form method="post" action="\(path)/delete" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
                 <button type="submit" class="link danger">\(lang(.remove))</button></form>

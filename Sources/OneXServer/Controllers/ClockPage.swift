@@ -39,7 +39,7 @@ enum ClockPage {
             <h1>\(lang(.clockTitle))</h1>
             <p class="muted">\(lang(.clockIntro))</p>
             \(error.map { Components.alert($0) } ?? "")
-            \(Components.facts([(lang(.clockNow), "\(lang.pick(now.chinese, now.description)) \(minute)")]))
+            \(Components.facts([(lang(.clockNow), "\(lang(now)) \(minute)")]))
             <form method="post" action="/admin/clock" class="stack">
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <div class="field"><label for="day">\(lang(.clockDay))</label><input type="date" id="day" name="day" value="\(now.description)" required></div>

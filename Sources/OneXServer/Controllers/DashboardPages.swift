@@ -92,7 +92,7 @@ enum DashboardPages {
         -> String
     {
         if grouping == .schoolKind, let kind = SchoolKind(rawValue: row.key) {
-            return lang.pick(kind.chinese, kind.english)
+            return lang(kind)
         }
         return row.label
     }
@@ -331,7 +331,7 @@ enum DashboardPages {
             let expected = Double(p.count) * share
             let level: Level = try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id)
             return [
-                "\(p.certificate.code) \(p.certificate.name)", "\(lang.pick(level.chinese, level.english))",
+                "\(p.certificate.code) \(p.certificate.name)", "\(lang(level))",
                 HTML(raw: String(p.count)),
                 HTML(raw: String(p.examRegistered)), HTML(raw: String(p.examAttended)),
                 HTML(raw: String(p.examPassed)),

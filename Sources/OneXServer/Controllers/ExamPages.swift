@@ -49,7 +49,7 @@ enum ExamPages {
             let source = s.source == "import" ? lang(.sourceImport) : lang(.sourceManual)
             return [
                 "\(s.date)", "\(s.schoolName) <span class=\"muted\">\(s.school)</span>", "\(s.certificate)",
-                "\(lang.pick(s.level.chinese, s.level.english))",
+                "\(lang(s.level))",
                 HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)),
                 HTML(raw: String(s.attended)),
                 HTML(raw: String(s.passed)), "\(source)",
@@ -57,7 +57,7 @@ enum ExamPages {
         }
         var form: HTML = ""
         if canRecord(actor) {
-            let levels = Level.allCases.map { (value: $0.rawValue, label: lang.pick($0.chinese, $0.english)) }
+            let levels = Level.allCases.map { (value: $0.rawValue, label: lang($0)) }
             let fields: [Components.FormField] = [
                 .init(name: "school", label: lang(.school), kind: .picker(try await CodePicker.options(SchoolStore.self, actor: actor, on: req.db)),
                       required: true, hint: lang(.pickerHint)),

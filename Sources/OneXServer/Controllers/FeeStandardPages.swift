@@ -19,7 +19,6 @@ enum FeeStandardPages {
         web.get("fees", "coverage") { req in try await coverage(req) }
     }
 
-    static func statusText(_ s: FeeStandardStatus, _ lang: Lang) -> String { lang.pick(s.chinese, s.english) }
 
     static func table(_ items: [FeeStandardService.Body], lang: Lang, links: Bool) -> HTML {
         let rows = items.map { b -> [HTML] in
@@ -28,10 +27,10 @@ enum FeeStandardPages {
                 ? "<a href=\"\(SitePath.feeStandard(b.id).path)\">\(b.certificateName)</a> <span class=\"muted\">\(b.certificate)</span>"
                 : "\(b.certificateName) <span class=\"muted\">\(b.certificate)</span>"
             return [
-                name, "\(b.organizationName)", "\(lang.pick(b.level.chinese, b.level.english))",
+                name, "\(b.organizationName)", "\(lang(b.level))",
                 "\(Fen.displayText(b.fee))\(b.isRaise ? " " + lang(.feeRaise) : "")",
-                "\(day(b.effectiveFrom, lang))",
-                "\(statusText(b.status, lang))", "\(b.documentNumber ?? "")",
+                "\(lang.day(b.effectiveFrom))",
+                "\(lang(b.status))", "\(b.documentNumber ?? "")",
             ]
         }
         return Components.table(
@@ -43,9 +42,6 @@ enum FeeStandardPages {
             rows: rows, numeric: [3], empty: lang(.noRecords))
     }
 
-    static func day(_ text: String, _ lang: Lang) -> String {
-        LocalDate(text).map { lang.pick($0.chinese, $0.description) } ?? text
-    }
 
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
@@ -81,8 +77,8 @@ enum FeeStandardPages {
         let rows = c.missing.map { m -> [HTML] in
             [
                 "\(m.certificateName) <span class=\"muted\">\(m.certificate)</span>", "\(m.organizationName)",
-                "\(m.levels.map { lang.pick($0.chinese, $0.english) }.joined(separator: lang.listSeparator))",
-                "\(day(m.pilotedSince, lang))", HTML(raw: String(m.daysWithout)),
+                "\(m.levels.map { lang($0) }.joined(separator: lang.listSeparator))",
+                "\(lang.day(m.pilotedSince))", HTML(raw: String(m.daysWithout)),
             ]
         }
         let body: HTML = """
@@ -138,7 +134,7 @@ enum FeeStandardPages {
                             c.code,
                             c.name + lang.bracketed(c.code) + " · "
                                 + c.levels.map { l in
-                                    lang.pick(l.chinese, l.english)
+                                    lang(l)
                                         + (c.costCaps[l].map { lang.colon + Fen.displayText($0) } ?? "")
                                 }.joined(separator: lang.listSeparator)
                         )
@@ -146,7 +142,7 @@ enum FeeStandardPages {
                 required: true, hint: lang(.feeCapHint)),
             .init(
                 name: "level", label: lang(.level),
-                kind: .select(Level.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                kind: .select(Level.allCases.map { ($0.rawValue, lang($0)) }),
                 required: true),
             .init(name: "amount", label: lang(.feeAmountPerCandidate), kind: .yuan, required: true),
             .init(name: "effectiveFrom", label: lang(.effectiveFrom), kind: .date, required: true),
@@ -219,9 +215,9 @@ enum FeeStandardPages {
         var facts: [(String, String)] = [
             (lang(.fieldCertificate), "\(b.certificateName)\(lang.bracketed(b.certificate))"),
             (lang(.nounOrganization), b.organizationName),
-            (lang(.level), lang.pick(b.level.chinese, b.level.english)),
+            (lang(.level), lang(b.level)),
             (lang(.feeProposedAmount), Fen.displayText(b.amount)),
-            (lang(.effectiveFrom), day(b.effectiveFrom, lang)), (lang(.status), statusText(b.status, lang)),
+            (lang(.effectiveFrom), lang.day(b.effectiveFrom)), (lang(.status), lang(b.status)),
             (lang(.feeProposedBy), names[row.proposedBy] ?? row.proposedBy),
         ]
         if let v = b.verifiedAmount { facts.append((lang(.feeVerifiedAmount), Fen.displayText(v))) }
@@ -229,7 +225,7 @@ enum FeeStandardPages {
         if let t = b.breakdown { facts.append((lang(.feeBreakdown), t)) }
         if let c = b.decisionComment { facts.append((lang(.feeDecisionComment), c)) }
         if let n = b.documentNumber { facts.append((lang(.documentNumber), n)) }
-        if let p = b.publishedOn { facts.append((lang(.publishedOn), day(p, lang))) }
+        if let p = b.publishedOn { facts.append((lang(.publishedOn), lang.day(p))) }
         var reviewHTML: HTML = ""
         if let r = b.review {
             // Experts by name for the province and the lead school that heard them; the pool is
@@ -248,7 +244,7 @@ enum FeeStandardPages {
             }
             reviewHTML = """
                 <section class="panel"><h2>\(lang(.feeExpertReview))</h2>
-                \(Components.facts([(lang(.feeMeetingOn), lang.pick(r.meetingOn.chinese, r.meetingOn.description)),
+                \(Components.facts([(lang(.feeMeetingOn), lang(r.meetingOn)),
                                     (lang(.feeConclusion), r.conclusion),
                                     (lang(.feeReviewedBy), row.reviewedBy.map { names[$0] ?? $0 } ?? "")]))
                 \(Components.table(headers: [lang(.feeExpert), lang(.feeOpinion)], rows: rows, empty: ""))
@@ -256,7 +252,7 @@ enum FeeStandardPages {
                 """
         }
         let next = try await nextStep(req, row: row, body: b, actor: actor, values: values, errors: errors)
-        let title = "\(b.certificateName) · \(lang.pick(b.level.chinese, b.level.english))"
+        let title = "\(b.certificateName) · \(lang(b.level))"
         let html: HTML = """
             <h1>\(title)</h1>
             \(Components.facts(facts))

@@ -14,9 +14,9 @@ enum FormFields {
             if i == 0 && editing { f.readOnly = true }
             switch (kind, c.field) {
             case (.regions, "kind"):
-                f.kind = .select(RegionKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+                f.kind = .select(RegionKind.allCases.map { ($0.rawValue, lang($0)) })
             case (.schools, "kind"):
-                f.kind = .select(SchoolKind.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) })
+                f.kind = .select(SchoolKind.allCases.map { ($0.rawValue, lang($0)) })
             case (_, "region"):
                 let regions = try await Region.query(on: db).sort(\.$code).all()
                 f.kind = .select(regions.map { ($0.code, $0.name + lang.bracketed($0.code)) })

@@ -30,7 +30,7 @@ enum HomePage {
             ?? "—"
         let who = AccountNames.label(name: user.name, unit: user.unitName, role: actor.role, lang: lang)
         let body: HTML = """
-            <h1>\(lang(.welcome))\(lang.comma)\(user.name ?? user.unitName ?? lang.pick(actor.role.chinese, actor.role.english))</h1>
+            <h1>\(lang(.welcome))\(lang.comma)\(user.name ?? user.unitName ?? lang(actor.role))</h1>
             \(Components.facts([(lang(.yourRole), who), (lang(.activePolicy), policyText), (lang(.today), day(today, lang))]))
             <h2>\(lang(.todoTitle))</h2>
             \(todoList(todo, lang: lang))
@@ -44,7 +44,7 @@ enum HomePage {
         return Layout.page(req: req, title: lang(.navHome), crumbs: [], body: body)
     }
 
-    static func day(_ d: LocalDate, _ lang: Lang) -> String { lang.pick(d.chinese, d.description) }
+    static func day(_ d: LocalDate, _ lang: Lang) -> String { lang(d) }
 
     static func ownPhase(_ role: Role) -> ResolvedWindow.Phase? {
         switch role {

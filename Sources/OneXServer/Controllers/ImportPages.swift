@@ -80,10 +80,10 @@ enum ImportPages {
     static func allowedValues(_ kind: CatalogKind, _ field: String, _ lang: Lang) -> String {
         let list = { (items: [String]) in items.joined(separator: lang.listSeparator) }
         switch (kind, field) {
-        case (.regions, "kind"): return list(RegionKind.allCases.map { lang.pick($0.chinese, $0.english) })
-        case (.schools, "kind"): return list(SchoolKind.allCases.map { lang.pick($0.chinese, $0.english) })
+        case (.regions, "kind"): return list(RegionKind.allCases.map { lang($0) })
+        case (.schools, "kind"): return list(SchoolKind.allCases.map { lang($0) })
         case (_, "levels"):
-            return list(Level.allCases.map { lang.pick($0.chinese, $0.english) })
+            return list(Level.allCases.map { lang($0) })
                 + lang(.valuesSeveral)
         case (_, "region"): return lang(.valuesRegionCode)
         case (_, "organization"): return lang(.valuesOrganizationCode)

@@ -128,11 +128,8 @@ enum MonitoringPages {
             ]
         }
         // On the document the day is written the Chinese way (2026年7月1日).
-        let written = LocalDate(day).map { lang.pick($0.chinese, $0.description) } ?? day
-        let intro = lang.pick(
-            "根据\(written)监测快照，下列院校本年度考核完成人数低于按进度应完成人数的\(threshold)，现予通报。请相关院校加快组织考核，所在地市教育局督促落实。",
-            "According to the snapshot of \(written), the schools below completed fewer than \(threshold) of the exams expected by now. They are asked to speed up; their city bureaus to follow up."
-        )
+        let written = lang.day(day)
+        let intro = lang(.bulletinIntro(day: written, threshold: threshold))
         let status = isPublished ? lang(.published) : lang(.notPublished)
         let body: HTML = """
             <div class="a4">

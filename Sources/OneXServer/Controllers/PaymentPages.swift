@@ -46,13 +46,13 @@ enum PaymentPages {
                     """
             }
             let state =
-                lang.pick(p.status.chinese, p.status.english)
+                lang(p.status)
                 + (p.disputeReason.map { lang.colon + $0 } ?? "")
                 + (p.corrects != nil ? lang.bracketed(lang(.paymentCorrection)) : "")
             return [
-                "\(day(p.paidOn, lang))", "\(p.schoolName)", "\(p.organizationName)",
+                "\(lang.day(p.paidOn))", "\(p.schoolName)", "\(p.organizationName)",
                 "\(Fen.displayText(p.amount))",
-                "\(lang.pick(p.fundingSource.chinese, p.fundingSource.english))", "\(p.voucher ?? "")",
+                "\(lang(p.fundingSource))", "\(p.voucher ?? "")",
                 "\(state)", actions,
             ]
         }
@@ -70,7 +70,7 @@ enum PaymentPages {
                 .init(
                     name: "fundingSource", label: lang(.fundingSource),
                     kind: .select(
-                        FundingSource.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                        FundingSource.allCases.map { ($0.rawValue, lang($0)) }),
                     required: true),
                 .init(name: "voucher", label: lang(.paymentVoucher)),
                 .init(name: "note", label: lang(.paymentNote), kind: .textarea),
@@ -98,9 +98,6 @@ enum PaymentPages {
         return response
     }
 
-    static func day(_ text: String, _ lang: Lang) -> String {
-        LocalDate(text).map { lang.pick($0.chinese, $0.description) } ?? text
-    }
 
     static func record(_ req: Request) async throws -> Response {
         let lang = req.lang
@@ -245,16 +242,16 @@ enum PaymentPages {
                 [
                     "\(l.certificateName) <span class=\"muted\">\(l.certificate)</span>",
                     "\(l.organizationName)",
-                    "\(lang.pick(l.level.chinese, l.level.english))", HTML(raw: String(l.planned)),
+                    "\(lang(l.level))", HTML(raw: String(l.planned)),
                     "\(l.fee.map(Fen.displayText) ?? lang(.budgetUnpriced))", "\(Fen.displayText(l.amount))",
                 ]
             }
             let paid = FundingSource.allCases.map { source -> (String, String) in
-                (lang.pick(source.chinese, source.english), Fen.displayText(b.paid[source.rawValue] ?? 0))
+                (lang(source), Fen.displayText(b.paid[source.rawValue] ?? 0))
             }
             content = """
                 <h2>\(b.schoolName) · \(String(b.year))</h2>
-                \(Components.facts([(lang(.budgetTotal), Fen.displayText(b.total)), (lang(.budgetPricedOn), day(b.pricedOn, lang)),
+                \(Components.facts([(lang(.budgetTotal), Fen.displayText(b.total)), (lang(.budgetPricedOn), lang.day(b.pricedOn)),
                                     (lang(.budgetUnpricedCandidates), String(b.unpricedCandidates))]))
                 \(Components.table(headers: [lang(.fieldCertificate), lang(.nounOrganization), lang(.level), lang(.planCount), lang(.feeAmount),
                                              lang(.budgetAmount)], rows: rows, numeric: [3, 4, 5], empty: lang(.noRecords)))

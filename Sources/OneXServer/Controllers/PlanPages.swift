@@ -26,12 +26,12 @@ enum PlanPages {
         p.history.map { c in
             let count = c.kind == .forcedExit ? "" : " \(c.count > 0 ? "+" : "")\(c.count)"
             return
-                "\(Shanghai.minuteText(c.at)) \(lang.pick(c.kind.chinese, c.kind.english))\(count)\(lang.bracketed(names[c.reviewer] ?? c.reviewer))"
+                "\(Shanghai.minuteText(c.at)) \(lang(c.kind))\(count)\(lang.bracketed(names[c.reviewer] ?? c.reviewer))"
         }.joined(separator: lang.semicolon)
     }
 
     static func statusText(_ p: PlanService.PlanBody, lang: Lang) -> String {
-        lang.pick(p.status.chinese, p.status.english)
+        lang(p.status)
             + (p.carriedOver ? lang.bracketed(lang(.carriedOver)) : "")
     }
 
@@ -48,7 +48,7 @@ enum PlanPages {
             [
                 "\(p.schoolName) <span class=\"muted\">\(p.school)</span>",
                 "\(p.certificateName) <span class=\"muted\">\(p.certificate)</span>",
-                "\(lang.pick(p.level.chinese, p.level.english))", HTML(raw: String(p.year)),
+                "\(lang(p.level))", HTML(raw: String(p.year)),
                 HTML(raw: String(p.count)),
                 "\(statusText(p, lang: lang))", "\(p.dueBy)",
                 HTML(raw: "\(p.registered)/\(p.attended)/\(p.passed)"),
@@ -94,7 +94,7 @@ enum PlanPages {
             filter.certificate)
         let statusBox = select(
             "status", lang(.allStatuses),
-            PlanStatus.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) },
+            PlanStatus.allCases.map { ($0.rawValue, lang($0)) },
             filter.status?.rawValue)
         let schoolBox: HTML =
             actor.role == .school
@@ -121,7 +121,7 @@ enum PlanPages {
         if let kind = filter.kind {
             chips.append(
                 .init(
-                    label: lang(.schoolKind), value: lang.pick(kind.chinese, kind.english),
+                    label: lang(.schoolKind), value: lang(kind),
                     remove: without("kind")))
         }
         if let code = filter.organization {
@@ -174,7 +174,7 @@ enum PlanPages {
             rows += items.map { p in
                 [
                     p.schoolName, p.school, p.certificateName, p.certificate,
-                    lang.pick(p.level.chinese, p.level.english), String(p.year),
+                    lang(p.level), String(p.year),
                     String(p.count), statusText(p, lang: lang), p.dueBy,
                     "\(p.registered)/\(p.attended)/\(p.passed)",
                     history(p, names: names, lang: lang),

@@ -14,7 +14,7 @@ enum Related {
             // By the region's id: the scope may already have joined the regions table.
             let schools = try await q.filter(\.$region.$id == region.requireID()).sort(\.$code).all().map { try $0.toDomain() }
             let rows = schools.map { s -> [HTML] in
-                ["<a href=\"\(SitePath.detail(.schools, s.code).path)\">\(s.code)</a>", "\(s.name)", "\(lang.pick(s.kind.chinese, s.kind.english))"]
+                ["<a href=\"\(SitePath.detail(.schools, s.code).path)\">\(s.code)</a>", "\(s.name)", "\(lang(s.kind))"]
             }
             return "<h2>\(lang(.relatedSchools))\(lang.bracketed(String(schools.count)))</h2>\(Components.table(headers: [lang(.fieldSchoolCode), lang(.fieldSchoolName), lang(.fieldSchoolKind)], rows: rows, empty: lang(.noRecords)))"
         case .organizations:

@@ -51,7 +51,7 @@ enum UserPages {
             let role = try u.roleValue
             return [
                 "<a href=\"\(SitePath.user(u.username).path)\">\(u.username)</a>", "\(u.displayName ?? "")",
-                "\(lang.pick(role.chinese, role.english))", "\(unitText(u, lang))",
+                "\(lang(role))", "\(unitText(u, lang))",
                 "\(u.active ? lang(.yes) : lang(.no))",
                 "\(u.lockedUntil.map(Shanghai.minuteText) ?? "")",
             ]
@@ -115,7 +115,7 @@ enum UserPages {
         rows += try users.map { u in
             let role = try u.roleValue
             return [
-                u.username, u.displayName ?? "", lang.pick(role.chinese, role.english), u.unitName ?? "",
+                u.username, u.displayName ?? "", lang(role), u.unitName ?? "",
                 u.unitCode ?? "",
                 u.active ? lang(.yes) : lang(.no),
             ]
@@ -138,12 +138,11 @@ enum UserPages {
                 hint: lang(.passwordHint)),
             .init(
                 name: "role", label: lang(.fieldRole),
-                kind: .select(Role.allCases.map { ($0.rawValue, lang.pick($0.chinese, $0.english)) }),
+                kind: .select(Role.allCases.map { ($0.rawValue, lang($0)) }),
                 required: true),
             .init(
                 name: "unit", label: lang(.fieldUnit),
-                hint: lang.pick(
-                    "地区、院校或组织代码；省级角色留空", "Region, school or organisation code; empty for province roles")),
+                hint: lang(.unitHint)),
             .init(name: "active", label: lang(.fieldActive), kind: .checkbox),
         ]
         let action = existing.map { SitePath.editUser($0.username).path } ?? SitePath.newUser.path
@@ -171,7 +170,7 @@ enum UserPages {
         let role = try u.roleValue
         let facts: [(UIText, String)] = [
             (.username, u.username), (.fieldDisplayName, u.displayName ?? "—"),
-            (.fieldRole, lang.pick(role.chinese, role.english)),
+            (.fieldRole, lang(role)),
             (.unitColumn, unitText(u, lang)),
             (.fieldActive, u.active ? lang(.yes) : lang(.no)),
             (.lockedUntil, u.lockedUntil.map(Shanghai.minuteText) ?? "—"),

@@ -11,7 +11,7 @@ enum AccountNames {
     }
 
     static func label(name: String?, unit: String?, role: Role, lang: Lang) -> String {
-        let roleText = lang.pick(role.chinese, role.english)
+        let roleText = lang(role)
         return switch (name, unit) {
         case (let name?, let unit?): "\(name) · \(unit)"
         case (let name?, nil): "\(name) · \(roleText)"

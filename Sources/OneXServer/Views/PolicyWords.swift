@@ -16,7 +16,7 @@ enum PolicyWords {
             (
                 "decreaseReasons", .ruleDecreaseReasons,
                 r.decreaseReasons.map {
-                    DecreaseReason(rawValue: $0).map { lang.pick($0.chinese, $0.english) } ?? $0
+                    DecreaseReason(rawValue: $0).map { lang($0) } ?? $0
                 }
                 .joined(separator: lang.listSeparator)
             ),
@@ -47,7 +47,7 @@ enum PolicyWords {
             ),
             (
                 "settlementDeadline", .ruleSettlementDeadline,
-                r.settlementDeadlineDay.map { lang.pick($0.chinese, $0.description) } ?? lang(.no)
+                r.settlementDeadlineDay.map { lang($0) } ?? lang(.no)
             ),
             (
                 "monitoring.warnBelowExpectedPace", .ruleWarnBelowExpectedPace,
@@ -83,20 +83,6 @@ enum PolicyWords {
     /// `["03-11", "03-20"]` → 3月11日至3月20日 (or 11 Mar – 20 Mar); a one-off window's
     /// `YYYY-MM-DD` days keep their year.
     static func span(_ days: [String], _ lang: Lang) -> String {
-        days.map { day(String($0), lang) }.joined(separator: lang.pick("至", " – "))
-    }
-
-    static func day(_ text: String, _ lang: Lang) -> String {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        switch parts.count {
-        case 2 where (1...12).contains(parts[0]):
-            return lang.pick("\(parts[0])月\(parts[1])日", "\(parts[1]) \(months[parts[0] - 1])")
-        case 3 where (1...12).contains(parts[1]):
-            return lang.pick(
-                "\(parts[0])年\(parts[1])月\(parts[2])日", "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])")
-        default:
-            return text
-        }
+        days.map { lang(UIText.windowDay($0)) }.joined(separator: lang(.dayRangeTo))
     }
 }
