@@ -653,4 +653,10 @@ def test_fee_coverage_and_budget_pages(browser):
     browser.get(BASE + "/fees/budget?year=2026")
     assert "Fee budget" in browser.page_source
     shot(browser, "28c-fee-budget-en")
+    for path, name in [("/fees/standards", "28d-fee-standards-en"), ("/fees/payments", "28e-payments-en"),
+                       ("/fees/arrears", "28f-arrears-en")]:
+        browser.get(BASE + path)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", path
+        shot(browser, name)
+        phone_shot(browser, name)
     browser.add_cookie({"name": "lang", "value": "zh"})
