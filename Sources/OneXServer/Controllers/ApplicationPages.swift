@@ -186,12 +186,12 @@ enum ApplicationPages {
         if let status { q.filter(\.$status == status.rawValue) }
         if let year { q.filter(\.$year == year) }
         if let kind { q.filter(School.self, \.$kind == kind.rawValue) }
-        let regionCode = (try? req.query.get(String.self, at: "region")).flatMap { $0.isEmpty ? nil : $0 }
+        let regionCode = req.queryText("region")
         if let regionCode {
             let regionID = try await CodeResolver(req.db).id(.regions, regionCode) ?? UUID()
             q.filter(School.self, \.$region.$id == regionID)
         }
-        let certificate = (try? req.query.get(String.self, at: "certificate")).flatMap { $0.isEmpty ? nil : $0 }
+        let certificate = req.queryText("certificate")
         if let certificate {
             let ids = try await ApplicationLineRow.query(on: req.db).filter(\.$certificateCode == certificate).all(\.$application.$id)
             q.filter(\.$id ~~ Array(Set(ids)))

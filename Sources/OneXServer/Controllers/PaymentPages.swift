@@ -167,11 +167,8 @@ enum PaymentPages {
 
     static func arrearsRows(_ req: Request) async throws -> [ArrearsService.Item] {
         let actor = try req.actor(reading: .payments)
-        func filter(_ key: String) -> String? {
-            (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
-        }
         return try await ArrearsService.items(
-            actor: actor, school: filter("school"), organization: filter("organization"),
+            actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
             today: LocalDate(req.now),
             on: req.db)
     }
@@ -232,7 +229,7 @@ enum PaymentPages {
         let today = LocalDate(req.now)
         let year = try req.queryYear() ?? today.year
         let code =
-            (try? req.query.get(String.self, at: "school")).flatMap { $0.isEmpty ? nil : $0 }
+            req.queryText("school")
             ?? (actor.role == .school ? actor.unit : nil)
         var content: HTML = "<p class=\"muted\">\(lang(.budgetPickSchool))</p>"
         if let code {

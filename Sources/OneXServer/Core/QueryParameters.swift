@@ -9,11 +9,22 @@ extension Request {
     func queryInt(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw AppError(.badRequest, kind: "bad-request", detail: "参数 \(name) 的值“\(text.prefix(40))”无效，应为\(Limits.describe(range))",
-                           errors: [FieldError(code: "out_of_range", message: "应为\(Limits.describe(range))", field: name)],
-                           english: "The value “\(text.prefix(40))” of \(name) is not valid: a whole number from \(range.lowerBound) to \(range.upperBound) is expected.")
+            throw AppError(
+                .badRequest, kind: "bad-request",
+                detail: "参数 \(name) 的值“\(text.prefix(40))”无效，应为\(Limits.describe(range))",
+                errors: [
+                    FieldError(code: "out_of_range", message: "应为\(Limits.describe(range))", field: name)
+                ],
+                english:
+                    "The value “\(text.prefix(40))” of \(name) is not valid: a whole number from \(range.lowerBound) to \(range.upperBound) is expected."
+            )
         }
         return value
+    }
+
+    /// A text parameter; nil when it is absent or empty.
+    func queryText(_ name: String) -> String? {
+        query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `?year=` as a plan year.

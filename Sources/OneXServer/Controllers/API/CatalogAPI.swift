@@ -18,7 +18,7 @@ enum CatalogAPI {
         let scope = Access.scope(of: RecordKind(S.kind), for: actor)
         if scope == .none { throw AppError.forbidden }
         let paging = try Paging(req)
-        let search = (try? req.query.get(String.self, at: "q")).flatMap { $0.isEmpty ? nil : $0 }
+        let search = req.queryText("q")
         let (items, total) = try await S.page(scope: scope, search: search, limit: paging.limit,
                                               offset: paging.offset, on: req.db)
         return try JSONBody.response(ListBody(items: items, total: total))

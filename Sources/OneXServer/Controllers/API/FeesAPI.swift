@@ -67,13 +67,10 @@ enum FeesAPI {
 
     /// Payments and arrears (AH38-2, GD-1).
     static func registerPayments(on authed: any RoutesBuilder) {
-        func filter(_ req: Request, _ key: String) -> String? {
-            (try? req.query.get(String.self, at: key)).flatMap { $0.isEmpty ? nil : $0 }
-        }
         authed.get("payments") { req in
             let actor = try req.actor(reading: .payments)
             let items = try await PaymentService.list(
-                actor: actor, school: filter(req, "school"), organization: filter(req, "organization"),
+                actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
                 on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
@@ -112,7 +109,7 @@ enum FeesAPI {
         authed.get("fee-budget") { req in
             let actor = try req.actor(reading: .payments)
             try FeeBudgetService.authorise(actor)
-            guard let school = filter(req, "school") ?? (actor.role == .school ? actor.unit : nil) else {
+            guard let school = req.queryText("school") ?? (actor.role == .school ? actor.unit : nil) else {
                 throw AppError.badRequest("请用 school 参数指定院校代码")
             }
             let today = LocalDate(req.now)
@@ -124,7 +121,7 @@ enum FeesAPI {
         authed.get("arrears") { req in
             let actor = try req.actor(reading: .payments)
             let items = try await ArrearsService.items(
-                actor: actor, school: filter(req, "school"), organization: filter(req, "organization"),
+                actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
                 today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
