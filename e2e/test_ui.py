@@ -660,3 +660,25 @@ def test_fee_coverage_and_budget_pages(browser):
         shot(browser, name)
         phone_shot(browser, name)
     browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def test_fee_rectification_lists_print_on_a4(browser):
+    """AH38-7: Anhui's 附件1 (certificates without a verified standard) and 附件2 (payment
+    problems) are filled from the figures and print on A4; a school prints its own 附件2."""
+    set_clock("2026-04-02T11:00:00+08:00")
+    login(browser, "province")
+    browser.get(BASE + "/fees/coverage")
+    browser.find_element(By.CSS_SELECTOR, "a[href='/fees/coverage/form']").click()
+    assert "考核费用标准未核定发布问题整改清单" in browser.page_source and "核定发布进展" in browser.page_source
+    shot(browser, "29a-fee-form-standards")
+    assert_prints_on_a4(browser, "29a-fee-form-standards", max_pages=3)
+    browser.get(BASE + "/fees/arrears")
+    browser.find_element(By.CSS_SELECTOR, "a[href='/fees/arrears/form']").click()
+    assert "考核费用支付问题整改清单" in browser.page_source and "欠费原因" in browser.page_source
+    shot(browser, "29b-fee-form-payments")
+    assert_prints_on_a4(browser, "29b-fee-form-payments", max_pages=4)
+    login(browser, "school-g002")
+    browser.get(BASE + "/fees/arrears/form")
+    assert "填报单位（盖章）" in browser.page_source
+    shot(browser, "29c-fee-form-payments-school")
+    assert_prints_on_a4(browser, "29c-fee-form-payments-school")

@@ -10,6 +10,11 @@ public enum Fen {
 
     /// `770000000` → `"¥7,700,000.00"`: money as people read it on pages and documents.
     public static func displayText(_ fen: Int) -> String {
+        (fen < 0 ? "-" : "") + "¥" + groupedText(abs(fen))
+    }
+
+    /// `770000000` → `"7,700,000.00"`: for a column whose header already says （元）.
+    public static func groupedText(_ fen: Int) -> String {
         let plain = yuanText(abs(fen))
         let dot = plain.firstIndex(of: ".") ?? plain.endIndex
         var whole = String(plain[..<dot])
@@ -18,7 +23,7 @@ public enum Fen {
             grouped = "," + whole.suffix(3) + grouped
             whole.removeLast(3)
         }
-        return (fen < 0 ? "-" : "") + "¥" + whole + grouped + plain[dot...]
+        return (fen < 0 ? "-" : "") + whole + grouped + plain[dot...]
     }
 
     /// `"503"`, `"503.5"`, `"503.00"`, `"1,503.00"` yuan → fen; nil for anything else,

@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     PolicyPage.register(on: pages, public: web)
     FeeStandardPages.register(on: pages, public: web)
     PaymentPages.register(on: pages)
+    FeeFormPages.register(on: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)
     PlanPages.register(on: pages)

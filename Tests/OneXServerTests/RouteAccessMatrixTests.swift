@@ -103,6 +103,8 @@ struct RouteAccessMatrixTests {
             "GET /public/fee-standards": .open,
             "GET /api/v1/fee-coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
             "GET /fees/coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
+            "GET /fees/coverage/form": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
+            "GET /fees/arrears/form": .list(.payments),
             "GET /fees/payments": .list(.payments), "POST /fees/payments": .act(.create, .payments),
             // The matrix sends `confirm`, the organisation's answer; the school's correction is the API's.
             "POST /fees/payments/:id/:answer": .act(.review, .payments),

@@ -577,6 +577,10 @@ extension UIText {
     public static let paymentDisputeReason = UIText(zh: "异议原因", en: "Reason")
     public static let paymentCorrect = UIText(zh: "登记有误，冲销", en: "Reverse (entered by mistake)")
     public static let paymentCorrection = UIText(zh: "更正", en: "correction")
+    public static let feeFormStandards = UIText(
+        zh: "附件1 考核费用标准未核定发布问题整改清单（打印）", en: "Annex 1: certificates without a verified standard (print, in Chinese)")
+    public static let feeFormPayments = UIText(
+        zh: "附件2 考核费用支付问题整改清单（打印）", en: "Annex 2: fee payment problems (print, in Chinese)")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

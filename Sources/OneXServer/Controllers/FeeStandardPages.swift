@@ -86,6 +86,8 @@ enum FeeStandardPages {
             <p class="muted">\(lang(.feeCoverageIntro))</p>
             \(Components.facts([(lang(.feeCoveragePiloted), String(c.piloted)), (lang(.feeCoverageCovered), String(c.covered)),
                                 (lang(.feeCoverage), IndicatorSet.percent(c.rate))]))
+            <p><a class="btn secondary" href="/fees/coverage/form">\(lang(.feeFormStandards))</a>
+            <a class="btn secondary" href="/fees/coverage/form?format=xlsx">\(lang(.exportXLSX))</a></p>
             <h2>\(lang(.feeCoverageMissing))</h2>
             \(Components.table(headers: [lang(.fieldCertificate), lang(.nounOrganization), lang(.feeCoverageLevels), lang(.feeCoverageSince),
                                          lang(.feeCoverageDays)], rows: rows, numeric: [4], empty: lang(.noRecords)))

@@ -203,7 +203,8 @@ enum PaymentPages {
             \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsConfirmed), Fen.displayText(total.confirmed)),
                                 (lang(.arrearsOutstanding), outstanding(total.outstanding, lang)),
                                 (lang(.arrearsOverdue), Fen.displayText(total.overdue))]))
-            <p><a class="btn secondary" href="\(SitePath.arrears.path)/export.xlsx">\(lang(.exportXLSX))</a></p>
+            <p><a class="btn secondary" href="\(SitePath.arrears.path)/export.xlsx">\(lang(.exportXLSX))</a>
+            <a class="btn secondary" href="\(SitePath.arrears.path)/form">\(lang(.feeFormPayments))</a></p>
             \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
                                          lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate)],
                                rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))

@@ -10,6 +10,9 @@ enum ArrearsService {
     struct Item: Codable, Sendable {
         var school: String
         var schoolName: String
+        /// The school's city (its region), for the figures per region.
+        var region: String
+        var regionName: String
         var organization: String
         var organizationName: String
         var payable: Int
@@ -22,6 +25,8 @@ enum ArrearsService {
         var ageing: [Int]
         /// Outstanding for exams the policy's settlement deadline has passed for.
         var overdue: Int
+        /// Names of the certificates examined for this school and organisation.
+        var certificates: [String]
     }
 
     static func items(
@@ -40,7 +45,8 @@ enum ArrearsService {
         // (days are YYYY-MM-DD text, so they compare as days on both databases).
         let owed = try await sql.raw(
             """
-            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name, e.d AS day,
+            SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name, o.code AS organization, o.name AS organization_name,
+              c.name AS certificate_name, e.d AS day,
               CAST(SUM(e.attended * COALESCE(e.fee, 0)) AS BIGINT) AS payable,
               CAST(SUM(CASE WHEN e.fee IS NULL THEN e.attended ELSE 0 END) AS BIGINT) AS unpriced
             FROM (
@@ -54,17 +60,18 @@ enum ArrearsService {
             JOIN schools s ON s.id = e.school_id JOIN regions r ON r.id = s.region_id
             JOIN certificates c ON c.id = e.certificate_id JOIN organizations o ON o.id = c.organization_id
             WHERE \(inScope) \(filter)
-            GROUP BY s.code, s.name, o.code, o.name, e.d
+            GROUP BY s.code, s.name, r.code, r.name, o.code, o.name, c.name, e.d
             """
         ).all()
         let money = try await sql.raw(
             """
-            SELECT s.code AS school, s.name AS school_name, o.code AS organization, o.name AS organization_name,
+            SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name, o.code AS organization,
+              o.name AS organization_name,
               CAST(SUM(CASE WHEN y.status <> 'disputed' THEN y.amount ELSE 0 END) AS BIGINT) AS paid,
               CAST(SUM(CASE WHEN y.status = 'confirmed' THEN y.amount ELSE 0 END) AS BIGINT) AS confirmed
             FROM \(PaymentService.scoped)
             WHERE \(inScope) \(filter)
-            GROUP BY s.code, s.name, o.code, o.name
+            GROUP BY s.code, s.name, r.code, r.name, o.code, o.name
             """
         ).all()
         struct Key: Hashable { var school, organization: String }
@@ -75,10 +82,13 @@ enum ArrearsService {
                 organization: try r.decode(column: "organization", as: String.self))
             let blank = Item(
                 school: key.school, schoolName: try r.decode(column: "school_name", as: String.self),
+                region: try r.decode(column: "region", as: String.self),
+                regionName: try r.decode(column: "region_name", as: String.self),
                 organization: key.organization,
                 organizationName: try r.decode(column: "organization_name", as: String.self), payable: 0,
                 paid: 0, confirmed: 0,
-                outstanding: 0, unpricedAttended: 0, settlementRate: nil, ageing: [0, 0, 0, 0], overdue: 0)
+                outstanding: 0, unpricedAttended: 0, settlementRate: nil, ageing: [0, 0, 0, 0], overdue: 0,
+                certificates: [])
             return (key, items[key] ?? blank)
         }
         var days: [Key: [(day: LocalDate, amount: Int)]] = [:]
@@ -88,6 +98,8 @@ enum ArrearsService {
             i.payable = i.payable.clampedAdding(payable)
             i.unpricedAttended = i.unpricedAttended.clampedAdding(
                 try r.decode(column: "unpriced", as: Int?.self) ?? 0)
+            let certificate = try r.decode(column: "certificate_name", as: String.self)
+            if !i.certificates.contains(certificate) { i.certificates.append(certificate) }
             items[key] = i
             let text = try r.decode(column: "day", as: String.self)
             guard let day = LocalDate(text) else {
@@ -112,6 +124,7 @@ enum ArrearsService {
                 payables: days[key] ?? [], confirmed: i.confirmed, today: today, deadline: deadline)
             i.ageing = aged.buckets
             i.overdue = aged.overdue
+            i.certificates.sort()
             return i
         }
         .sorted {

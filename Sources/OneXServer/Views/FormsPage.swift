@@ -3,15 +3,6 @@ import OneXDomain
 import OneXTabular
 import Vapor
 
-/// A printable form of the seeds (HN-12), filled from an application: a title, header fields,
-/// tables in the seed's column order, and signature and stamp blocks.
-struct PrintForm {
-    var title: String
-    var header: [(String, String)]
-    var tables: [(headers: [String], rows: [[String]])]
-    var signatures: [String]
-}
-
 /// Which forms exist: Henan 附件1–3 and Anhui 附件1–3.
 enum FormsCatalogue {
     static let henan = ["henan-1", "henan-2", "henan-3"]
@@ -193,33 +184,9 @@ enum FormsPage {
                 organizations: Dictionary(
                     uniqueKeysWithValues: certificates.map { ($0.code, $0.organization.name) }))
         else { throw AppError.notFound }
-        if (try? req.query.get(String.self, at: "format")) == "xlsx" {
-            var rows: [[String]] = [[form.title]] + form.header.map { [$0.0, $0.1] } + [[]]
-            for t in form.tables { rows += [t.headers] + t.rows + [[]] }
-            rows += form.signatures.map { [$0] }
-            return Download.file(
-                rows, name: "\(FormsCatalogue.title(name))-\(school.code)-\(row.year)", format: .xlsx)
-        }
-        let header = form.header.map { k, v -> HTML in "<p>\(k)：<u>\(v)</u></p>" }
-        let tables = form.tables.map { t -> HTML in
-            Components.table(headers: t.headers, rows: t.rows.map { $0.map { "\($0)" } }, empty: "")
-        }
-        let signatures = form.signatures.map { s -> HTML in
-            "<p class=\"sign\">\(s)<span class=\"blank\"></span></p>"
-        }
-        let html: HTML = """
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>\(form.title)</title>
-            <link rel="stylesheet" href="\(SitePath.stylesheet.path)"></head>
-            <body class="print"><div class="a4">
-            <p class="attachment">\(FormsCatalogue.title(name).components(separatedBy: " ").first ?? "")</p>
-            <h1 class="form-title">\(form.title)</h1>
-            \(header)
-            \(tables)
-            \(signatures)
-            <p class="noprint"><a href="?format=xlsx">Excel</a> · <a href="\(SitePath.application(try row.requireID()).path)">返回</a></p>
-            </div></body></html>
-            """
-        return try await html.encodeResponse(for: req)
+        return try await PrintSheet.response(
+            form, attachment: FormsCatalogue.title(name).components(separatedBy: " ").first ?? "",
+            file: "\(FormsCatalogue.title(name))-\(school.code)-\(row.year)",
+            back: SitePath.application(try row.requireID()).path, req: req)
     }
 }
