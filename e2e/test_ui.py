@@ -682,3 +682,31 @@ def test_fee_rectification_lists_print_on_a4(browser):
     assert "填报单位（盖章）" in browser.page_source
     shot(browser, "29c-fee-form-payments-school")
     assert_prints_on_a4(browser, "29c-fee-form-payments-school")
+
+
+def test_fee_settlement_on_dashboards_drills_down(browser):
+    """AH38-2: the province dashboard shows settlement by city and organisation; a city leads
+    to its schools' arrears, a school's row to the payments behind it. In Chinese, English and
+    at phone width."""
+    set_clock("2026-04-02T11:00:00+08:00")
+    login(browser, "province")
+    browser.get(BASE + "/dashboard")
+    assert "考核费用结算" in browser.page_source and "各地市欠费" in browser.page_source
+    panel = browser.find_element(By.XPATH, "//section[h2='考核费用结算']")
+    browser.execute_script("arguments[0].scrollIntoView()", panel)
+    shot(browser, "30a-dashboard-fees")
+    panel.find_element(By.CSS_SELECTOR, "a[href^='/fees/arrears?region=']").click()
+    assert "class=\"chips\"" in browser.page_source and "各院校应付各组织" in browser.page_source
+    shot(browser, "30b-arrears-city")
+    phone_shot(browser, "30b-arrears-city")
+    links = browser.find_elements(By.CSS_SELECTOR, "a[href^='/fees/payments?school=']")
+    assert links, "every school's row leads to its payments"
+    links[0].click()
+    assert "class=\"chips\"" in browser.page_source
+    shot(browser, "30c-payments-of-a-school")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(BASE + "/dashboard")
+    assert "Exam fee settlement" in browser.page_source and "Arrears by city" in browser.page_source
+    shot(browser, "30d-dashboard-fees-en")
+    phone_shot(browser, "30d-dashboard-fees-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

@@ -581,6 +581,20 @@ extension UIText {
         zh: "附件1 考核费用标准未核定发布问题整改清单（打印）", en: "Annex 1: certificates without a verified standard (print, in Chinese)")
     public static let feeFormPayments = UIText(
         zh: "附件2 考核费用支付问题整改清单（打印）", en: "Annex 2: fee payment problems (print, in Chinese)")
+    public static let arrearsByRegion = UIText(zh: "各地市欠费", en: "Arrears by city")
+    public static let arrearsByOrganization = UIText(zh: "各培训评价组织应收与欠费", en: "Arrears by organisation")
+    public static let arrearsBySchoolAndOrganization = UIText(zh: "各院校应付各组织", en: "Each school to each organisation")
+    public static let arrearsBehind = UIText(zh: "明细", en: "Behind it")
+    public static let arrearsBySchool = UIText(zh: "各院校欠费", en: "Arrears by school")
+    public static let arrearsPayableYuan = UIText(zh: "应付（元）", en: "Payable (yuan)")
+    public static let arrearsPaidYuan = UIText(zh: "已付（元）", en: "Paid (yuan)")
+    public static let arrearsConfirmedYuan = UIText(zh: "机构已确认（元）", en: "Confirmed (yuan)")
+    public static let arrearsOutstandingYuan = UIText(zh: "欠费（元）", en: "Outstanding (yuan)")
+    public static let arrearsOverdueYuan = UIText(zh: "逾期欠费（元）", en: "Overdue (yuan)")
+    public static let feePanelTitle = UIText(zh: "考核费用结算", en: "Exam fee settlement")
+    public static let feePanelIntro = UIText(
+        zh: "截至今日全部已考核场次的应付、机构已确认与欠费（不分年度）；点击名称查看背后的付款与考核。",
+        en: "Payable, confirmed and outstanding for every exam held so far (all years); follow a name to the payments and exams behind it.")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

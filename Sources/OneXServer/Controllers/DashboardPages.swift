@@ -152,6 +152,9 @@ enum DashboardPages {
         if board.scope == .province || isRegion(board.scope) {
             sections.append(trendSection(board, lang: lang))
         }
+        if let fees = try await FeePanel.load(req, scope: board.scope) {
+            sections.append(FeePanel.section(fees, lang: lang))
+        }
         let title = lang(.navDashboard)
         let unit = try await scopeUnit(board.scope, lang: lang, on: req.db)
         let body: HTML = """
@@ -441,6 +444,9 @@ enum DashboardPages {
                 let rate: Double? = p.planned > 0 ? Double(p.completed) / Double(p.planned) : nil
                 sheet.append([p.day, String(p.planned), String(p.completed), IndicatorSet.percent(rate)])
             }
+        }
+        if let fees = try await FeePanel.load(req, scope: board.scope) {
+            sheet += FeePanel.sheet(fees, lang: lang)
         }
         return Response(
             status: .ok,

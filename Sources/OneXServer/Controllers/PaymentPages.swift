@@ -24,7 +24,19 @@ enum PaymentPages {
     {
         let lang = req.lang
         let actor = try req.actor(reading: .payments)
-        let items = try await PaymentService.list(actor: actor, school: nil, organization: nil, on: req.db)
+        let items = try await PaymentService.list(
+            actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
+            on: req.db)
+        // A drill-down from the arrears: the school and organisation it came for.
+        var chips: [Components.FilterChip] = []
+        for (key, label) in [("school", lang(.school)), ("organization", lang(.nounOrganization))] {
+            guard let code = req.queryText(key) else { continue }
+            let name = key == "school" ? items.first?.schoolName : items.first?.organizationName
+            chips.append(
+                .init(
+                    label: label, value: name ?? code,
+                    remove: link(SitePath.payments.path, req, remove: [key])))
+        }
         let csrf = CSRF.token(for: req)
         let corrected = Set(items.compactMap(\.corrects))
         let rows = items.map { p -> [HTML] in
@@ -88,6 +100,7 @@ enum PaymentPages {
                 actor.role == .organization ? "" : " · <a href=\"/fees/budget\">\(lang(.budgetTitle))</a>" as HTML)</p>
             \(notice.map { Components.alert($0, ok: true) } ?? "")
             \(form)
+            \(Components.filterChips(chips, lang: lang))
             \(Components.table(headers: [lang(.paymentDate), lang(.school), lang(.nounOrganization), lang(.paymentAmountShort), lang(.fundingSource),
                                          lang(.paymentVoucher), lang(.status), ""], rows: rows, numeric: [3], empty: lang(.noRecords)))
             """
@@ -97,7 +110,6 @@ enum PaymentPages {
         response.status = status
         return response
     }
-
 
     static func record(_ req: Request) async throws -> Response {
         let lang = req.lang
@@ -165,48 +177,98 @@ enum PaymentPages {
         return req.redirect(local: SitePath.payments.path)
     }
 
+    /// The arrears filters a link may carry (a dashboard drill-down, a row of a total).
+    static let arrearsFilters = ["region", "school", "organization"]
+
     static func arrearsRows(_ req: Request) async throws -> [ArrearsService.Item] {
         let actor = try req.actor(reading: .payments)
         return try await ArrearsService.items(
             actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
-            today: LocalDate(req.now),
-            on: req.db)
+            region: req.queryText("region"), today: LocalDate(req.now), on: req.db)
+    }
+
+    /// `path` with the page's filters, some set to other values and some removed.
+    static func link(_ path: String, _ req: Request, set: [String: String] = [:], remove: Set<String> = [])
+        -> String
+    {
+        var pairs: [String] = []
+        for key in arrearsFilters where !remove.contains(key) {
+            let value = set[key] ?? req.queryText(key)
+            if let value {
+                pairs.append(
+                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            }
+        }
+        return pairs.isEmpty ? path : path + "?" + pairs.joined(separator: "&")
     }
 
     static func arrears(_ req: Request) async throws -> HTML {
         let lang = req.lang
         let items = try await arrearsRows(req)
+        let here = SitePath.arrears.path
+        func anchor(_ text: String, _ href: String) -> HTML { "<a href=\"\(href)\">\(text)</a>" }
         let rows = items.map { i -> [HTML] in
-            [
-                "\(i.schoolName)", "\(i.organizationName)", "\(Fen.displayText(i.payable))",
-                "\(Fen.displayText(i.paid))",
+            let behind: HTML = """
+                \(anchor(lang(.navPayments), link(SitePath.payments.path, req, set: ["school": i.school, "organization": i.organization], remove: ["region"]))) · \
+                \(anchor(lang(.navExams), SitePath.exams.path + "?school=" + i.school))
+                """
+            return [
+                anchor(i.schoolName, link(here, req, set: ["school": i.school])),
+                anchor(i.organizationName, link(here, req, set: ["organization": i.organization])),
+                "\(Fen.displayText(i.payable))", "\(Fen.displayText(i.paid))",
                 "\(Fen.displayText(i.confirmed))", "\(outstanding(i.outstanding, lang))",
                 HTML(raw: String(i.unpricedAttended)),
-                "\(IndicatorSet.percent(i.settlementRate))",
+                "\(IndicatorSet.percent(i.settlementRate))", behind,
             ]
         }
-        let total = items.reduce(into: (payable: 0, confirmed: 0, outstanding: 0, overdue: 0)) {
-            $0.payable = $0.payable.clampedAdding($1.payable)
-            $0.confirmed = $0.confirmed.clampedAdding($1.confirmed)
-            $0.outstanding = $0.outstanding.clampedAdding($1.outstanding)
-            $0.overdue = $0.overdue.clampedAdding($1.overdue)
-        }
+        let total = ArrearsService.total(items)
         // What is still owed, by how old its exams are; only rows that owe something.
         let aged = items.filter { $0.ageing.contains { $0 > 0 } }.map { i -> [HTML] in
             ["\(i.schoolName)", "\(i.organizationName)"] + i.ageing.map { "\(Fen.displayText($0))" } + [
                 "\(Fen.displayText(i.overdue))"
             ]
         }
+        // Totals per city and per organisation, when the rows span more than one.
+        var groups: [HTML] = []
+        for (grouping, key, title) in [
+            (ArrearsService.Grouping.region, "region", UIText.arrearsByRegion),
+            (.organization, "organization", .arrearsByOrganization),
+        ] {
+            let totals = ArrearsService.totals(items, by: grouping)
+            guard totals.count > 1 else { continue }
+            groups.append(
+                """
+                <h2>\(lang(title))</h2>
+                \(totalsTable(totals, lang: lang) { link(here, req, set: [key: $0]) })
+                """)
+        }
+        var chips: [Components.FilterChip] = []
+        for (key, label) in [
+            ("region", lang(.region)), ("school", lang(.school)), ("organization", lang(.nounOrganization)),
+        ] {
+            guard let code = req.queryText(key) else { continue }
+            let name =
+                switch key {
+                case "region": items.first?.regionName
+                case "school": items.first?.schoolName
+                default: items.first?.organizationName
+                }
+            chips.append(.init(label: label, value: name ?? code, remove: link(here, req, remove: [key])))
+        }
         let body: HTML = """
             <h1>\(lang(.navArrears))</h1>
             <p class="muted">\(lang(.arrearsIntro))</p>
+            \(Components.filterChips(chips, lang: lang))
             \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsConfirmed), Fen.displayText(total.confirmed)),
-                                (lang(.arrearsOutstanding), outstanding(total.outstanding, lang)),
-                                (lang(.arrearsOverdue), Fen.displayText(total.overdue))]))
-            <p><a class="btn secondary" href="\(SitePath.arrears.path)/export.xlsx">\(lang(.exportXLSX))</a>
-            <a class="btn secondary" href="\(SitePath.arrears.path)/form">\(lang(.feeFormPayments))</a></p>
+                                (lang(.arrearsOutstanding), Fen.displayText(total.owed)),
+                                (lang(.arrearsOverdue), Fen.displayText(total.overdue)),
+                                (lang(.settlementRate), IndicatorSet.percent(total.settlementRate))]))
+            <p><a class="btn secondary" href="\(link(here + "/export.xlsx", req))">\(lang(.exportXLSX))</a>
+            <a class="btn secondary" href="\(here)/form">\(lang(.feeFormPayments))</a></p>
+            \(HTML.join(groups))
+            <h2>\(lang(.arrearsBySchoolAndOrganization))</h2>
             \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
-                                         lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate)],
+                                         lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate), lang(.arrearsBehind)],
                                rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
             <h2>\(lang(.arrearsAgeing))</h2>
             <p class="muted">\(lang(.arrearsAgeingIntro))</p>
@@ -220,6 +282,23 @@ enum PaymentPages {
                 .init(title: lang(.navPayments), path: .payments),
                 .init(title: lang(.navArrears)),
             ], body: body)
+    }
+
+    /// Totals per region, school or organisation, each name a link to what is behind it.
+    static func totalsTable(_ totals: [ArrearsService.Total], lang: Lang, link: (String) -> String) -> HTML {
+        let rows = totals.map { t -> [HTML] in
+            [
+                "<a href=\"\(link(t.key))\">\(t.name)</a>", "\(Fen.displayText(t.payable))",
+                "\(Fen.displayText(t.confirmed))", "\(Fen.displayText(t.owed))",
+                "\(Fen.displayText(t.overdue))",
+                HTML(raw: String(t.unpricedAttended)), "\(IndicatorSet.percent(t.settlementRate))",
+            ]
+        }
+        return Components.table(
+            headers: [
+                lang(.name), lang(.arrearsPayable), lang(.arrearsConfirmed), lang(.arrearsOutstanding),
+                lang(.arrearsOverdue), lang(.arrearsUnpriced), lang(.settlementRate),
+            ], rows: rows, numeric: [1, 2, 3, 4, 5, 6], empty: lang(.noRecords))
     }
 
     /// GD-1: a school's fee budget for a year beside what it paid, by funding source.
@@ -289,14 +368,16 @@ enum PaymentPages {
         let lang = req.lang
         let items = try await arrearsRows(req)
         let header = [
-            lang(.school), lang(.schoolCode), lang(.nounOrganization), lang(.arrearsPayable),
-            lang(.arrearsPaid), lang(.arrearsConfirmed),
-            lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate),
+            lang(.school), lang(.schoolCode), lang(.region), lang(.nounOrganization),
+            lang(.arrearsPayableYuan),
+            lang(.arrearsPaidYuan), lang(.arrearsConfirmedYuan),
+            lang(.arrearsOutstandingYuan), lang(.arrearsUnpriced), lang(.settlementRate),
             lang(.ageUnder3), lang(.age3to6), lang(.age6to12), lang(.ageOver12), lang(.arrearsOverdue),
         ]
         let rows = items.map { i in
             [
-                i.schoolName, i.school, i.organizationName, Fen.yuanText(i.payable), Fen.yuanText(i.paid),
+                i.schoolName, i.school, i.regionName, i.organizationName, Fen.yuanText(i.payable),
+                Fen.yuanText(i.paid),
                 Fen.yuanText(i.confirmed),
                 Fen.yuanText(i.outstanding), String(i.unpricedAttended),
                 IndicatorSet.percent(i.settlementRate),

@@ -30,7 +30,8 @@ enum ArrearsService {
     }
 
     static func items(
-        actor: Actor, school: String?, organization: String?, today: LocalDate, on db: any Database
+        actor: Actor, school: String?, organization: String?, region: String? = nil, today: LocalDate,
+        on db: any Database
     ) async throws
         -> [Item]
     {
@@ -40,6 +41,7 @@ enum ArrearsService {
         var filter: SQLQueryString = ""
         if let school { filter += " AND s.code = \(bind: school)" }
         if let organization { filter += " AND o.code = \(bind: organization)" }
+        if let region { filter += " AND r.code = \(bind: region)" }
         let sql = try db.sql()
         // The standard in force on a day: the last published version effective on or before it
         // (days are YYYY-MM-DD text, so they compare as days on both databases).
@@ -130,5 +132,51 @@ enum ArrearsService {
         .sorted {
             ($0.outstanding, $1.school, $1.organization) > ($1.outstanding, $0.school, $0.organization)
         }
+    }
+
+    /// Balances summed per region, school or organisation (indicators.md: settlement rate =
+    /// Σ confirmed / Σ payable). What is owed sums positive balances only: one school's money
+    /// paid ahead does not settle another's debt.
+    struct Total: Sendable {
+        var key: String
+        var name: String
+        var payable = 0
+        var confirmed = 0
+        var owed = 0
+        var overdue = 0
+        var unpricedAttended = 0
+
+        var settlementRate: Double? { payable > 0 ? Double(confirmed) / Double(payable) : nil }
+
+        mutating func add(_ i: Item) {
+            payable = payable.clampedAdding(i.payable)
+            confirmed = confirmed.clampedAdding(i.confirmed)
+            owed = owed.clampedAdding(max(0, i.outstanding))
+            overdue = overdue.clampedAdding(i.overdue)
+            unpricedAttended = unpricedAttended.clampedAdding(i.unpricedAttended)
+        }
+    }
+
+    enum Grouping: Sendable { case region, school, organization }
+
+    static func totals(_ items: [Item], by grouping: Grouping) -> [Total] {
+        var out: [String: Total] = [:]
+        for i in items {
+            let (key, name) =
+                switch grouping {
+                case .region: (i.region, i.regionName)
+                case .school: (i.school, i.schoolName)
+                case .organization: (i.organization, i.organizationName)
+                }
+            out[key, default: Total(key: key, name: name)].add(i)
+        }
+        return out.values.sorted { ($0.owed, $1.key) > ($1.owed, $0.key) }
+    }
+
+    /// All of them as one line.
+    static func total(_ items: [Item]) -> Total {
+        var t = Total(key: "", name: "")
+        for i in items { t.add(i) }
+        return t
     }
 }

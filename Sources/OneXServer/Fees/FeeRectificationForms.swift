@@ -117,7 +117,7 @@ enum FeeRectificationForms {
                 reasons(item).joined(separator: "；"), "", deadline, "",
             ]
         }
-        let owed = items.reduce(0) { $0.clampedAdding(max(0, $1.outstanding)) }
+        let owed = ArrearsService.total(items).owed
         return PrintForm(
             title: title("payments", province: policy?.province ?? ""),
             header: [
