@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import OneXDomain
 import Vapor
@@ -25,32 +24,16 @@ enum AttachmentService {
         if purpose == .justification && line == nil {
             throw AppError.invalid([FieldError(code: "required", message: "申报表须注明对应的申报行", field: "line")])
         }
-        let data = Data(buffer: file.data)
-        if data.isEmpty {
-            throw AppError.invalid([FieldError(code: "empty_file", message: "文件为空", field: "file")])
-        }
-        guard data.count <= AttachmentFormat.maxBytes else {
-            throw AppError.invalid([
-                FieldError(code: "too_large", message: "文件过大：\(AttachmentFormat.rule)", field: "file")
-            ])
-        }
-        guard let format = AttachmentFormat.detect(data) else {
-            throw AppError.invalid([
-                FieldError(
-                    code: "unsupported_file",
-                    message: "“\(FileName.normalised(file.filename))”不是可接受的文件：\(AttachmentFormat.rule)",
-                    field: "file")
-            ])
-        }
+        let upload = try UploadedFile(file)
         let a = AttachmentRow()
         a.$application.id = try row.requireID()
         a.purpose = purpose.rawValue
         a.lineNo = line
-        a.filename = FileName.normalised(file.filename)
-        a.contentType = format.contentType
-        a.size = data.count
-        a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        a.data = data
+        a.filename = upload.name
+        a.contentType = upload.format.contentType
+        a.size = upload.data.count
+        a.sha256 = upload.sha256
+        a.data = upload.data
         a.uploadedBy = actor.username
         a.at = now
         try await db.writeTransaction { tx in
