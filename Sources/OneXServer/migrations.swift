@@ -26,4 +26,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddBulletinNumbers())
     app.migrations.add(CreateFeeStandards())
     app.migrations.add(CreatePayments())
+    app.migrations.add(CreateFeeFiles())
+    app.migrations.add(AddPaymentAllocations())
 }

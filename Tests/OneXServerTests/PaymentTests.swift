@@ -23,6 +23,13 @@ struct PaymentTests {
             .POST, "/api/v1/fee-standards", json: FeeStandardTests.proposal(amount, from: from, raise: raise))
         let id = try #require(proposed.json["id"] as? String, "\(proposed.body)")
         let path = "/api/v1/fee-standards/\(id)"
+        if raise != nil {
+            #expect(
+                try await org.multipart(
+                    path + "/attachments", fields: [("purpose", "raiseRequest")],
+                    file: ("file", "上调申请.pdf", "application/pdf", "%PDF-1.4 request")
+                ).status == .created)
+        }
         _ = try await lead.send(
             .POST, path + "/review",
             json:

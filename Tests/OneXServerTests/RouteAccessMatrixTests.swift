@@ -115,6 +115,15 @@ struct RouteAccessMatrixTests {
             "GET /fees/standards/:id": .read(.feeStandards),
             // The matrix sends the lead school's step (`review`); the others are the API's.
             "POST /fees/standards/:id/:step": .act(.review, .feeStandards),
+            "POST /api/v1/fee-standards/:id/attachments": .act(.create, .feeStandards),
+            "GET /api/v1/fee-standards/:id/attachments/:attachment": .read(.feeStandards),
+            "POST /fees/standards/:id/attachments": .act(.create, .feeStandards),
+            "GET /fees/standards/:id/attachments/:attachment": .read(.feeStandards),
+            "POST /api/v1/payments/:id/attachments": .act(.create, .payments),
+            "GET /api/v1/payments/:id/attachments/:attachment": .read(.payments),
+            "POST /fees/payments/:id/attachments": .act(.create, .payments),
+            "GET /fees/payments/:id/attachments/:attachment": .read(.payments),
+            "GET /fees/payments/:id": .read(.payments),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -162,8 +171,8 @@ struct RouteAccessMatrixTests {
         var applications: [(id: String, attachment: String, owner: RecordOwner)] = []
         var importID = ""
         let day = "2026-03-15"
-        var feeStandards: [(id: String, owner: RecordOwner)] = []
-        var payments: [(id: String, owner: RecordOwner)] = []
+        var feeStandards: [(id: String, attachment: String, owner: RecordOwner)] = []
+        var payments: [(id: String, attachment: String, owner: RecordOwner)] = []
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -191,12 +200,16 @@ struct RouteAccessMatrixTests {
         }
         if kindName == "payments" || path.starts(with: ["fees", "payments"]) {
             return fixture.payments.map {
-                Subject(parameters: [":id": $0.id, ":answer": "confirm"], owner: $0.owner, label: $0.owner.school ?? "")
+                Subject(
+                    parameters: [":id": $0.id, ":answer": "confirm", ":attachment": $0.attachment], owner: $0.owner,
+                    label: $0.owner.school ?? "")
             }
         }
         if kindName == "fee-standards" || kindName == "fees" {
             return fixture.feeStandards.map {
-                Subject(parameters: [":id": $0.id, ":step": "review"], owner: $0.owner, label: $0.owner.organization ?? "")
+                Subject(
+                    parameters: [":id": $0.id, ":step": "review", ":attachment": $0.attachment], owner: $0.owner,
+                    label: $0.owner.organization ?? "")
             }
         }
         if kindName == "applications" {
@@ -307,6 +320,10 @@ struct RouteAccessMatrixTests {
             try await org.login(organization)
             let proposal = #"{"certificate":"\#(certificate)","level":"junior","amount":30000,"effectiveFrom":"2026-09-01"}"#
             let id = try #require(try await org.send(.POST, "/api/v1/fee-standards", json: proposal).json["id"] as? String)
+            let file = try await org.multipart(
+                "/api/v1/fee-standards/\(id)/attachments", fields: [("purpose", "costBreakdown")],
+                file: ("file", "成本测算.pdf", "application/pdf", "%PDF-1.4 cost"))
+            let attachment = try #require(file.json["id"] as? String, "\(file.body)")
             if publish {
                 let api = Client(app)
                 try await api.login("admin", adminPassword)
@@ -316,7 +333,7 @@ struct RouteAccessMatrixTests {
             var owner = owner(school: nil, certificate: certificate)
             owner.published = publish
             owner.leadSchool = certificate == "1-004" ? "G005" : nil
-            f.feeStandards.append((id, owner))
+            f.feeStandards.append((id, attachment, owner))
         }
         // Payments: Z001 to ORG-ZWL and Z005 to ORG-ZWL (another region, same organisation).
         for (username, school) in [("secondary", "Z001"), ("school-z005", "Z005")] {
@@ -325,9 +342,13 @@ struct RouteAccessMatrixTests {
             let paid = try await c.send(.POST, "/api/v1/payments",
                                         json: #"{"organization":"ORG-ZWL","amount":10000,"paidOn":"2026-03-14","fundingSource":"tuition"}"#)
             let id = try #require(paid.json["id"] as? String, "\(paid.body)")
+            let file = try await c.multipart(
+                "/api/v1/payments/\(id)/attachments", fields: [("purpose", "voucher")],
+                file: ("file", "凭证.pdf", "application/pdf", "%PDF-1.4 voucher"))
+            let attachment = try #require(file.json["id"] as? String, "\(file.body)")
             var owner = owner(school: school, certificate: nil)
             owner.organization = "ORG-ZWL"
-            f.payments.append((id, owner))
+            f.payments.append((id, attachment, owner))
         }
         return f
     }

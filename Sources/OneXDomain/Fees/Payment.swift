@@ -52,10 +52,12 @@ public struct Payment: Codable, Sendable, Equatable {
     public var paidOn: LocalDate
     public var fundingSource: FundingSource
     public var voucher: String?
+    /// What the school says the money is for, per certificate (optional; the rest unallocated).
+    public var allocation: [PaymentAllocation]?
 
     public init(
         school: String, organization: String, amount: Int, paidOn: LocalDate, fundingSource: FundingSource,
-        voucher: String? = nil
+        voucher: String? = nil, allocation: [PaymentAllocation]? = nil
     ) {
         self.school = school
         self.organization = organization
@@ -63,6 +65,7 @@ public struct Payment: Codable, Sendable, Equatable {
         self.paidOn = paidOn
         self.fundingSource = fundingSource
         self.voucher = voucher
+        self.allocation = allocation
     }
 
     /// Everything wrong with a new payment (not a correction) recorded on `today`.
@@ -91,6 +94,9 @@ public struct Payment: Codable, Sendable, Equatable {
                     UIText(zh: "凭证号不能超过60个字符", en: "The voucher number may have at most 60 characters"),
                     field: "voucher"))
         }
+        if let parts = allocation, !parts.isEmpty {
+            out += allocationProblems(parts)
+        }
         return out
     }
 }
@@ -116,5 +122,60 @@ public struct Arrears: Codable, Sendable, Equatable {
 
     public var outstanding: Int { payable.clampedSubtracting(confirmed) }
 
-    public var settlementRate: Double? { payable > 0 ? Double(confirmed) / Double(payable) : nil }
+    /// Confirmed money up to what is payable: paying ahead does not make a rate above 100 %.
+    public var settled: Int { max(0, min(confirmed, payable)) }
+
+    public var settlementRate: Double? { payable > 0 ? Double(settled) / Double(payable) : nil }
+}
+
+/// The part of a payment the school assigns to one certificate of the organisation paid.
+public struct PaymentAllocation: Codable, Sendable, Equatable {
+    public var certificate: String
+    public var amount: Int
+
+    public init(certificate: String, amount: Int) {
+        self.certificate = certificate
+        self.amount = amount
+    }
+}
+
+extension Payment {
+    /// An allocation names each certificate once, with a positive amount, and adds up to no
+    /// more than the payment.
+    func allocationProblems(_ parts: [PaymentAllocation]) -> [FieldError] {
+        var out: [FieldError] = []
+        if parts.count > 50 {
+            out.append(
+                FieldError(
+                    code: "too_long", UIText(zh: "分配明细最多50项", en: "At most 50 allocation lines"),
+                    field: "allocation"))
+        }
+        if Set(parts.map(\.certificate)).count != parts.count {
+            out.append(
+                FieldError(
+                    code: "duplicate",
+                    UIText(zh: "分配明细中同一证书只能出现一次", en: "Each certificate may appear once in the allocation"),
+                    field: "allocation"))
+        }
+        if parts.contains(where: { $0.amount <= 0 || !Limits.fen.contains($0.amount) }) {
+            out.append(
+                FieldError(
+                    code: "invalid",
+                    UIText(zh: "分配到各证书的金额应大于0", en: "Each allocated amount must be above zero"),
+                    field: "allocation"))
+        }
+        let total = parts.reduce(0) { $0.clampedAdding(max(0, $1.amount)) }
+        if total > amount {
+            out.append(
+                FieldError(
+                    code: "allocation_exceeds_amount",
+                    UIText(
+                        zh: "分配合计\(Fen.displayText(total))超过付款金额\(Fen.displayText(amount))，请核减",
+                        en:
+                            "The allocation adds up to \(Fen.displayText(total)), more than the payment of \(Fen.displayText(amount))"
+                    ),
+                    field: "allocation"))
+        }
+        return out
+    }
 }

@@ -391,6 +391,12 @@ extension UIText {
         en: "If you return it, the school may resubmit at any time (increases only, which may be filed any time).")
     public static let attachments = UIText(zh: "附件", en: "Attachments")
     public static let purpose = UIText(zh: "用途", en: "Purpose")
+    public static let file = UIText(zh: "文件", en: "File")
+    public static let uploadedOn = UIText(zh: "上传日期", en: "Uploaded on")
+    public static let noAttachments = UIText(zh: "暂无附件。", en: "No files yet.")
+    public static let feeFileRule = UIText(
+        zh: "仅接受 PDF、JPEG 或 PNG 文件（按文件内容识别），每个不超过20 MB；附件上传后不删除，有误请补传。",
+        en: "PDF, JPEG or PNG only (recognised by content), up to 20 MB each; files are kept, so upload a corrected one if needed.")
     public static let upload = UIText(zh: "上传", en: "Upload")
     public static let stampedScan = UIText(zh: "加盖公章扫描件", en: "Stamped scan")
     public static let justification = UIText(zh: "申报表（论证材料）", en: "Justification")
@@ -593,8 +599,16 @@ extension UIText {
     public static let arrearsOverdueYuan = UIText(zh: "逾期欠费（元）", en: "Overdue (yuan)")
     public static let feePanelTitle = UIText(zh: "考核费用结算", en: "Exam fee settlement")
     public static let feePanelIntro = UIText(
-        zh: "截至今日全部已考核场次的应付、机构已确认与欠费（不分年度）；点击名称查看背后的付款与考核。",
-        en: "Payable, confirmed and outstanding for every exam held so far (all years); follow a name to the payments and exams behind it.")
+        zh: "截至今日全部已考核场次的应付、已结算与欠费（不分年度）。已结算为机构已确认的付款，每所院校对每个机构最多计至其应付，多付不抵其他院校的欠费。点击名称查看背后的付款与考核。",
+        en: "Payable, settled and outstanding for every exam held so far (all years). Settled is money the organisation confirmed, counted for each school and organisation up to what it owes: one school paying ahead does not settle another's debt. Follow a name to the payments and exams behind it.")
+    public static let paymentAllocation = UIText(zh: "分配到证书（可选）", en: "Allocated to certificates (optional)")
+    public static let paymentAllocationHint = UIText(
+        zh: "每行一个证书：证书代码 金额（元），如 1-004 1000.00；合计不超过付款金额，其余视为未分配。",
+        en: "One certificate per line: code and amount in yuan, e.g. 1-004 1000.00; no more than the payment in all, the rest stays unallocated.")
+    public static let paymentUnallocated = UIText(zh: "未分配", en: "Unallocated")
+    public static let paymentRecordedBy = UIText(zh: "登记人", en: "Recorded by")
+    public static let arrearsSettled = UIText(zh: "已结算", en: "Settled")
+    public static let arrearsSettledYuan = UIText(zh: "已结算（元）", en: "Settled (yuan)")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

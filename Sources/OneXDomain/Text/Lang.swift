@@ -35,6 +35,7 @@ public protocol InWords {
 extension Level: InWords {}
 extension FeeStandardStatus: InWords {}
 extension FundingSource: InWords {}
+extension FeeFilePurpose: InWords {}
 extension PaymentStatus: InWords {}
 extension PlanStatus: InWords {}
 extension PlanChangeKind: InWords {}

@@ -254,10 +254,15 @@ enum FeeStandardPages {
                 """
         }
         let next = try await nextStep(req, row: row, body: b, actor: actor, values: values, errors: errors)
+        let files = FeeFileRoutes.section(
+            .standard, id: id, files: try await FeeFileService.list(.standard(row), on: req.db),
+            canUpload: actor.role == .organization && actor.unit == b.organization
+                && (b.status == .proposed || b.status == .reviewed), req: req)
         let title = "\(b.certificateName) · \(lang(b.level))"
         let html: HTML = """
             <h1>\(title)</h1>
             \(Components.facts(facts))
+            \(files)
             \(reviewHTML)
             \(next)
             """

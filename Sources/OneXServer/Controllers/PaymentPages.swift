@@ -12,6 +12,7 @@ enum PaymentPages {
         }
         web.post("fees", "payments") { req in try await record(req) }
         web.post("fees", "payments", ":id", ":answer") { req in try await answer(req) }
+        web.get("fees", "payments", ":id") { req in try await detail(req) }
         web.get("fees", "arrears") { req in try await arrears(req) }
         web.get("fees", "budget") { req in try await budget(req) }
         web.get("fees", "arrears", "export.xlsx") { req in try await arrearsExport(req) }
@@ -62,7 +63,9 @@ enum PaymentPages {
                 + (p.disputeReason.map { lang.colon + $0 } ?? "")
                 + (p.corrects != nil ? lang.bracketed(lang(.paymentCorrection)) : "")
             return [
-                "\(lang.day(p.paidOn))", "\(p.schoolName)", "\(p.organizationName)",
+                "<a href=\"\(SitePath.payments.path)/\(p.id.uuidString)\">\(lang.day(p.paidOn))</a>",
+                "\(p.schoolName)",
+                "\(p.organizationName)",
                 "\(Fen.displayText(p.amount))",
                 "\(lang(p.fundingSource))", "\(p.voucher ?? "")",
                 "\(state)", actions,
@@ -85,6 +88,9 @@ enum PaymentPages {
                         FundingSource.allCases.map { ($0.rawValue, lang($0)) }),
                     required: true),
                 .init(name: "voucher", label: lang(.paymentVoucher)),
+                .init(
+                    name: "allocation", label: lang(.paymentAllocation), kind: .textarea,
+                    hint: lang(.paymentAllocationHint)),
                 .init(name: "note", label: lang(.paymentNote), kind: .textarea),
             ]
             form = """
@@ -123,6 +129,8 @@ enum PaymentPages {
         }
         let source = FundingSource(rawValue: values["fundingSource"] ?? "")
         if source == nil { errors.append(.required("fundingSource", .fundingSource)) }
+        let allocation = allocationLines(values["allocation"] ?? "")
+        errors += allocation.errors
         guard errors.isEmpty, let amount, let source else {
             return try await list(
                 req, values: values, errors: errors, notice: nil, status: .unprocessableEntity)
@@ -132,7 +140,7 @@ enum PaymentPages {
                 .init(
                     organization: values["organization"] ?? "", amount: amount,
                     paidOn: values["paidOn"] ?? "", fundingSource: source,
-                    voucher: values["voucher"], note: values["note"]),
+                    voucher: values["voucher"], note: values["note"], allocation: allocation.parts),
                 actor: actor, now: req.now, on: req.db)
             if let warning = saved.warnings?.first {
                 // Recorded all the same: the page says so and what to check.
@@ -175,6 +183,81 @@ enum PaymentPages {
                 notice: nil, status: e.status)
         }
         return req.redirect(local: SitePath.payments.path)
+    }
+
+    /// The allocation box: one certificate per line, its code and the amount in yuan
+    /// (`1-004 1,000.00`, `1-004：1000`); empty lines are skipped.
+    static func allocationLines(_ text: String) -> (parts: [PaymentAllocation], errors: [FieldError]) {
+        var parts: [PaymentAllocation] = []
+        var errors: [FieldError] = []
+        for (n, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let words = line.split(whereSeparator: { $0.isWhitespace || $0 == "：" || $0 == ":" })
+            guard !words.isEmpty else { continue }
+            guard words.count == 2, let fen = Fen.parseYuan(String(words[1])) else {
+                errors.append(
+                    FieldError(
+                        code: "invalid",
+                        UIText(
+                            zh: "分配明细第\(n + 1)行“\(line.prefix(40))”应为“证书代码 金额”，如 1-004 1000.00",
+                            en:
+                                "Allocation line \(n + 1) “\(line.prefix(40))” should read “code amount”, e.g. 1-004 1000.00"
+                        ),
+                        field: "allocation"))
+                continue
+            }
+            parts.append(PaymentAllocation(certificate: String(words[0]), amount: fen))
+        }
+        return (parts, errors)
+    }
+
+    /// One payment: what it is, what it was allocated to, its files.
+    static func detail(_ req: Request) async throws -> HTML {
+        let lang = req.lang
+        let actor = try req.actor(reading: .payments)
+        let row = try await PaymentService.find(try FeesAPI.id(req), actor: actor, on: req.db)
+        let p = try await PaymentService.body(row.requireID(), on: req.db)
+        let names = try await AccountNames.labels([row.recordedBy], lang: lang, on: req.db)
+        var facts: [(String, String)] = [
+            (lang(.paymentDate), lang.day(p.paidOn)), (lang(.school), p.schoolName),
+            (lang(.nounOrganization), p.organizationName), (lang(.paymentAmount), Fen.displayText(p.amount)),
+            (lang(.fundingSource), lang(p.fundingSource)), (lang(.paymentVoucher), p.voucher ?? ""),
+            (lang(.status), lang(p.status) + (p.disputeReason.map { lang.colon + $0 } ?? "")),
+            (lang(.paymentRecordedBy), names[row.recordedBy] ?? row.recordedBy),
+        ]
+        if let note = p.note { facts.append((lang(.paymentNote), note)) }
+        var allocation: HTML = ""
+        if let parts = p.allocation, !parts.isEmpty {
+            let certificates = try await Certificate.query(on: req.db).filter(
+                \.$code ~~ parts.map(\.certificate)
+            ).all()
+            let named = Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.name) })
+            let rows = parts.map { a -> [HTML] in
+                [
+                    "\(named[a.certificate] ?? a.certificate)\(lang.bracketed(a.certificate))",
+                    "\(Fen.displayText(a.amount))",
+                ]
+            }
+            let rest = p.amount - parts.reduce(0) { $0 + $1.amount }
+            allocation = """
+                <section class="panel"><h2>\(lang(.paymentAllocation))</h2>
+                \(Components.table(headers: [lang(.fieldCertificate), lang(.paymentAmountShort)], rows: rows, numeric: [1], empty: ""))
+                <p class="muted">\(lang(.paymentUnallocated))\(lang.colon)\(Fen.displayText(rest))</p>
+                </section>
+                """
+        }
+        let files = FeeFileRoutes.section(
+            .payment, id: p.id, files: try await FeeFileService.list(.payment(row), on: req.db),
+            canUpload: actor.role == .school && actor.unit == p.school, req: req)
+        let title = "\(lang(.navPayments)) · \(lang.day(p.paidOn)) · \(Fen.displayText(p.amount))"
+        return Layout.page(
+            req: req, title: title,
+            crumbs: [.init(title: lang(.navPayments), path: .payments), .init(title: title)],
+            body: """
+                <h1>\(title)</h1>
+                \(Components.facts(facts))
+                \(allocation)
+                \(files)
+                """)
     }
 
     /// The arrears filters a link may carry (a dashboard drill-down, a row of a total).
@@ -259,7 +342,7 @@ enum PaymentPages {
             <h1>\(lang(.navArrears))</h1>
             <p class="muted">\(lang(.arrearsIntro))</p>
             \(Components.filterChips(chips, lang: lang))
-            \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsConfirmed), Fen.displayText(total.confirmed)),
+            \(Components.facts([(lang(.arrearsPayable), Fen.displayText(total.payable)), (lang(.arrearsSettled), Fen.displayText(total.settled)),
                                 (lang(.arrearsOutstanding), Fen.displayText(total.owed)),
                                 (lang(.arrearsOverdue), Fen.displayText(total.overdue)),
                                 (lang(.settlementRate), IndicatorSet.percent(total.settlementRate))]))
@@ -289,14 +372,14 @@ enum PaymentPages {
         let rows = totals.map { t -> [HTML] in
             [
                 "<a href=\"\(link(t.key))\">\(t.name)</a>", "\(Fen.displayText(t.payable))",
-                "\(Fen.displayText(t.confirmed))", "\(Fen.displayText(t.owed))",
+                "\(Fen.displayText(t.settled))", "\(Fen.displayText(t.owed))",
                 "\(Fen.displayText(t.overdue))",
                 HTML(raw: String(t.unpricedAttended)), "\(IndicatorSet.percent(t.settlementRate))",
             ]
         }
         return Components.table(
             headers: [
-                lang(.name), lang(.arrearsPayable), lang(.arrearsConfirmed), lang(.arrearsOutstanding),
+                lang(.name), lang(.arrearsPayable), lang(.arrearsSettled), lang(.arrearsOutstanding),
                 lang(.arrearsOverdue), lang(.arrearsUnpriced), lang(.settlementRate),
             ], rows: rows, numeric: [1, 2, 3, 4, 5, 6], empty: lang(.noRecords))
     }

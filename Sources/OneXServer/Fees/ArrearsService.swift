@@ -134,23 +134,29 @@ enum ArrearsService {
         }
     }
 
-    /// Balances summed per region, school or organisation (indicators.md: settlement rate =
-    /// Σ confirmed / Σ payable). What is owed sums positive balances only: one school's money
-    /// paid ahead does not settle another's debt.
+    /// Balances summed per region, school or organisation. Each school's money counts toward
+    /// its own debt to each organisation only: settled = Σ min(confirmed, payable), owed =
+    /// payable − settled, settlement rate = settled / payable (indicators.md), so money one school
+    /// paid ahead neither settles another's debt nor lifts the rate.
     struct Total: Sendable {
         var key: String
         var name: String
         var payable = 0
         var confirmed = 0
+        var settled = 0
         var owed = 0
         var overdue = 0
         var unpricedAttended = 0
 
-        var settlementRate: Double? { payable > 0 ? Double(confirmed) / Double(payable) : nil }
+        var settlementRate: Double? { payable > 0 ? Double(settled) / Double(payable) : nil }
 
         mutating func add(_ i: Item) {
             payable = payable.clampedAdding(i.payable)
             confirmed = confirmed.clampedAdding(i.confirmed)
+            let balance = Arrears(
+                payable: i.payable, paid: i.paid, confirmed: i.confirmed, unpricedAttended: i.unpricedAttended
+            )
+            settled = settled.clampedAdding(balance.settled)
             owed = owed.clampedAdding(max(0, i.outstanding))
             overdue = overdue.clampedAdding(i.overdue)
             unpricedAttended = unpricedAttended.clampedAdding(i.unpricedAttended)

@@ -209,6 +209,17 @@ enum FeeStandardService {
         let comment = try text(input.comment, field: "comment", label: UIText(zh: "核定意见", en: "Comment"))
         switch input.decision {
         case "verify":
+            // MOE12-2: a raise rests on the organisation's written request, kept with the proposal.
+            if standard.isRaise, try await !FeeFileService.has(.raiseRequest, standard: id, on: db) {
+                throw AppError.invalid([
+                    FieldError(
+                        code: "raise_request_missing",
+                        UIText(
+                            zh: "上调标准须有培训评价组织的书面申请：请培训评价组织上传“上调标准书面申请”附件后再核定",
+                            en: "A raise needs the organisation's written request: ask it to upload the “written request for a raise” file, then verify"),
+                        field: "decision")
+                ])
+            }
             let verified = input.amount ?? standard.amount
             let problems = FeeRules.verificationProblems(proposed: standard.amount, verified: verified)
             if !problems.isEmpty { throw AppError.invalid(problems) }

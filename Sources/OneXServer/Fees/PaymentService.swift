@@ -15,6 +15,7 @@ enum PaymentService {
         var fundingSource: FundingSource
         var voucher: String?
         var note: String?
+        var allocation: [PaymentAllocation]?
     }
 
     struct Answer: Codable, Sendable {
@@ -35,6 +36,7 @@ enum PaymentService {
         var corrects: UUID?
         var status: PaymentStatus
         var disputeReason: String?
+        var allocation: [PaymentAllocation]?
         /// Things worth a second look that did not stop the payment (no exams with the organisation).
         var warnings: [String]?
     }
@@ -68,8 +70,10 @@ enum PaymentService {
         let voucher = input.voucher?.trimmingCharacters(in: .whitespacesAndNewlines).withoutControlCharacters
         let payment = Payment(
             school: schoolCode, organization: organization.code, amount: input.amount, paidOn: paidOn,
-            fundingSource: input.fundingSource, voucher: voucher?.isEmpty == true ? nil : voucher)
+            fundingSource: input.fundingSource, voucher: voucher?.isEmpty == true ? nil : voucher,
+            allocation: input.allocation?.isEmpty == true ? nil : input.allocation)
         var problems = payment.problems(today: LocalDate(now))
+        problems += try await allocationProblems(payment.allocation ?? [], organization: organization, on: db)
         let note = input.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note, note.count > 500 {
             problems.append(
@@ -87,6 +91,9 @@ enum PaymentService {
         row.fundingSource = input.fundingSource.rawValue
         row.voucher = payment.voucher
         row.note = note?.isEmpty == true ? nil : note
+        row.allocation = try payment.allocation.map {
+            String(decoding: try JSONEncoder().encode($0), as: UTF8.self)
+        }
         row.status = PaymentStatus.recorded.rawValue
         row.recordedBy = actor.username
         row.recordedAt = now
@@ -250,8 +257,29 @@ enum PaymentService {
             organizationName: row.organization.name, amount: row.amount, paidOn: row.paidOn,
             fundingSource: try row.fundingSourceValue,
             voucher: row.voucher, note: row.note, corrects: row.correctsID, status: try row.statusValue,
-            disputeReason: row.disputeReason,
+            disputeReason: row.disputeReason, allocation: try row.allocationValue,
             warnings: nil)
+    }
+
+    /// Every certificate an allocation names must be one of the organisation paid.
+    static func allocationProblems(
+        _ parts: [PaymentAllocation], organization: Organization, on db: any Database
+    )
+        async throws -> [FieldError]
+    {
+        guard !parts.isEmpty else { return [] }
+        let own = Set(
+            try await Certificate.query(on: db).filter(\.$organization.$id == organization.requireID()).all()
+                .map(
+                    \.code))
+        return parts.filter { !own.contains($0.certificate) }.map {
+            FieldError(
+                code: "unknown_reference",
+                UIText(
+                    zh: "证书“\($0.certificate)”不是\(organization.name)的证书，不能分配",
+                    en: "“\($0.certificate)” is not a certificate of \(organization.name)"),
+                field: "allocation")
+        }
     }
 
     /// Whether the school has had any exam of the organisation's certificates.

@@ -33,6 +33,10 @@ final class FeeStandardRow: Model, @unchecked Sendable {
 
     init() {}
 
+    var statusValue: FeeStandardStatus {
+        get throws { try .stored(status, table: Self.schema, column: "status", id: id) }
+    }
+
     func domain(certificate code: String) throws -> FeeStandard {
         guard let day = LocalDate(effectiveFrom) else {
             throw StoredValueError(table: Self.schema, column: "effective_from", id: id, value: effectiveFrom)
@@ -40,7 +44,7 @@ final class FeeStandardRow: Model, @unchecked Sendable {
         return FeeStandard(
             certificate: code, level: try .stored(level, table: Self.schema, column: "level", id: id),
             amount: amount,
-            effectiveFrom: day, status: try .stored(status, table: Self.schema, column: "status", id: id),
+            effectiveFrom: day, status: try statusValue,
             verifiedAmount: verifiedAmount, isRaise: isRaise)
     }
 

@@ -23,11 +23,24 @@ final class PaymentRow: Model, @unchecked Sendable {
     @Field(key: "recorded_at") var recordedAt: Date
     @OptionalField(key: "answered_by") var answeredBy: String?
     @OptionalField(key: "answered_at") var answeredAt: Date?
+    /// `[PaymentAllocation]` as JSON, when the school allocated the payment to certificates.
+    @OptionalField(key: "allocation") var allocation: String?
 
     init() {}
 
     var statusValue: PaymentStatus {
         get throws { try .stored(status, table: Self.schema, column: "status", id: id) }
+    }
+
+    var allocationValue: [PaymentAllocation]? {
+        get throws {
+            guard let allocation else { return nil }
+            do {
+                return try JSONDecoder().decode([PaymentAllocation].self, from: Data(allocation.utf8))
+            } catch {
+                throw StoredValueError(table: Self.schema, column: "allocation", id: id, value: allocation)
+            }
+        }
     }
 
     var fundingSourceValue: FundingSource {

@@ -65,7 +65,7 @@ enum FeePanel {
         let all = arrearsLink(f.filter)
         var cards: [(String, String, String)] = [
             (lang(.arrearsPayable), Fen.displayText(f.total.payable), all),
-            (lang(.arrearsConfirmed), Fen.displayText(f.total.confirmed), all),
+            (lang(.arrearsSettled), Fen.displayText(f.total.settled), all),
             (lang(.arrearsOutstanding), Fen.displayText(f.total.owed), all),
             (lang(.arrearsOverdue), Fen.displayText(f.total.overdue), all),
             (lang(.settlementRate), IndicatorSet.percent(f.total.settlementRate), all),
@@ -100,7 +100,7 @@ enum FeePanel {
     static func sheet(_ f: Figures, lang: Lang) -> [[String]] {
         var rows: [[String]] = [[], [lang(.feePanelTitle)]]
         rows.append([lang(.arrearsPayable), Fen.yuanText(f.total.payable)])
-        rows.append([lang(.arrearsConfirmed), Fen.yuanText(f.total.confirmed)])
+        rows.append([lang(.arrearsSettled), Fen.yuanText(f.total.settled)])
         rows.append([lang(.arrearsOutstanding), Fen.yuanText(f.total.owed)])
         rows.append([lang(.arrearsOverdue), Fen.yuanText(f.total.overdue)])
         rows.append([lang(.settlementRate), IndicatorSet.percent(f.total.settlementRate)])
@@ -109,13 +109,13 @@ enum FeePanel {
             rows.append([])
             rows.append([lang(g.title)])
             rows.append([
-                lang(.code), lang(.name), lang(.arrearsPayableYuan), lang(.arrearsConfirmedYuan),
+                lang(.code), lang(.name), lang(.arrearsPayableYuan), lang(.arrearsSettledYuan),
                 lang(.arrearsOutstandingYuan), lang(.arrearsOverdueYuan), lang(.arrearsUnpriced),
                 lang(.settlementRate),
             ])
             for t in g.totals {
                 rows.append([
-                    t.key, t.name, Fen.yuanText(t.payable), Fen.yuanText(t.confirmed), Fen.yuanText(t.owed),
+                    t.key, t.name, Fen.yuanText(t.payable), Fen.yuanText(t.settled), Fen.yuanText(t.owed),
                     Fen.yuanText(t.overdue), String(t.unpricedAttended),
                     IndicatorSet.percent(t.settlementRate),
                 ])

@@ -122,7 +122,7 @@ enum FeesAPI {
             let actor = try req.actor(reading: .payments)
             let items = try await ArrearsService.items(
                 actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
-                today: LocalDate(req.now), on: req.db)
+                region: req.queryText("region"), today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
     }

@@ -113,8 +113,18 @@ enum OpenAPIDocument {
                       summary: "Reverse a payment by an entry of the opposite amount {reason?} (the paying school)", tag: "fees",
                       request: "PaymentAnswer", success: 201),
             Operation(method: "get", path: "/api/v1/arrears",
-                      summary: "Payable, paid, confirmed and outstanding per school and organisation (?school=&organization=); unpriced attended",
+                      summary: "Payable, paid, confirmed and outstanding per school and organisation (?school=&organization=&region=); unpriced attended",
                       tag: "fees"),
+            Operation(method: "post", path: "/api/v1/fee-standards/{id}/attachments",
+                      summary: "Add a file to an undecided standard: purpose costBreakdown or raiseRequest (the proposing organisation; multipart)",
+                      tag: "fees", request: "Upload", success: 201),
+            Operation(method: "get", path: "/api/v1/fee-standards/{id}/attachments/{attachment}",
+                      summary: "Download a file of a standard", tag: "fees"),
+            Operation(method: "post", path: "/api/v1/payments/{id}/attachments",
+                      summary: "Add the voucher to a payment: purpose voucher (the paying school; multipart)", tag: "fees",
+                      request: "Upload", success: 201),
+            Operation(method: "get", path: "/api/v1/payments/{id}/attachments/{attachment}",
+                      summary: "Download a file of a payment", tag: "fees"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -137,7 +147,7 @@ enum OpenAPIDocument {
                       summary: "Withdraw (撤回) a submitted application before any review decision, back to a draft (its school); 409 after",
                       tag: "applications"),
             Operation(method: "post", path: "/api/v1/applications/{id}/reviews", summary: "Approve, return or reject in the reviewer's phase", tag: "applications", request: "Review"),
-            Operation(method: "post", path: "/api/v1/applications/{id}/attachments", summary: "Upload a stamped scan, justification (with line) or adjustment form (multipart)", tag: "applications", request: "File", success: 201),
+            Operation(method: "post", path: "/api/v1/applications/{id}/attachments", summary: "Upload a stamped scan, justification (with line) or adjustment form (multipart)", tag: "applications", request: "Upload", success: 201),
             Operation(method: "get", path: "/api/v1/applications/{id}/forms/{name}",
                       summary: "Printable form (HN-12: henan-1..3, anhui-1..3) as A4 HTML; ?format=xlsx for a spreadsheet", tag: "applications",
                       query: [.format]),
@@ -239,12 +249,17 @@ enum OpenAPIDocument {
                                        required: ["decision"])))
         out.append(("FeePublication", obj([("documentNumber", str()), ("publishedOn", day)], required: [])))
         out.append(("Payment", obj([("organization", str()), ("amount", int()), ("paidOn", day),
-                                    ("fundingSource", enumeration(FundingSource.allCases.map(\.rawValue))), ("voucher", str()), ("note", str())],
+                                    ("fundingSource", enumeration(FundingSource.allCases.map(\.rawValue))), ("voucher", str()), ("note", str()),
+                                    ("allocation", .object([("type", .string("array")), ("items", obj(
+                                        [("certificate", str()), ("amount", int())], required: ["certificate", "amount"]))]))],
                                    required: ["organization", "amount", "paidOn", "fundingSource"])))
         out.append(("PaymentAnswer", obj([("reason", str())], required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
+        out.append(("Upload", obj([("purpose", str()), ("line", int()),
+                                   ("file", .object([("type", .string("string")), ("format", .string("binary"))]))],
+                                  required: ["purpose", "file"])))
         out.append(("Problem", obj([("type", str()), ("title", str()), ("status", int()), ("detail", str()),
                          ("errors", .object([("type", .string("array")), ("items", obj(
                             [("code", str()), ("message", str()), ("line", int()), ("field", str())],
@@ -266,7 +281,7 @@ enum OpenAPIDocument {
             }
             if !params.isEmpty { fields.append(("parameters", .array(params))) }
             if let r = op.request {
-                let type = r == "File" ? "text/csv" : "application/json"
+                let type = r == "File" ? "text/csv" : r == "Upload" ? "multipart/form-data" : "application/json"
                 var content: [(String, JSONValue)] = [(type, .object([("schema", .object([("$ref", .string("#/components/schemas/\(r)"))]))]))]
                 if r == "File" {
                     content.append(("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
