@@ -55,9 +55,19 @@ extension DemoYear {
                     actor: admin, now: at(2, 10), on: db)
             }
         }
-        _ = await propose(
+        let raise = await propose(
             org("ORG-ZWL"), "1-004", 40500, from: "\(year + 1)-01-01",
             raise: "考评员劳务标准上调，申请自下一年度起上调考核费用", on: at(3, 5))
+        if let raise {
+            await step("the written request for the raise") {
+                _ = try await FeeFileService.store(
+                    .standard(try await FeeStandardService.find(raise, actor: org("ORG-ZWL"), on: db).0),
+                    purpose: FeeFilePurpose.raiseRequest.rawValue,
+                    file: Self.pdf(
+                        "ORG-ZWL: written request to raise the 1-004 junior fee", name: "上调考核费用的申请.pdf"),
+                    actor: org("ORG-ZWL"), now: at(3, 5), on: db)
+            }
+        }
         // 老年照护: reviewed by G001, waiting for the province.
         let care = await propose(org("ORG-ZFZZ"), "1-003", 36000, from: "\(year)-09-01", on: at(2, 15))
         await review(care, by: lead("G001"), on: at(2, 25))
