@@ -609,6 +609,8 @@ extension UIText {
     public static let paymentRecordedBy = UIText(zh: "登记人", en: "Recorded by")
     public static let arrearsSettled = UIText(zh: "已结算", en: "Settled")
     public static let arrearsSettledYuan = UIText(zh: "已结算（元）", en: "Settled (yuan)")
+    public static let importCostCaps = UIText(
+        zh: "证书成本上限（仅更新已有证书）", en: "Certificate cost caps (existing certificates only)")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

@@ -3,17 +3,75 @@ import OneXDomain
 import OneXTabular
 import Vapor
 
-/// Upload a CSV or XLSX into a catalog table; all or nothing, with a line-numbered report.
+/// Upload a CSV or XLSX into a catalog table, or cost caps into the certificates already there;
+/// all or nothing, with a line-numbered report.
 enum ImportPages {
+    /// What a file can be imported into: a catalog table, or the certificates' cost caps only.
+    enum Target: Equatable {
+        case catalog(CatalogKind)
+        case costCaps
+
+        static let all = CatalogKind.allCases.map(Target.catalog) + [.costCaps]
+
+        init?(name: String) {
+            if name == CostCapImport.name {
+                self = .costCaps
+            } else if let kind = CatalogKind(rawValue: name) {
+                self = .catalog(kind)
+            } else {
+                return nil
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .catalog(let kind): kind.rawValue
+            case .costCaps: CostCapImport.name
+            }
+        }
+
+        var title: UIText {
+            switch self {
+            case .catalog(let kind): kind.title
+            case .costCaps: .importCostCaps
+            }
+        }
+
+        var columns: [Column] {
+            switch self {
+            case .catalog(let kind): kind.columns
+            case .costCaps: CostCapRecord.columns
+            }
+        }
+
+        /// The catalog table the columns' values are described by.
+        var kind: CatalogKind {
+            switch self {
+            case .catalog(let kind): kind
+            case .costCaps: .certificates
+            }
+        }
+
+        func importTable(_ table: [[String]], actor: String, at: Date, on db: any Database) async throws
+            -> CatalogService.ImportResult
+        {
+            switch self {
+            case .catalog(let kind):
+                try await CatalogService.importTable(kind: kind, table: table, actor: actor, at: at, on: db)
+            case .costCaps: try await CostCapImport.importTable(table, actor: actor, at: at, on: db)
+            }
+        }
+    }
+
     static func register(on web: any RoutesBuilder) {
-        web.get("imports") { req in try render(req, selected: .schools, outcome: nil) }
+        web.get("imports") { req in try render(req, selected: .catalog(.schools), outcome: nil) }
         web.form("imports", maxSize: "64mb") { req in try await upload(req) }
         web.get("imports", "template", ":file") { req in
             _ = try req.actor(may: .importFile, .schools)
             let name = (try req.parameters.require("file")).replacingOccurrences(of: ".csv", with: "")
-            guard let kind = CatalogKind(rawValue: name) else { throw AppError.notFound }
+            guard let target = Target(name: name) else { throw AppError.notFound }
             return Download.file(
-                [kind.columns.map { req.lang($0.label) }], name: "\(kind.rawValue)-template", format: .csv)
+                [target.columns.map { req.lang($0.label) }], name: "\(target.name)-template", format: .csv)
         }
     }
 
@@ -23,7 +81,7 @@ enum ImportPages {
     }
 
     static func render(
-        _ req: Request, selected: CatalogKind, outcome: Outcome?, status: HTTPResponseStatus = .ok
+        _ req: Request, selected: Target, outcome: Outcome?, status: HTTPResponseStatus = .ok
     ) throws -> Response {
         let lang = req.lang
         _ = try req.actor(may: .importFile, .schools)
@@ -40,18 +98,18 @@ enum ImportPages {
                 "\(Components.alert(lang(.importRejected) + lang.bracketed(file)))\(Components.errorList(errors, lang: lang) { labels[$0] ?? $0 })"
         case nil: break
         }
-        let options = CatalogKind.allCases.map { k -> HTML in
-            "<option value=\"\(k.rawValue)\"\(k == selected ? HTML(raw: " selected") : "")>\(lang(k.title))</option>"
+        let options = Target.all.map { k -> HTML in
+            "<option value=\"\(k.name)\"\(k == selected ? HTML(raw: " selected") : "")>\(lang(k.title))</option>"
         }
-        let columnHelp = CatalogKind.allCases.map { k -> HTML in
+        let columnHelp = Target.all.map { k -> HTML in
             let rows = k.columns.map { c -> [HTML] in
                 [
                     "\(lang(c.label))", "<code>\(c.field)</code>", "\(c.required ? lang(.yes) : lang(.no))",
-                    "\(allowedValues(k, c.field, lang))",
+                    "\(allowedValues(k.kind, c.field, lang))",
                 ]
             }
             return """
-                <h3>\(lang(k.title)) <a class="btn secondary" href="\(SitePath.importTemplate(k).path)">\(lang(.importTemplate))</a></h3>
+                <h3>\(lang(k.title)) <a class="btn secondary" href="\(SitePath.importTemplate(k.name).path)">\(lang(.importTemplate))</a></h3>
                 \(Components.table(headers: [lang(.columnLabel), lang(.columnField), lang(.columnRequired), lang(.columnValues)], rows: rows, empty: ""))
                 """
         }
@@ -106,7 +164,7 @@ enum ImportPages {
     static func upload(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .importFile, .schools)
         let form = try req.content.decode(UploadForm.self)
-        guard let kind = CatalogKind(rawValue: form.table) else {
+        guard let kind = Target(name: form.table) else {
             throw AppError.badRequest("未知的数据表：\(form.table)")
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
@@ -117,8 +175,7 @@ enum ImportPages {
         }
         do {
             let table = try CatalogService.readUpload(Data(buffer: file.data))
-            let result = try await CatalogService.importTable(
-                kind: kind, table: table, actor: actor.username, at: req.now, on: req.db)
+            let result = try await kind.importTable(table, actor: actor.username, at: req.now, on: req.db)
             return try render(req, selected: kind, outcome: .done(result, file.filename))
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try render(

@@ -14,7 +14,7 @@ public enum SitePath: Sendable, Equatable {
     case edit(CatalogKind, String)
     case export(CatalogKind, ExportFormat)
     case imports
-    case importTemplate(CatalogKind)
+    case importTemplate(String)
     case audit
     case auditExport(ExportFormat)
     case policy
@@ -65,7 +65,7 @@ public enum SitePath: Sendable, Equatable {
         case .edit(let kind, let code): "/\(kind.rawValue)/\(Self.segment(code))/edit"
         case .export(let kind, let format): "/\(kind.rawValue)/export.\(format.rawValue)"
         case .imports: "/imports"
-        case .importTemplate(let kind): "/imports/template/\(kind.rawValue).csv"
+        case .importTemplate(let table): "/imports/template/\(table).csv"
         case .audit: "/audit"
         case .auditExport(let format): "/audit/export.\(format.rawValue)"
         case .policy: "/policy"

@@ -6,12 +6,13 @@ enum ImportAPI {
     static func register(on api: any RoutesBuilder) {
         api.on(.POST, "imports", ":table", body: .collect(maxSize: "64mb")) { req in
             let actor = try req.actor(may: .importFile, .schools)
-            guard let kind = CatalogKind(rawValue: try req.parameters.require("table")) else { throw AppError.notFound }
+            guard let target = ImportPages.Target(name: try req.parameters.require("table")) else {
+                throw AppError.notFound
+            }
             let data = req.body.data.map { Data(buffer: $0) } ?? Data()
             let table = try CatalogService.readUpload(data)
-            let result = try await CatalogService.importTable(kind: kind, table: table, actor: actor.username,
-                                                              at: req.now, on: req.db)
-            return try JSONBody.response(result)
+            return try JSONBody.response(
+                try await target.importTable(table, actor: actor.username, at: req.now, on: req.db))
         }
     }
 }
