@@ -20,11 +20,14 @@ struct ExamsCommand: AsyncCommandGroup {
 
 struct ExamsImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV (UTF-8 streamed; GB18030 accepted) or XLSX file of candidate results")
+        @Argument(
+            name: "file", help: "CSV (UTF-8 streamed; GB18030 accepted) or XLSX file of candidate results")
         var file: String
         @Option(name: "organization", help: "import as this organisation: only its certificates are accepted")
         var organization: String?
-        @Flag(name: "confirm-over-plan", help: "the province office confirms registrations beyond a plan's tolerance")
+        @Flag(
+            name: "confirm-over-plan",
+            help: "the province office confirms registrations beyond a plan's tolerance")
         var confirmOverPlan: Bool
     }
 
@@ -56,13 +59,19 @@ struct ExamsImportCommand: AsyncCommand {
         let started = Date()
         do {
             let summary = try await CandidateImport.run(
-                rows, organization: signature.organization, actor: "cli", confirmOverPlan: signature.confirmOverPlan,
+                rows, organization: signature.organization, actor: "cli",
+                confirmOverPlan: signature.confirmOverPlan,
                 now: app.onex.clock.now(), hasher: app.onex.idHasher,
-                on: app.db, logger: app.logger) { n in
+                on: app.db, logger: app.logger
+            ) { n in
                 if n % 100_000 == 0 { console.info("\(n) rows") }
             }
-            console.success(String(format: "%d rows: %d candidate results added, %d unchanged, %d sessions, in %.2f s", summary.rows,
-                                   summary.candidates, summary.unchanged, summary.sessions, Date().timeIntervalSince(started)))
+            console.success(
+                String(
+                    format: "%d rows: %d candidate results added, %d unchanged, %d sessions, in %.2f s",
+                    summary.rows,
+                    summary.candidates, summary.unchanged, summary.sessions, Date().timeIntervalSince(started)
+                ))
         } catch let e as AppError {
             for err in e.errors { console.error(err.message) }
             throw ImportCommand.Failed(description: "nothing imported: \(e.detail)")
@@ -73,18 +82,35 @@ struct ExamsImportCommand: AsyncCommand {
 /// `onex demo`: migrate and load the demo province into the configured database.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "scale", help: "province or national: deterministic synthetic data at volume instead of the demo province")
+        @Option(
+            name: "scale",
+            help:
+                "province or national: deterministic synthetic data at volume instead of the demo province; fees: add fee standards and payments to such data"
+        )
         var scale: String?
     }
 
-    var help: String { "Loads the deterministic demo province (Henan), or with --scale synthetic data at volume" }
+    var help: String {
+        "Loads the deterministic demo province (Henan), or with --scale synthetic data at volume"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
         try await Bootstrap.run(app, demo: false)
+        // Scale data made before fees existed gains its standards and payments.
+        if signature.scale == "fees" {
+            guard try await FeeStandardRow.query(on: app.db).count() == 0 else {
+                context.console.warning("The database already holds fee standards.")
+                return
+            }
+            try await ScaleGenerator.fees(on: app.db) { context.console.info($0) }
+            context.console.success("fee standards and payments generated")
+            return
+        }
         if try await School.query(on: app.db).count() > 0 {
-            context.console.warning("The database already holds schools; the demo is loaded only into an empty catalog.")
+            context.console.warning(
+                "The database already holds schools; the demo is loaded only into an empty catalog.")
             return
         }
         if let scale = signature.scale {
@@ -99,11 +125,14 @@ struct DemoCommand: AsyncCommand {
             try await ScaleGenerator.generate(size, on: app.db) { message in
                 console.info(String(format: "[%6.1f s] ", Date().timeIntervalSince(started)) + message)
             }
-            console.success(String(format: "scale data (%@) generated in %.1f s", scale, Date().timeIntervalSince(started)))
+            console.success(
+                String(
+                    format: "scale data (%@) generated in %.1f s", scale, Date().timeIntervalSince(started)))
             return
         }
         try await DemoProvince.load(into: app)
-        context.console.success("Demo province loaded; demo accounts use the password '\(DemoProvince.password)'.")
+        context.console.success(
+            "Demo province loaded; demo accounts use the password '\(DemoProvince.password)'.")
     }
 }
 
@@ -133,7 +162,8 @@ struct ImportCommand: AsyncCommand {
         try await app.autoMigrate()
         do {
             let table = try CatalogService.readUpload(data)
-            let r = try await CatalogService.importTable(kind: kind, table: table, actor: "cli", at: app.onex.clock.now(), on: app.db)
+            let r = try await CatalogService.importTable(
+                kind: kind, table: table, actor: "cli", at: app.onex.clock.now(), on: app.db)
             context.console.success("created \(r.created), updated \(r.updated)")
         } catch let e as AppError {
             for err in e.errors { context.console.error("第\(err.line ?? 0)行：\(err.message)") }
@@ -158,7 +188,8 @@ struct AuditVerifyCommand: AsyncCommand {
             context.console.success("audit log OK: \(report.entries) entries, head \(report.head)")
         } else {
             for p in report.problems { context.console.error(p) }
-            throw ImportCommand.Failed(description: "audit log verification FAILED (\(report.problems.count) problems)")
+            throw ImportCommand.Failed(
+                description: "audit log verification FAILED (\(report.problems.count) problems)")
         }
     }
 }

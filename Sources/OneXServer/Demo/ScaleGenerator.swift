@@ -135,7 +135,58 @@ enum ScaleGenerator {
                 """).run()
         }
         for table in ["scale_n", "scale_schools", "scale_levels"] { try await sql.raw("DROP TABLE \(ident: table)").run() }
+        try await fees(on: db, log: log)
         try await sql.raw("ANALYZE").run()
+    }
+
+    /// Fee standards and payments at volume (MOE12-1, AH38-2), over the generated plans: for
+    /// nine certificate-levels in ten a standard published from 2025-01-01 and, for a third of
+    /// those, a raise from 2026-03-01; the tenth only proposed, so its exams are unpriced. Four
+    /// schools in five have paid each organisation they have plans with once, from one of the
+    /// four funding sources: seven payments in ten confirmed, two waiting, one disputed.
+    static func fees(on db: any Database, log: @Sendable (String) -> Void) async throws {
+        let sql = try db.sql()
+        let isPostgres = sql.dialect.name == "postgresql"
+        let uuid: SQLQueryString = isPostgres ? "gen_random_uuid()" : """
+            upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
+              || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
+            """
+        let now = Date(timeIntervalSince1970: 1_767_225_600)
+        log("fee standards")
+        let levels: SQLQueryString = """
+            (SELECT DISTINCT p.certificate_id, p.level,
+               CAST(substr(c.code, 3) AS INTEGER) * 3 + CASE p.level WHEN 'junior' THEN 0 WHEN 'intermediate' THEN 1 ELSE 2 END AS k
+             FROM plans p JOIN certificates c ON c.id = p.certificate_id WHERE c.code LIKE 'S-%') x
+            """
+        try await sql.raw("""
+            INSERT INTO fee_standards (id, certificate_id, level, amount, effective_from, status, is_raise, proposed_by, proposed_at,
+              published_on, published_by)
+            SELECT \(uuid), x.certificate_id, x.level, 20000 + (x.k * 37) % 300 * 100, '2025-01-01',
+              CASE WHEN x.k % 10 = 9 THEN 'proposed' ELSE 'published' END, \(bind: false), 'scale', \(bind: now),
+              CASE WHEN x.k % 10 = 9 THEN NULL ELSE '2024-12-20' END, CASE WHEN x.k % 10 = 9 THEN NULL ELSE 'scale' END
+            FROM \(levels)
+            """).run()
+        try await sql.raw("""
+            INSERT INTO fee_standards (id, certificate_id, level, amount, effective_from, status, is_raise, raise_request, proposed_by,
+              proposed_at, published_on, published_by)
+            SELECT \(uuid), x.certificate_id, x.level, 22000 + (x.k * 37) % 300 * 100, '2026-03-01', 'published', \(bind: true),
+              '考评员劳务上调', 'scale', \(bind: now), '2026-02-20', 'scale'
+            FROM \(levels) WHERE x.k % 3 = 0 AND x.k % 10 <> 9
+            """).run()
+        log("payments")
+        try await sql.raw("""
+            INSERT INTO payments (id, school_id, organization_id, amount, paid_on, funding_source, status, dispute_reason, recorded_by,
+              recorded_at)
+            SELECT \(uuid), x.school_id, x.organization_id, (1000 + x.h % 4000) * 100, '2026-0' || (1 + x.h % 9) || '-10',
+              CASE x.h % 4 WHEN 0 THEN 'appropriation' WHEN 1 THEN 'tuition' WHEN 2 THEN 'perStudent' ELSE 'other' END,
+              CASE WHEN x.h / 5 % 10 < 7 THEN 'confirmed' WHEN x.h / 5 % 10 < 9 THEN 'recorded' ELSE 'disputed' END,
+              CASE WHEN x.h / 5 % 10 = 9 THEN '未到账' ELSE NULL END, 'scale', \(bind: now)
+            FROM (SELECT DISTINCT p.school_id, c.organization_id,
+                    CAST(substr(s.code, 2) AS INTEGER) * 7 + CAST(substr(o.code, 6) AS INTEGER) AS h
+                  FROM plans p JOIN certificates c ON c.id = p.certificate_id JOIN schools s ON s.id = p.school_id
+                  JOIN organizations o ON o.id = c.organization_id WHERE o.code LIKE 'SORG-%') x
+            WHERE x.h % 5 <> 4
+            """).run()
     }
 
     /// Multi-row INSERTs of 400 rows at a time.
