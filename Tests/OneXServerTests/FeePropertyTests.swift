@@ -128,6 +128,7 @@ struct FeePropertyTests {
             var payable: [Key: Int] = [:]
             var unpriced: [Key: Int] = [:]
             var payableByDeadline: [Key: Int] = [:]
+            var payableDays: [Key: [(day: LocalDate, amount: Int)]] = [:]
             let deadline = LocalDate(year: 2026, month: 6, day: 30)
             func owe(
                 _ school: String, _ c: (code: String, organization: String, lead: String), _ d: LocalDate,
@@ -137,6 +138,7 @@ struct FeePropertyTests {
                 payable[key, default: 0] += 0
                 if let f = fee(c.code, on: d) {
                     payable[key, default: 0] += n * f
+                    payableDays[key, default: []].append((d, n * f))
                     if d <= deadline { payableByDeadline[key, default: 0] += n * f }
                 } else {
                     unpriced[key, default: 0] += n
@@ -252,6 +254,11 @@ struct FeePropertyTests {
                     #expect(rate == nil, "\(label): no rate without a payable")
                 }
                 #expect((item["ageing"] as? [Int])?.reduce(0, +) == max(0, p - c), "\(label): ageing adds up")
+                // The buckets as the domain's reference definition ages the same days.
+                let reference = ArrearsAgeing.age(
+                    payables: payableDays[key] ?? [], confirmed: c, today: today, deadline: deadline)
+                #expect(item["ageing"] as? [Int] == reference.buckets, "\(label): ageing buckets")
+                #expect(item["overdue"] as? Int == reference.overdue, "\(label): overdue as the reference")
                 #expect(
                     item["overdue"] as? Int == max(0, (payableByDeadline[key] ?? 0) - c), "\(label): overdue")
             }

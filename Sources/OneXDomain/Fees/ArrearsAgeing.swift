@@ -2,7 +2,9 @@
 /// payments settle the oldest exams first, and what is left of each exam's payable is aged by
 /// its exam day — under 3 months, 3 to 6, 6 to 12, over 12 — and, past the policy's settlement
 /// deadline, counted as overdue when the exam was held on or before that deadline (Anhui: exams
-/// before 2021-12-31 settled by then).
+/// before 2021-12-31 settled by then). This is the reference definition: `ArrearsService`
+/// computes the same in one database query for volume, and the randomised fee test holds the
+/// two equal.
 public struct ArrearsAgeing: Codable, Sendable, Equatable {
     /// Outstanding fen by age: `[<3 months, 3–6, 6–12, >12]`.
     public var buckets: [Int]

@@ -43,26 +43,75 @@ enum ArrearsService {
         if let organization { filter += " AND o.code = \(bind: organization)" }
         if let region { filter += " AND r.code = \(bind: region)" }
         let sql = try db.sql()
-        // The standard in force on a day: the last published version effective on or before it
-        // (days are YYYY-MM-DD text, so they compare as days on both databases).
+        // Past the policy's settlement deadline, what is left of exams held by it is overdue.
+        var overdueCase: SQLQueryString = "0"
+        if let deadline, today > deadline {
+            overdueCase = "CASE WHEN l.d <= \(bind: deadline.description) THEN l.owed ELSE 0 END"
+        }
+        // One pass over the exams held, in the database: each day's attended candidates priced
+        // by the standard in force that day (the last published version effective on or before
+        // it, looked up once per certificate level and day; days are YYYY-MM-DD text, so they
+        // compare as days on both databases), summed per school, organisation and day; the organisation's confirmed money settles the oldest
+        // days first (a running total per pair), and what is left of each day is aged by whole
+        // months to today. One row per school and organisation comes back.
         let owed = try await sql.raw(
             """
-            SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name, o.code AS organization, o.name AS organization_name,
-              c.name AS certificate_name, e.d AS day,
-              CAST(SUM(e.attended * COALESCE(e.fee, 0)) AS BIGINT) AS payable,
-              CAST(SUM(CASE WHEN e.fee IS NULL THEN e.attended ELSE 0 END) AS BIGINT) AS unpriced
-            FROM (
-              SELECT p.school_id, p.certificate_id, x.attended, x.d,
+            WITH held AS (
+              SELECT plan_id, date AS d, attended FROM exams
+              UNION ALL SELECT plan_id, exam_date AS d, attended FROM candidate_sessions
+            ),
+            planned AS (
+              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, h.d, h.attended
+              FROM held h JOIN plans p ON p.id = h.plan_id
+              JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
+              JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
+              WHERE \(inScope) \(filter)
+            ),
+            prices AS (
+              SELECT x.certificate_id, x.level, x.d,
                 (SELECT COALESCE(f.verified_amount, f.amount) FROM fee_standards f
-                 WHERE f.certificate_id = p.certificate_id AND f.level = p.level AND f.status = 'published' AND f.effective_from <= x.d
+                 WHERE f.certificate_id = x.certificate_id AND f.level = x.level AND f.status = 'published'
+                   AND f.effective_from <= x.d
                  ORDER BY f.effective_from DESC LIMIT 1) AS fee
-              FROM (SELECT plan_id, date AS d, attended FROM exams UNION ALL SELECT plan_id, exam_date AS d, attended FROM candidate_sessions) x
-              JOIN plans p ON p.id = x.plan_id
-            ) e
-            JOIN schools s ON s.id = e.school_id JOIN regions r ON r.id = s.region_id
-            JOIN certificates c ON c.id = e.certificate_id JOIN organizations o ON o.id = c.organization_id
-            WHERE \(inScope) \(filter)
-            GROUP BY s.code, s.name, r.code, r.name, o.code, o.name, c.name, e.d
+              FROM (SELECT DISTINCT certificate_id, level, d FROM planned) x
+            ),
+            daily AS (
+              SELECT pl.school_id, pl.organization_id, pl.d,
+                SUM(pl.attended * COALESCE(pr.fee, 0)) AS payable,
+                SUM(CASE WHEN pr.fee IS NULL THEN pl.attended ELSE 0 END) AS unpriced
+              FROM planned pl JOIN prices pr ON pr.certificate_id = pl.certificate_id AND pr.level = pl.level AND pr.d = pl.d
+              GROUP BY pl.school_id, pl.organization_id, pl.d
+            ),
+            money AS (
+              SELECT y.school_id, y.organization_id, SUM(CASE WHEN y.status = 'confirmed' THEN y.amount ELSE 0 END) AS confirmed
+              FROM \(PaymentService.scoped)
+              WHERE \(inScope) \(filter)
+              GROUP BY y.school_id, y.organization_id
+            ),
+            aged AS (
+              SELECT a.school_id, a.organization_id, a.d, a.payable, a.unpriced,
+                CASE WHEN m.confirmed > 0 THEN m.confirmed ELSE 0 END AS credit,
+                SUM(a.payable) OVER (PARTITION BY a.school_id, a.organization_id ORDER BY a.d) AS through
+              FROM daily a LEFT JOIN money m ON m.school_id = a.school_id AND m.organization_id = a.organization_id
+            ),
+            lefts AS (
+              SELECT school_id, organization_id, d, payable, unpriced,
+                CASE WHEN through - credit <= 0 THEN 0 WHEN through - credit >= payable THEN payable ELSE through - credit END AS owed,
+                (\(bind: today.year) - CAST(substr(d, 1, 4) AS INTEGER)) * 12 + (\(bind: today.month) - CAST(substr(d, 6, 2) AS INTEGER))
+                  - CASE WHEN \(bind: today.day) < CAST(substr(d, 9, 2) AS INTEGER) THEN 1 ELSE 0 END AS months
+              FROM aged
+            )
+            SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name, o.code AS organization,
+              o.name AS organization_name,
+              CAST(SUM(l.payable) AS BIGINT) AS payable, CAST(SUM(l.unpriced) AS BIGINT) AS unpriced,
+              CAST(SUM(CASE WHEN l.months < 3 THEN l.owed ELSE 0 END) AS BIGINT) AS age0,
+              CAST(SUM(CASE WHEN l.months >= 3 AND l.months < 6 THEN l.owed ELSE 0 END) AS BIGINT) AS age1,
+              CAST(SUM(CASE WHEN l.months >= 6 AND l.months < 12 THEN l.owed ELSE 0 END) AS BIGINT) AS age2,
+              CAST(SUM(CASE WHEN l.months >= 12 THEN l.owed ELSE 0 END) AS BIGINT) AS age3,
+              CAST(SUM(\(overdueCase)) AS BIGINT) AS overdue
+            FROM lefts l JOIN schools s ON s.id = l.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = l.organization_id
+            GROUP BY s.code, s.name, r.code, r.name, o.code, o.name
             """
         ).all()
         let money = try await sql.raw(
@@ -74,6 +123,15 @@ enum ArrearsService {
             FROM \(PaymentService.scoped)
             WHERE \(inScope) \(filter)
             GROUP BY s.code, s.name, r.code, r.name, o.code, o.name
+            """
+        ).all()
+        // The certificates behind each pair: those its plans have exams of.
+        let named = try await sql.raw(
+            """
+            SELECT DISTINCT s.code AS school, o.code AS organization, c.name AS certificate_name
+            FROM plans p JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
+            JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
+            WHERE p.exam_registered > 0 AND \(inScope) \(filter)
             """
         ).all()
         struct Key: Hashable { var school, organization: String }
@@ -93,21 +151,13 @@ enum ArrearsService {
                 certificates: [])
             return (key, items[key] ?? blank)
         }
-        var days: [Key: [(day: LocalDate, amount: Int)]] = [:]
         for r in owed {
             var (key, i) = try item(r)
-            let payable = try r.decode(column: "payable", as: Int?.self) ?? 0
-            i.payable = i.payable.clampedAdding(payable)
-            i.unpricedAttended = i.unpricedAttended.clampedAdding(
-                try r.decode(column: "unpriced", as: Int?.self) ?? 0)
-            let certificate = try r.decode(column: "certificate_name", as: String.self)
-            if !i.certificates.contains(certificate) { i.certificates.append(certificate) }
+            i.payable = try r.decode(column: "payable", as: Int?.self) ?? 0
+            i.unpricedAttended = try r.decode(column: "unpriced", as: Int?.self) ?? 0
+            i.ageing = try (0..<4).map { try r.decode(column: "age\($0)", as: Int?.self) ?? 0 }
+            i.overdue = try r.decode(column: "overdue", as: Int?.self) ?? 0
             items[key] = i
-            let text = try r.decode(column: "day", as: String.self)
-            guard let day = LocalDate(text) else {
-                throw StoredValueError(table: "exams", column: "date", id: nil, value: text)
-            }
-            days[key, default: []].append((day, payable))
         }
         for r in money {
             var (key, i) = try item(r)
@@ -115,17 +165,19 @@ enum ArrearsService {
             i.confirmed = try r.decode(column: "confirmed", as: Int?.self) ?? 0
             items[key] = i
         }
-        return items.map { key, i in
+        for r in named {
+            let key = Key(
+                school: try r.decode(column: "school", as: String.self),
+                organization: try r.decode(column: "organization", as: String.self))
+            items[key]?.certificates.append(try r.decode(column: "certificate_name", as: String.self))
+        }
+        return items.values.map { i in
             var i = i
             let a = Arrears(
                 payable: i.payable, paid: i.paid, confirmed: i.confirmed, unpricedAttended: i.unpricedAttended
             )
             i.outstanding = a.outstanding
             i.settlementRate = a.settlementRate
-            let aged = ArrearsAgeing.age(
-                payables: days[key] ?? [], confirmed: i.confirmed, today: today, deadline: deadline)
-            i.ageing = aged.buckets
-            i.overdue = aged.overdue
             i.certificates.sort()
             return i
         }
