@@ -710,3 +710,28 @@ def test_fee_settlement_on_dashboards_drills_down(browser):
     shot(browser, "30d-dashboard-fees-en")
     phone_shot(browser, "30d-dashboard-fees-en")
     browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def test_payment_page_keeps_the_voucher(browser):
+    """GD-1: a payment has its own page; the paying school adds the voucher scan there, and what
+    the payment was allocated to is shown with what is left unallocated."""
+    set_clock("2026-04-02T12:00:00+08:00")
+    login(browser, "school-g002")
+    browser.get(BASE + "/fees/payments")
+    fill(browser, {"organization": "ORG-ZWL", "amount": "600", "paidOn": "2026-04-02", "fundingSource": "appropriation",
+                   "voucher": "PZ-2026-042", "allocation": "1-004 400"})
+    submit(browser)
+    browser.find_element(By.XPATH, "//table[contains(@class,'grid')]//tr[td[contains(., '¥600.00')]]//a[starts-with(@href, '/fees/payments/')]").click()
+    assert "¥400.00" in browser.page_source and "¥200.00" in browser.page_source
+    voucher = pathlib.Path(tempfile.mkdtemp()) / "付款凭证.pdf"
+    voucher.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    browser.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(str(voucher))
+    submit(browser, "form[action$='/attachments'] button[type=submit]")
+    assert "付款凭证.pdf" in browser.page_source
+    shot(browser, "31a-payment-page")
+    phone_shot(browser, "31a-payment-page")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.refresh()
+    assert "Payment voucher" in browser.page_source
+    shot(browser, "31b-payment-page-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

@@ -605,6 +605,7 @@ extension UIText {
     public static let paymentAllocationHint = UIText(
         zh: "每行一个证书：证书代码 金额（元），如 1-004 1000.00；合计不超过付款金额，其余视为未分配。",
         en: "One certificate per line: code and amount in yuan, e.g. 1-004 1000.00; no more than the payment in all, the rest stays unallocated.")
+    public static let paymentAllocated = UIText(zh: "分配到证书", en: "Allocated to certificates")
     public static let paymentUnallocated = UIText(zh: "未分配", en: "Unallocated")
     public static let paymentRecordedBy = UIText(zh: "登记人", en: "Recorded by")
     public static let arrearsSettled = UIText(zh: "已结算", en: "Settled")

@@ -42,13 +42,13 @@ enum FeeFileRoutes {
                         return try await FeeStandardPages.detail(
                             req, values: [:], errors: errors, status: e.status)
                     case .payment:
-                        return try await PaymentPages.list(
-                            req, values: [:], errors: errors, notice: nil, status: e.status)
+                        return try await PaymentPages.detail(req, errors: errors, status: e.status)
                     }
                 }
                 let id = try FeesAPI.id(req)
                 return req.redirect(
-                    local: kind == .standard ? SitePath.feeStandard(id).path : SitePath.payments.path)
+                    local: kind == .standard
+                        ? SitePath.feeStandard(id).path : SitePath.payments.path + "/\(id.uuidString)")
             }
             web.get([.constant(webPath[0]), .constant(webPath[1]), ":id", "attachments", ":attachment"]) {
                 req in

@@ -19,7 +19,6 @@ enum FeeStandardPages {
         web.get("fees", "coverage") { req in try await coverage(req) }
     }
 
-
     static func table(_ items: [FeeStandardService.Body], lang: Lang, links: Bool) -> HTML {
         let rows = items.map { b -> [HTML] in
             let name: HTML =
@@ -41,7 +40,6 @@ enum FeeStandardPages {
             ],
             rows: rows, numeric: [3], empty: lang(.noRecords))
     }
-
 
     static func list(_ req: Request) async throws -> HTML {
         let lang = req.lang
@@ -253,7 +251,14 @@ enum FeeStandardPages {
                 </section>
                 """
         }
-        let next = try await nextStep(req, row: row, body: b, actor: actor, values: values, errors: errors)
+        // An upload's refusal is said above the files; the step's own errors stay on its form.
+        let uploadErrors = errors.filter {
+            ["file", "purpose"].contains($0.field ?? "") || $0.code == "invalid_state"
+        }
+        let next = try await nextStep(
+            req, row: row, body: b, actor: actor, values: values,
+            errors: errors.filter { e in !uploadErrors.contains { $0.code == e.code && $0.field == e.field } }
+        )
         let files = FeeFileRoutes.section(
             .standard, id: id, files: try await FeeFileService.list(.standard(row), on: req.db),
             canUpload: actor.role == .organization && actor.unit == b.organization
@@ -261,6 +266,7 @@ enum FeeStandardPages {
         let title = "\(b.certificateName) · \(lang(b.level))"
         let html: HTML = """
             <h1>\(title)</h1>
+            \(uploadErrors.isEmpty ? "" : Components.alert(html: Components.messages(uploadErrors, on: lang)))
             \(Components.facts(facts))
             \(files)
             \(reviewHTML)

@@ -12,7 +12,7 @@ enum PaymentPages {
         }
         web.post("fees", "payments") { req in try await record(req) }
         web.post("fees", "payments", ":id", ":answer") { req in try await answer(req) }
-        web.get("fees", "payments", ":id") { req in try await detail(req) }
+        web.get("fees", "payments", ":id") { req in try await detail(req, errors: [], status: .ok) }
         web.get("fees", "arrears") { req in try await arrears(req) }
         web.get("fees", "budget") { req in try await budget(req) }
         web.get("fees", "arrears", "export.xlsx") { req in try await arrearsExport(req) }
@@ -211,7 +211,9 @@ enum PaymentPages {
     }
 
     /// One payment: what it is, what it was allocated to, its files.
-    static func detail(_ req: Request) async throws -> HTML {
+    static func detail(_ req: Request, errors: [FieldError], status: HTTPResponseStatus) async throws
+        -> Response
+    {
         let lang = req.lang
         let actor = try req.actor(reading: .payments)
         let row = try await PaymentService.find(try FeesAPI.id(req), actor: actor, on: req.db)
@@ -219,7 +221,8 @@ enum PaymentPages {
         let names = try await AccountNames.labels([row.recordedBy], lang: lang, on: req.db)
         var facts: [(String, String)] = [
             (lang(.paymentDate), lang.day(p.paidOn)), (lang(.school), p.schoolName),
-            (lang(.nounOrganization), p.organizationName), (lang(.paymentAmount), Fen.displayText(p.amount)),
+            (lang(.nounOrganization), p.organizationName),
+            (lang(.paymentAmountShort), Fen.displayText(p.amount)),
             (lang(.fundingSource), lang(p.fundingSource)), (lang(.paymentVoucher), p.voucher ?? ""),
             (lang(.status), lang(p.status) + (p.disputeReason.map { lang.colon + $0 } ?? "")),
             (lang(.paymentRecordedBy), names[row.recordedBy] ?? row.recordedBy),
@@ -239,7 +242,7 @@ enum PaymentPages {
             }
             let rest = p.amount - parts.reduce(0) { $0 + $1.amount }
             allocation = """
-                <section class="panel"><h2>\(lang(.paymentAllocation))</h2>
+                <section class="panel"><h2>\(lang(.paymentAllocated))</h2>
                 \(Components.table(headers: [lang(.fieldCertificate), lang(.paymentAmountShort)], rows: rows, numeric: [1], empty: ""))
                 <p class="muted">\(lang(.paymentUnallocated))\(lang.colon)\(Fen.displayText(rest))</p>
                 </section>
@@ -249,15 +252,20 @@ enum PaymentPages {
             .payment, id: p.id, files: try await FeeFileService.list(.payment(row), on: req.db),
             canUpload: actor.role == .school && actor.unit == p.school, req: req)
         let title = "\(lang(.navPayments)) · \(lang.day(p.paidOn)) · \(Fen.displayText(p.amount))"
-        return Layout.page(
+        let alert: HTML = errors.isEmpty ? "" : Components.alert(html: Components.messages(errors, on: lang))
+        let page = Layout.page(
             req: req, title: title,
             crumbs: [.init(title: lang(.navPayments), path: .payments), .init(title: title)],
             body: """
                 <h1>\(title)</h1>
+                \(alert)
                 \(Components.facts(facts))
                 \(allocation)
                 \(files)
                 """)
+        let response = try await page.encodeResponse(for: req)
+        response.status = status
+        return response
     }
 
     /// The arrears filters a link may carry (a dashboard drill-down, a row of a total).
