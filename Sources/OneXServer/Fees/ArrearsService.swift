@@ -43,6 +43,15 @@ enum ArrearsService {
         if let organization { filter += " AND o.code = \(bind: organization)" }
         if let region { filter += " AND r.code = \(bind: region)" }
         let sql = try db.sql()
+        // The province's whole table needs no unit joins on every exam day; a scope or a filter
+        // joins the units it names (the aliases `ScopeCondition.joined` reads).
+        let unitJoins: SQLQueryString =
+            scope == .all && school == nil && organization == nil && region == nil
+            ? ""
+            : """
+            JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = c.organization_id
+            """
         // Past the policy's settlement deadline, what is left of exams held by it is overdue.
         var overdueCase: SQLQueryString = "0"
         if let deadline, today > deadline {
@@ -62,9 +71,8 @@ enum ArrearsService {
             ),
             planned AS (
               SELECT p.school_id, c.organization_id, p.certificate_id, p.level, h.d, h.attended
-              FROM held h JOIN plans p ON p.id = h.plan_id
-              JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
-              JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
+              FROM held h JOIN plans p ON p.id = h.plan_id JOIN certificates c ON c.id = p.certificate_id
+              \(unitJoins)
               WHERE \(inScope) \(filter)
             ),
             prices AS (
