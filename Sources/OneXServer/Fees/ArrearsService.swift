@@ -57,7 +57,8 @@ enum ArrearsService {
         if let deadline, today > deadline {
             overdueCase = "CASE WHEN l.d <= \(bind: deadline.description) THEN l.owed ELSE 0 END"
         }
-        // One pass over the exams held, in the database: each day's attended candidates priced
+        // One pass over the exams held, in the database, starting from the plans in scope (so a
+        // school's or a city's view reads only its own exam days, by the plan indexes): each day's attended candidates priced
         // by the standard in force that day (the last published version effective on or before
         // it, looked up once per certificate level and day; days are YYYY-MM-DD text, so they
         // compare as days on both databases), summed per school, organisation and day; the organisation's confirmed money settles the oldest
@@ -65,14 +66,14 @@ enum ArrearsService {
         // months to today. One row per school and organisation comes back.
         let owed = try await sql.raw(
             """
-            WITH held AS (
-              SELECT plan_id, date AS d, attended FROM exams
-              UNION ALL SELECT plan_id, exam_date AS d, attended FROM candidate_sessions
-            ),
-            planned AS (
-              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, h.d, h.attended
-              FROM held h JOIN plans p ON p.id = h.plan_id JOIN certificates c ON c.id = p.certificate_id
-              \(unitJoins)
+            WITH planned AS (
+              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, e.date AS d, e.attended
+              FROM plans p JOIN certificates c ON c.id = p.certificate_id \(unitJoins) JOIN exams e ON e.plan_id = p.id
+              WHERE \(inScope) \(filter)
+              UNION ALL
+              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, k.exam_date AS d, k.attended
+              FROM plans p JOIN certificates c ON c.id = p.certificate_id \(unitJoins)
+              JOIN candidate_sessions k ON k.plan_id = p.id
               WHERE \(inScope) \(filter)
             ),
             prices AS (
