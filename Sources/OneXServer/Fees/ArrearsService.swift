@@ -43,39 +43,46 @@ enum ArrearsService {
         if let organization { filter += " AND o.code = \(bind: organization)" }
         if let region { filter += " AND r.code = \(bind: region)" }
         let sql = try db.sql()
-        // The province's whole table needs no unit joins on every exam day; a scope or a filter
-        // joins the units it names (the aliases `ScopeCondition.joined` reads).
-        let unitJoins: SQLQueryString =
-            scope == .all && school == nil && organization == nil && region == nil
-            ? ""
-            : """
+        let units: SQLQueryString = """
             JOIN schools s ON s.id = p.school_id JOIN regions r ON r.id = s.region_id
             JOIN organizations o ON o.id = c.organization_id
+            """
+        // The exam days in scope with their plan's school, organisation, certificate and level.
+        // The province's whole table reads every day once and joins no units; a scope or a
+        // filter starts from the plans it names (the aliases `ScopeCondition.joined` reads), so
+        // a school's or a city's view reads only its own days, by the plan indexes.
+        let planned: SQLQueryString =
+            scope == .all && school == nil && organization == nil && region == nil
+            ? """
+            SELECT p.school_id, c.organization_id, p.certificate_id, p.level, h.d, h.attended
+            FROM (SELECT plan_id, date AS d, attended FROM exams
+                  UNION ALL SELECT plan_id, exam_date AS d, attended FROM candidate_sessions) h
+            JOIN plans p ON p.id = h.plan_id JOIN certificates c ON c.id = p.certificate_id
+            """
+            : """
+            SELECT p.school_id, c.organization_id, p.certificate_id, p.level, e.date AS d, e.attended
+            FROM plans p JOIN certificates c ON c.id = p.certificate_id \(units) JOIN exams e ON e.plan_id = p.id
+            WHERE \(inScope) \(filter)
+            UNION ALL
+            SELECT p.school_id, c.organization_id, p.certificate_id, p.level, k.exam_date AS d, k.attended
+            FROM plans p JOIN certificates c ON c.id = p.certificate_id \(units)
+            JOIN candidate_sessions k ON k.plan_id = p.id
+            WHERE \(inScope) \(filter)
             """
         // Past the policy's settlement deadline, what is left of exams held by it is overdue.
         var overdueCase: SQLQueryString = "0"
         if let deadline, today > deadline {
             overdueCase = "CASE WHEN l.d <= \(bind: deadline.description) THEN l.owed ELSE 0 END"
         }
-        // One pass over the exams held, in the database, starting from the plans in scope (so a
-        // school's or a city's view reads only its own exam days, by the plan indexes): each day's attended candidates priced
-        // by the standard in force that day (the last published version effective on or before
-        // it, looked up once per certificate level and day; days are YYYY-MM-DD text, so they
-        // compare as days on both databases), summed per school, organisation and day; the organisation's confirmed money settles the oldest
-        // days first (a running total per pair), and what is left of each day is aged by whole
-        // months to today. One row per school and organisation comes back.
+        // One statement: each exam day's attended candidates priced by the standard in force
+        // that day (the last published version effective on or before it, looked up once per
+        // certificate level and day; days are YYYY-MM-DD text, so they compare as days on both
+        // databases), summed per school, organisation and day; the organisation's confirmed
+        // money settles the oldest days first (a running total per pair), and what is left of
+        // each day is aged by whole months to today. One row per school and organisation.
         let owed = try await sql.raw(
             """
-            WITH planned AS (
-              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, e.date AS d, e.attended
-              FROM plans p JOIN certificates c ON c.id = p.certificate_id \(unitJoins) JOIN exams e ON e.plan_id = p.id
-              WHERE \(inScope) \(filter)
-              UNION ALL
-              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, k.exam_date AS d, k.attended
-              FROM plans p JOIN certificates c ON c.id = p.certificate_id \(unitJoins)
-              JOIN candidate_sessions k ON k.plan_id = p.id
-              WHERE \(inScope) \(filter)
-            ),
+            WITH planned AS (\(planned)),
             prices AS (
               SELECT x.certificate_id, x.level, x.d,
                 (SELECT COALESCE(f.verified_amount, f.amount) FROM fee_standards f
@@ -109,18 +116,23 @@ enum ArrearsService {
                 (\(bind: today.year) - CAST(substr(d, 1, 4) AS INTEGER)) * 12 + (\(bind: today.month) - CAST(substr(d, 6, 2) AS INTEGER))
                   - CASE WHEN \(bind: today.day) < CAST(substr(d, 9, 2) AS INTEGER) THEN 1 ELSE 0 END AS months
               FROM aged
+            ),
+            pairs AS (
+              SELECT l.school_id, l.organization_id,
+                SUM(l.payable) AS payable, SUM(l.unpriced) AS unpriced,
+                SUM(CASE WHEN l.months < 3 THEN l.owed ELSE 0 END) AS age0,
+                SUM(CASE WHEN l.months >= 3 AND l.months < 6 THEN l.owed ELSE 0 END) AS age1,
+                SUM(CASE WHEN l.months >= 6 AND l.months < 12 THEN l.owed ELSE 0 END) AS age2,
+                SUM(CASE WHEN l.months >= 12 THEN l.owed ELSE 0 END) AS age3,
+                SUM(\(overdueCase)) AS overdue
+              FROM lefts l GROUP BY l.school_id, l.organization_id
             )
             SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name, o.code AS organization,
-              o.name AS organization_name,
-              CAST(SUM(l.payable) AS BIGINT) AS payable, CAST(SUM(l.unpriced) AS BIGINT) AS unpriced,
-              CAST(SUM(CASE WHEN l.months < 3 THEN l.owed ELSE 0 END) AS BIGINT) AS age0,
-              CAST(SUM(CASE WHEN l.months >= 3 AND l.months < 6 THEN l.owed ELSE 0 END) AS BIGINT) AS age1,
-              CAST(SUM(CASE WHEN l.months >= 6 AND l.months < 12 THEN l.owed ELSE 0 END) AS BIGINT) AS age2,
-              CAST(SUM(CASE WHEN l.months >= 12 THEN l.owed ELSE 0 END) AS BIGINT) AS age3,
-              CAST(SUM(\(overdueCase)) AS BIGINT) AS overdue
-            FROM lefts l JOIN schools s ON s.id = l.school_id JOIN regions r ON r.id = s.region_id
-            JOIN organizations o ON o.id = l.organization_id
-            GROUP BY s.code, s.name, r.code, r.name, o.code, o.name
+              o.name AS organization_name, CAST(x.payable AS BIGINT) AS payable, CAST(x.unpriced AS BIGINT) AS unpriced,
+              CAST(x.age0 AS BIGINT) AS age0, CAST(x.age1 AS BIGINT) AS age1, CAST(x.age2 AS BIGINT) AS age2,
+              CAST(x.age3 AS BIGINT) AS age3, CAST(x.overdue AS BIGINT) AS overdue
+            FROM pairs x JOIN schools s ON s.id = x.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = x.organization_id
             """
         ).all()
         let money = try await sql.raw(
