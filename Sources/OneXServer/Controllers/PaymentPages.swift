@@ -268,6 +268,9 @@ enum PaymentPages {
         return response
     }
 
+    /// Rows of the school × organisation table on the page (a province has hundreds of thousands).
+    static let arrearsShown = 500
+
     /// The arrears filters a link may carry (a dashboard drill-down, a row of a total).
     static let arrearsFilters = ["region", "school", "organization"]
 
@@ -298,7 +301,9 @@ enum PaymentPages {
         let items = try await arrearsRows(req)
         let here = SitePath.arrears.path
         func anchor(_ text: String, _ href: String) -> HTML { "<a href=\"\(href)\">\(text)</a>" }
-        let rows = items.map { i -> [HTML] in
+        // The largest debts first, at most `arrearsShown` rows on the page; the workbook has all.
+        let shown = Array(items.prefix(Self.arrearsShown))
+        let rows = shown.map { i -> [HTML] in
             let behind: HTML = """
                 \(anchor(lang(.navPayments), link(SitePath.payments.path, req, set: ["school": i.school, "organization": i.organization], remove: ["region"]))) · \
                 \(anchor(lang(.navExams), SitePath.exams.path + "?school=" + i.school))
@@ -314,7 +319,7 @@ enum PaymentPages {
         }
         let total = ArrearsService.total(items)
         // What is still owed, by how old its exams are; only rows that owe something.
-        let aged = items.filter { $0.ageing.contains { $0 > 0 } }.map { i -> [HTML] in
+        let aged = shown.filter { $0.ageing.contains { $0 > 0 } }.map { i -> [HTML] in
             ["\(i.schoolName)", "\(i.organizationName)"] + i.ageing.map { "\(Fen.displayText($0))" } + [
                 "\(Fen.displayText(i.overdue))"
             ]
@@ -358,6 +363,7 @@ enum PaymentPages {
             <a class="btn secondary" href="\(here)/form">\(lang(.feeFormPayments))</a></p>
             \(HTML.join(groups))
             <h2>\(lang(.arrearsBySchoolAndOrganization))</h2>
+            \(items.count > shown.count ? "<p class=\"muted\">\(lang(.arrearsTopRows(shown.count, items.count)))</p>" as HTML : "")
             \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
                                          lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate), lang(.arrearsBehind)],
                                rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
