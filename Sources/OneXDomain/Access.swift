@@ -142,8 +142,11 @@ public enum Access {
             case .school: return .publishedOr(.ledBy(unit))
             case .cityReviewer, .expert: return .published
             }
-        case .payments, .ledgerItems, .reports:
+        case .payments, .ledgerItems:
             return own
+        case .reports:
+            // A school's biweekly reports: the school, its city bureau and the province.
+            return actor.role == .organization || actor.role == .expert ? .none : own
         case .sites:
             return actor.role == .expert ? .none : own
         case .complaints:
@@ -171,7 +174,7 @@ public enum Access {
         case (.create, .feeStandards), (.review, .payments):
             // The organisation proposes its standards, and confirms or disputes what it was paid.
             return actor.role == .organization
-        case (.create, .payments):
+        case (.create, .payments), (.create, .reports):
             return actor.role == .school
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.

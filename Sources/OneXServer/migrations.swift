@@ -28,4 +28,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreatePayments())
     app.migrations.add(CreateFeeFiles())
     app.migrations.add(AddPaymentAllocations())
+    app.migrations.add(CreateBiweeklyReports())
 }

@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     ApplicationsAPI.register(on: authed)
     FeesAPI.register(on: authed, public: api)
     FeesAPI.registerPayments(on: authed)
+    ReportsAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 

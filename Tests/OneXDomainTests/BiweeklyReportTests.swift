@@ -10,9 +10,10 @@ struct BiweeklyReportTests {
     @Test("AH41-9: reports are due on the 12th and the 27th of every month, across a year end")
     func dueDates() {
         #expect(
-            schedule.dueDates(from: Self.d("2026-11-20"), through: Self.d("2027-01-12")).map(\.description) == [
-                "2026-11-27", "2026-12-12", "2026-12-27", "2027-01-12",
-            ])
+            schedule.dueDates(from: Self.d("2026-11-20"), through: Self.d("2027-01-12")).map(\.description)
+                == [
+                    "2026-11-27", "2026-12-12", "2026-12-27", "2027-01-12",
+                ])
         #expect(schedule.dueDates(from: Self.d("2026-03-13"), through: Self.d("2026-03-26")).isEmpty)
         #expect(schedule.dueDate(forFilingOn: Self.d("2026-03-12")) == Self.d("2026-03-12"))
         #expect(schedule.dueDate(forFilingOn: Self.d("2026-03-13")) == Self.d("2026-03-27"))

@@ -124,6 +124,8 @@ struct RouteAccessMatrixTests {
             "POST /fees/payments/:id/attachments": .act(.create, .payments),
             "GET /fees/payments/:id/attachments/:attachment": .read(.payments),
             "GET /fees/payments/:id": .read(.payments),
+            "POST /api/v1/biweekly-reports": .act(.create, .reports), "GET /api/v1/biweekly-reports": .list(.reports),
+            "GET /api/v1/compliance/biweekly": .list(.reports),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)

@@ -17,7 +17,8 @@ public struct BiweeklySchedule: Sendable, Equatable {
         var month = from.month
         while (year, month) <= (through.year, through.month) {
             for day in dueDays {
-                let due = LocalDate(year: year, month: month, day: min(day, LocalDate.daysIn(month: month, year: year)))
+                let due = LocalDate(
+                    year: year, month: month, day: min(day, LocalDate.daysIn(month: month, year: year)))
                 if due >= from && due <= through { out.append(due) }
             }
             month += 1
@@ -32,7 +33,8 @@ public struct BiweeklySchedule: Sendable, Equatable {
     /// The due date a report filed on `day` is for, when the school does not say: the first
     /// due date on or after it.
     public func dueDate(forFilingOn day: LocalDate) -> LocalDate {
-        let next = LocalDate(year: day.month == 12 ? day.year + 1 : day.year, month: day.month % 12 + 1, day: 1)
+        let next = LocalDate(
+            year: day.month == 12 ? day.year + 1 : day.year, month: day.month % 12 + 1, day: 1)
         let candidates = dueDates(from: day, through: LocalDate(year: next.year, month: next.month, day: 28))
         return candidates.first ?? day
     }

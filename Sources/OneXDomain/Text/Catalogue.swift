@@ -617,6 +617,11 @@ extension UIText {
             zh: "按欠费从多到少显示前\(shown)项，共\(total)项；全部请导出 Excel，或按地市、院校、机构筛选。",
             en: "The \(shown) largest of \(total) are shown; export to Excel for all, or filter by city, school or organisation.")
     }
+    public static let reportProgress = UIText(zh: "工作进展", en: "Progress")
+    public static let reportExperience = UIText(zh: "工作经验", en: "Experience")
+    public static let reportCases = UIText(zh: "典型案例", en: "Typical cases")
+    public static let reportProblems = UIText(zh: "存在问题", en: "Problems")
+    public static let reportSuggestions = UIText(zh: "政策建议", en: "Suggestions")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

@@ -125,6 +125,13 @@ enum OpenAPIDocument {
                       request: "Upload", success: 201),
             Operation(method: "get", path: "/api/v1/payments/{id}/attachments/{attachment}",
                       summary: "Download a file of a payment", tag: "fees"),
+            Operation(method: "post", path: "/api/v1/biweekly-reports",
+                      summary: "File a biweekly report {dueDate?, progress, experience?, cases?, problems?, suggestions?} or {dueDate?, text} (school; AH41-9); after its due date it is kept and marked late",
+                      tag: "reporting", request: "BiweeklyReport", success: 201),
+            Operation(method: "get", path: "/api/v1/biweekly-reports", summary: "Biweekly reports the caller may see (?school=)", tag: "reporting"),
+            Operation(method: "get", path: "/api/v1/compliance/biweekly",
+                      summary: "Per pilot school this year: reports due, submitted, on time, late, missed, consecutive misses, flagged (AH41-9)",
+                      tag: "reporting"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -254,6 +261,8 @@ enum OpenAPIDocument {
                                         [("certificate", str()), ("amount", int())], required: ["certificate", "amount"]))]))],
                                    required: ["organization", "amount", "paidOn", "fundingSource"])))
         out.append(("PaymentAnswer", obj([("reason", str())], required: [])))
+        out.append(("BiweeklyReport", obj([("dueDate", day), ("progress", str()), ("experience", str()), ("cases", str()),
+                                           ("problems", str()), ("suggestions", str()), ("text", str())], required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))

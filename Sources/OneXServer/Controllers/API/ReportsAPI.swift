@@ -1,0 +1,27 @@
+import OneXDomain
+import Vapor
+
+/// Biweekly reports through the API (api.md, "Reporting"; AH41-9).
+enum ReportsAPI {
+    static func register(on authed: any RoutesBuilder) {
+        authed.post("biweekly-reports") { req in
+            let actor = try req.actor(may: .create, .reports)
+            let input = try JSONBody.decode(BiweeklyReportService.Input.self, from: req)
+            return try JSONBody.response(
+                try await BiweeklyReportService.file(input, actor: actor, now: req.now, on: req.db),
+                status: .created)
+        }
+        authed.get("biweekly-reports") { req in
+            let actor = try req.actor(reading: .reports)
+            let items = try await BiweeklyReportService.list(
+                actor: actor, school: req.queryText("school"), on: req.db)
+            return try JSONBody.response(ListBody(items: items, total: items.count))
+        }
+        authed.get("compliance", "biweekly") { req in
+            let actor = try req.actor(reading: .reports)
+            let items = try await BiweeklyReportService.compliance(
+                actor: actor, today: LocalDate(req.now), on: req.db)
+            return try JSONBody.response(ListBody(items: items, total: items.count))
+        }
+    }
+}

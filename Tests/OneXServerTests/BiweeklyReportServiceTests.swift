@@ -1,0 +1,85 @@
+import Foundation
+import OneXDomain
+import Testing
+import VaporTesting
+
+@testable import OneXServer
+
+/// Biweekly reports filed and their compliance (AH41-9) through the API.
+@Suite("Biweekly reports and compliance (AH41-9)")
+struct BiweeklyReportServiceTests {
+    @Test(
+        "AH41-9: a school files one report per due date, late ones kept and marked; compliance counts misses in a row and flags three",
+        arguments: TestDB.all)
+    func filingAndCompliance(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            let z001 = try #require(try await CodeResolver(app.db).id(.schools, "Z001"))
+            let cert = try #require(try await CodeResolver(app.db).id(.certificates, "1-004"))
+            _ = try await PlanService.applyChange(
+                school: z001, certificate: cert, level: .junior, year: 2026, kind: .new, count: 30,
+                application: nil,
+                reviewer: "test", countsInIndicators: true, now: fixedNow, on: app.db)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-01-13T10:00:00+08:00")!)
+            let school = Client(app)
+            try await school.login("secondary")
+            func file(_ json: String) async throws -> Reply {
+                try await school.send(.POST, "/api/v1/biweekly-reports", json: json)
+            }
+            let late = try await file(
+                #"{"dueDate":"2026-01-12","progress":"完成物流管理初级培训两期","problems":"考核费用标准尚未发布"}"#)
+            #expect(late.status == .created && late.json["late"] as? Bool == true, "\(late.body)")
+            #expect(try await file(#"{"dueDate":"2026-01-12","progress":"重复"}"#).status == .conflict)
+            #expect(
+                try await file(#"{"dueDate":"2026-02-12","progress":"下一期"}"#).errorCodes == ["not_yet_due"])
+            #expect(try await file(#"{"dueDate":"2026-01-13","progress":"非截止日"}"#).errorCodes == ["invalid"])
+            #expect(try await file(#"{"progress":"  "}"#).errorCodes == ["required"])
+            // Without a due date: the current period (27 January), on time; api.md's `text` form.
+            let current = try await file(#"{"text":"本期进展：组织学生报名"}"#)
+            #expect(
+                current.json["dueDate"] as? String == "2026-01-27" && current.json["late"] as? Bool == false)
+            #expect(current.json["progress"] as? String == "本期进展：组织学生报名")
+
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-02-28T10:00:00+08:00")!)
+            let province = Client(app)
+            try await province.login("reviewer")
+            let items = try #require(
+                try await province.send(.GET, "/api/v1/compliance/biweekly").json["items"] as? [[String: Any]]
+            )
+            let secondary = try #require(items.first { $0["school"] as? String == "Z001" })
+            // Due 12 Jan (late), 27 Jan (on time), 12 Feb and 27 Feb (missed): two in a row.
+            #expect(secondary["due"] as? Int == 4 && secondary["submitted"] as? Int == 2)
+            #expect(secondary["onTime"] as? Int == 1 && secondary["late"] as? Int == 1)
+            #expect(secondary["consecutiveMisses"] as? Int == 2 && secondary["flagged"] as? Bool == false)
+            #expect(secondary["rate"] as? Double == 0.25)
+            let g001 = try #require(items.first { $0["school"] as? String == "G001" })
+            #expect(g001["consecutiveMisses"] as? Int == 4 && g001["flagged"] as? Bool == true)
+            #expect(
+                !items.contains { $0["school"] as? String == "Z002" }, "only pilot schools (a plan this year)"
+            )
+
+            // Scope: the school its own; an organisation none; the city its schools.
+            let other = Client(app)
+            try await other.login("highervoc")
+            #expect(
+                try #require(
+                    try await other.send(.GET, "/api/v1/biweekly-reports").json["items"] as? [[String: Any]]
+                )
+                .isEmpty)
+            let org = Client(app)
+            try await org.login("org")
+            #expect(try await org.send(.GET, "/api/v1/compliance/biweekly").status == .forbidden)
+            #expect(
+                try await org.send(.POST, "/api/v1/biweekly-reports", json: #"{"progress":"x"}"#).status
+                    == .forbidden)
+            let city = Client(app)
+            try await city.login("zhengzhou")
+            let cityItems = try #require(
+                try await city.send(.GET, "/api/v1/biweekly-reports").json["items"] as? [[String: Any]])
+            #expect(cityItems.count == 2 && cityItems.allSatisfy { $0["school"] as? String == "Z001" })
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            #expect(try await admin.send(.GET, "/api/v1/audit").body.contains("\"report\""))
+        }
+    }
+}
