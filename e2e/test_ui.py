@@ -735,3 +735,27 @@ def test_payment_page_keeps_the_voucher(browser):
     assert "Payment voucher" in browser.page_source
     shot(browser, "31b-payment-page-en")
     browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def test_biweekly_report_filed_and_compliance(browser):
+    """AH41-9: a school files the current period's biweekly report in the browser; the province
+    reads every pilot school's compliance, the notice list first, in Chinese and English."""
+    set_clock("2026-04-20T09:00:00+08:00")
+    login(browser, "school-g002")
+    browser.get(BASE + "/reports")
+    assert "报送双周报" in browser.page_source and "（本期）" in browser.page_source
+    fill(browser, {"progress": "完成物流管理初级考核报名，组织两期培训", "problems": "考核费用标准尚未发布"})
+    submit(browser)
+    assert "双周报已报送" in browser.page_source
+    shot(browser, "32a-report-filed")
+    phone_shot(browser, "32a-report-filed")
+    login(browser, "province")
+    browser.get(BASE + "/reports")
+    assert "报送情况" in browser.page_source and "连续缺报" in browser.page_source
+    shot(browser, "32b-compliance")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(BASE + "/reports")
+    assert "Compliance this year" in browser.page_source
+    shot(browser, "32c-compliance-en")
+    phone_shot(browser, "32c-compliance-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

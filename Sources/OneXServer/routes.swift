@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     FeeStandardPages.register(on: pages, public: web)
     PaymentPages.register(on: pages)
     FeeFormPages.register(on: pages)
+    ReportPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

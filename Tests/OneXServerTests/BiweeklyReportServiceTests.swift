@@ -82,4 +82,39 @@ struct BiweeklyReportServiceTests {
             #expect(try await admin.send(.GET, "/api/v1/audit").body.contains("\"report\""))
         }
     }
+
+    @Test(
+        "AH41-9: in the browser a school files the current or a missed period, keeping what it typed when refused; the province reads compliance and exports it",
+        arguments: TestDB.all)
+    func pages(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-02-13T10:00:00+08:00")!)
+            let school = Client(app)
+            try await school.webLogin("highervoc")
+            let form = try await school.send(.GET, "/reports")
+            #expect(form.body.contains("报送双周报") && form.body.contains("2026年2月27日（本期）"))
+            #expect(form.body.contains("2026年2月12日（已过截止日，补报）"))
+            let csrf = school.csrf(from: form)
+            let refused = try await school.form(
+                "/reports", [("_csrf", csrf), ("dueDate", "2026-02-27"), ("progress", ""), ("problems", "场地不足")])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("场地不足"), "what was typed is kept")
+            let filed = try await school.form(
+                "/reports", [("_csrf", csrf), ("dueDate", "2026-02-12"), ("progress", "完成初级考核报名"), ("problems", "")])
+            #expect(filed.status == .ok && filed.body.contains("双周报已报送") && filed.body.contains("逾期报送"))
+            #expect(!filed.body.contains("2026年2月12日（已过截止日，补报）"), "a filed period is not offered again")
+
+            let province = Client(app)
+            try await province.webLogin("reviewer")
+            let page = try await province.send(.GET, "/reports")
+            // Due 12 Jan and 27 Jan (missed), 12 Feb (filed late, which ends the run of misses).
+            #expect(page.body.contains("报送情况") && page.body.contains("河南职业技术学院"))
+            #expect(page.body.contains("2026年1月12日、2026年1月27日"))
+            #expect(page.body.contains("完成初级考核报名"))
+            let flagged = try await province.send(.GET, "/reports?flagged=1")
+            #expect(flagged.status == .ok)
+            let xlsx = try await province.send(.GET, "/reports/compliance.xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
+        }
+    }
 }

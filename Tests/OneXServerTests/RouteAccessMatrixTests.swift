@@ -126,6 +126,8 @@ struct RouteAccessMatrixTests {
             "GET /fees/payments/:id": .read(.payments),
             "POST /api/v1/biweekly-reports": .act(.create, .reports), "GET /api/v1/biweekly-reports": .list(.reports),
             "GET /api/v1/compliance/biweekly": .list(.reports),
+            "GET /reports": .list(.reports), "POST /reports": .act(.create, .reports),
+            "GET /reports/compliance.xlsx": .list(.reports),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)

@@ -622,6 +622,31 @@ extension UIText {
     public static let reportCases = UIText(zh: "典型案例", en: "Typical cases")
     public static let reportProblems = UIText(zh: "存在问题", en: "Problems")
     public static let reportSuggestions = UIText(zh: "政策建议", en: "Suggestions")
+    public static let navReports = UIText(zh: "双周报", en: "Biweekly reports")
+    public static func reportsIntro(_ days: String, _ misses: Int) -> UIText {
+        UIText(
+            zh: "试点院校每月\(days)前报送工作进展、经验、典型案例、问题和建议（截止日当天报送为按时）；逾期报送的予以保留并标明逾期；连续\(misses)期未报送的院校列入通报名单。",
+            en: "Pilot schools report progress, experience, typical cases, problems and suggestions by day \(days) of every month (on the due day is on time); late reports are kept and marked late; a school missing \(misses) in a row goes on the notice list.")
+    }
+    public static let reportFile = UIText(zh: "报送双周报", en: "File a report")
+    public static let reportDueDate = UIText(zh: "报送期（截止日）", en: "Period (due date)")
+    public static let reportFiledOn = UIText(zh: "报送日期", en: "Filed on")
+    public static let reportTiming = UIText(zh: "是否按时", en: "On time")
+    public static let reportOnTime = UIText(zh: "按时", en: "On time")
+    public static let reportLate = UIText(zh: "逾期报送", en: "Late")
+    public static let reportFiled = UIText(zh: "双周报已报送。", en: "The report was filed.")
+    public static let reportsMine = UIText(zh: "本校已报送", en: "Filed by the school")
+    public static let reportsLatest = UIText(zh: "最近报送", en: "Latest reports")
+    public static let complianceTitle = UIText(zh: "报送情况（本年度）", en: "Compliance this year")
+    public static let complianceDue = UIText(zh: "应报期数", en: "Due")
+    public static let complianceSubmitted = UIText(zh: "已报送", en: "Filed")
+    public static let complianceMissed = UIText(zh: "缺报期", en: "Missed")
+    public static let complianceStreak = UIText(zh: "连续缺报", en: "Misses in a row")
+    public static let complianceFlagged = UIText(zh: "列入通报名单", en: "On the notice list")
+    public static let complianceRate = UIText(zh: "按时报送率", en: "On-time rate")
+    public static let complianceFlaggedOnly = UIText(zh: "只看列入通报名单的院校", en: "Only schools on the notice list")
+    public static let reportPeriodOpen = UIText(zh: "（本期）", en: " (current)")
+    public static let reportPeriodMissed = UIText(zh: "（已过截止日，补报）", en: " (past due, late)")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

@@ -27,6 +27,7 @@ public enum SitePath: Sendable, Equatable {
     case publicFeeStandards
     case payments
     case arrears
+    case reports
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -76,6 +77,7 @@ public enum SitePath: Sendable, Equatable {
         case .publicFeeStandards: "/public/fee-standards"
         case .payments: "/fees/payments"
         case .arrears: "/fees/arrears"
+        case .reports: "/reports"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

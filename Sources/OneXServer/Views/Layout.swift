@@ -84,6 +84,7 @@ enum Layout {
         if reads(.examSessions) { work.append(NavItem(title: .navExams, path: .exams)) }
         if reads(.feeStandards) { work.append(NavItem(title: .navFeeStandards, path: .feeStandards)) }
         if reads(.payments) { work.append(NavItem(title: .navPayments, path: .payments)) }
+        if reads(.reports) { work.append(NavItem(title: .navReports, path: .reports)) }
         switch Access.scope(of: .bulletins, for: actor) {
         case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))
         default: break

@@ -1,0 +1,145 @@
+import OneXDomain
+import Vapor
+
+/// Biweekly reports in the browser (AH41-9): a school files the current period's report (or a
+/// missed one, kept as late) and reads what it filed; a city bureau and the province read every
+/// pilot school's compliance this year, the notice list first, with an Excel export.
+enum ReportPages {
+    static func register(on web: any RoutesBuilder) {
+        web.get("reports") { req in try await page(req, values: [:], errors: [], notice: nil, status: .ok) }
+        web.post("reports") { req in try await file(req) }
+        web.get("reports", "compliance.xlsx") { req in try await export(req) }
+    }
+
+    static func page(
+        _ req: Request, values: FieldValues, errors: [FieldError], notice: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(reading: .reports)
+        let today = LocalDate(req.now)
+        let policy = try await PolicyVersion.current(on: req.db)?.policy()
+        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
+        let days = schedule.dueDays.map { lang.pick("\($0)日", String($0)) }.joined(separator: lang.listSeparator)
+        let reports = try await BiweeklyReportService.list(actor: actor, school: req.queryText("school"), on: req.db)
+        var sections: [HTML] = []
+        if Access.may(.create, .reports, actor) {
+            // The open period and this year's past ones not yet filed (a late report is kept).
+            let filed = Set(reports.map(\.dueDate))
+            let open = schedule.dueDate(forFilingOn: today)
+            let past = schedule.dueDates(from: LocalDate(year: today.year, month: 1, day: 1), through: today)
+                .filter { $0 < open && !filed.contains($0.description) }.reversed()
+            var periods: [(String, String)] = []
+            if !filed.contains(open.description) { periods.append((open.description, lang(open) + lang(.reportPeriodOpen))) }
+            periods += past.map { ($0.description, lang($0) + lang(.reportPeriodMissed)) }
+            let fields: [Components.FormField] = [
+                .init(name: "dueDate", label: lang(.reportDueDate), kind: .select(periods), required: true),
+                .init(name: "progress", label: lang(.reportProgress), kind: .textarea, required: true),
+                .init(name: "experience", label: lang(.reportExperience), kind: .textarea),
+                .init(name: "cases", label: lang(.reportCases), kind: .textarea),
+                .init(name: "problems", label: lang(.reportProblems), kind: .textarea),
+                .init(name: "suggestions", label: lang(.reportSuggestions), kind: .textarea),
+            ]
+            if !periods.isEmpty {
+                sections.append(
+                    """
+                    <section class="panel"><h2>\(lang(.reportFile))</h2>
+                    \(Components.form(action: SitePath.reports.path, csrf: CSRF.token(for: req), fields: fields, values: values,
+                                      errors: errors, submit: lang(.reportFile), cancel: nil, lang: lang))
+                    </section>
+                    """)
+            }
+        } else {
+            sections.append(try await complianceSection(req, actor: actor, today: today))
+        }
+        let rows = reports.prefix(200).map { r -> [HTML] in
+            [
+                "\(lang.day(r.dueDate))", "\(r.schoolName)", "\(lang.day(r.filedOn))",
+                r.late ? "<span class=\"badge warn\">\(lang(.reportLate))</span>" : "\(lang(.reportOnTime))",
+                "\(r.progress ?? "")",
+            ]
+        }
+        sections.append(
+            """
+            <section class="panel"><h2>\(lang(actor.role == .school ? .reportsMine : .reportsLatest))</h2>
+            \(Components.table(headers: [lang(.reportDueDate), lang(.school), lang(.reportFiledOn), lang(.reportTiming), lang(.reportProgress)],
+                               rows: rows, empty: lang(.noRecords)))
+            </section>
+            """)
+        let body: HTML = """
+            <h1>\(lang(.navReports))</h1>
+            <p class="muted">\(lang(.reportsIntro(days, policy?.reporting.maxConsecutiveMisses ?? 3)))</p>
+            \(notice.map { Components.alert($0, ok: true) } ?? "")
+            \(HTML.join(sections))
+            """
+        let response = try await Layout.page(
+            req: req, title: lang(.navReports), crumbs: [.init(title: lang(.navReports))], body: body
+        ).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    static func complianceSection(_ req: Request, actor: Actor, today: LocalDate) async throws -> HTML {
+        let lang = req.lang
+        let flaggedOnly = req.queryText("flagged") == "1"
+        let items = try await BiweeklyReportService.compliance(actor: actor, today: today, on: req.db)
+            .filter { !flaggedOnly || $0.flagged }
+            .sorted { ($0.consecutiveMisses, $1.school) > ($1.consecutiveMisses, $0.school) }
+        let rows = items.map { c -> [HTML] in
+            [
+                "<a href=\"\(SitePath.reports.path)?school=\(c.school)\">\(c.schoolName)</a>", "\(c.regionName)",
+                HTML(raw: String(c.due)), HTML(raw: String(c.submitted)), HTML(raw: String(c.late)),
+                "\(c.missed.map { lang.day($0) }.joined(separator: lang.listSeparator))",
+                HTML(raw: String(c.consecutiveMisses)),
+                c.flagged ? "<span class=\"badge warn\">\(lang(.complianceFlagged))</span>" : "",
+                "\(IndicatorSet.percent(c.rate))",
+            ]
+        }
+        return """
+            <section class="panel"><h2>\(lang(.complianceTitle))</h2>
+            <form method="get" action="\(SitePath.reports.path)" class="toolbar">
+            <label><input type="checkbox" name="flagged" value="1"\(flaggedOnly ? HTML(raw: " checked") : "")> \(lang(.complianceFlaggedOnly))</label>
+            <button type="submit" class="btn secondary">\(lang(.filter))</button>
+            <a class="btn secondary" href="\(SitePath.reports.path)/compliance.xlsx">\(lang(.exportXLSX))</a></form>
+            \(Components.table(headers: [lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted), lang(.reportLate),
+                                         lang(.complianceMissed), lang(.complianceStreak), lang(.complianceFlagged), lang(.complianceRate)],
+                               rows: rows, numeric: [2, 3, 4, 6, 8], empty: lang(.noRecords)))
+            </section>
+            """
+    }
+
+    static func file(_ req: Request) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(may: .create, .reports)
+        let values = try req.content.decode([String: String].self).filter { $0.key != "_csrf" }
+        do {
+            _ = try await BiweeklyReportService.file(
+                .init(
+                    dueDate: values["dueDate"], progress: values["progress"], experience: values["experience"],
+                    cases: values["cases"], problems: values["problems"], suggestions: values["suggestions"], text: nil),
+                actor: actor, now: req.now, on: req.db)
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            let errors = e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors
+            return try await page(req, values: values, errors: errors, notice: nil, status: e.status)
+        }
+        return try await page(req, values: [:], errors: [], notice: lang(.reportFiled), status: .ok)
+    }
+
+    static func export(_ req: Request) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(reading: .reports)
+        let items = try await BiweeklyReportService.compliance(actor: actor, today: LocalDate(req.now), on: req.db)
+        let header = [
+            lang(.schoolCode), lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted),
+            lang(.reportOnTime), lang(.reportLate), lang(.complianceMissed), lang(.complianceStreak),
+            lang(.complianceFlagged), lang(.complianceRate),
+        ]
+        let rows = items.map { c in
+            [
+                c.school, c.schoolName, c.regionName, String(c.due), String(c.submitted), String(c.onTime), String(c.late),
+                c.missed.joined(separator: " "), String(c.consecutiveMisses), c.flagged ? lang(.yes) : lang(.no),
+                IndicatorSet.percent(c.rate),
+            ]
+        }
+        return Download.file([header] + rows, name: "biweekly-compliance-\(LocalDate(req.now))", format: .xlsx)
+    }
+}
