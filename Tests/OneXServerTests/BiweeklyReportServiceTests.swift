@@ -80,6 +80,16 @@ struct BiweeklyReportServiceTests {
             let admin = Client(app)
             try await admin.login("admin", adminPassword)
             #expect(try await admin.send(.GET, "/api/v1/audit").body.contains("\"report\""))
+            // The daily check tells a flagged school and its city once per run of misses.
+            let run = try await admin.send(.POST, "/api/v1/admin/jobs/biweeklyCheck/run")
+            #expect(run.json["flagged"] as? [String] == ["G001"] && run.json["noticesSent"] as? Int == 2)
+            #expect(
+                try await admin.send(.POST, "/api/v1/admin/jobs/biweeklyCheck/run").json["noticesSent"]
+                    as? Int == 0)
+            let web = Client(app)
+            try await web.webLogin("highervoc")
+            let notices = try await web.send(.GET, "/notices")
+            #expect(notices.body.contains("双周报连续4期未报送"))
         }
     }
 
@@ -97,10 +107,14 @@ struct BiweeklyReportServiceTests {
             #expect(form.body.contains("2026年2月12日（已过截止日，补报）"))
             let csrf = school.csrf(from: form)
             let refused = try await school.form(
-                "/reports", [("_csrf", csrf), ("dueDate", "2026-02-27"), ("progress", ""), ("problems", "场地不足")])
-            #expect(refused.status == .unprocessableEntity && refused.body.contains("场地不足"), "what was typed is kept")
+                "/reports",
+                [("_csrf", csrf), ("dueDate", "2026-02-27"), ("progress", ""), ("problems", "场地不足")])
+            #expect(
+                refused.status == .unprocessableEntity && refused.body.contains("场地不足"),
+                "what was typed is kept")
             let filed = try await school.form(
-                "/reports", [("_csrf", csrf), ("dueDate", "2026-02-12"), ("progress", "完成初级考核报名"), ("problems", "")])
+                "/reports",
+                [("_csrf", csrf), ("dueDate", "2026-02-12"), ("progress", "完成初级考核报名"), ("problems", "")])
             #expect(filed.status == .ok && filed.body.contains("双周报已报送") && filed.body.contains("逾期报送"))
             #expect(!filed.body.contains("2026年2月12日（已过截止日，补报）"), "a filed period is not offered again")
 

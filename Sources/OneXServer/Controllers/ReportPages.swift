@@ -19,8 +19,10 @@ enum ReportPages {
         let today = LocalDate(req.now)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
         let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
-        let days = schedule.dueDays.map { lang.pick("\($0)日", String($0)) }.joined(separator: lang.listSeparator)
-        let reports = try await BiweeklyReportService.list(actor: actor, school: req.queryText("school"), on: req.db)
+        let days = schedule.dueDays.map { lang.pick("\($0)日", String($0)) }.joined(
+            separator: lang.listSeparator)
+        let reports = try await BiweeklyReportService.list(
+            actor: actor, school: req.queryText("school"), on: req.db)
         var sections: [HTML] = []
         if Access.may(.create, .reports, actor) {
             // The open period and this year's past ones not yet filed (a late report is kept).
@@ -29,7 +31,9 @@ enum ReportPages {
             let past = schedule.dueDates(from: LocalDate(year: today.year, month: 1, day: 1), through: today)
                 .filter { $0 < open && !filed.contains($0.description) }.reversed()
             var periods: [(String, String)] = []
-            if !filed.contains(open.description) { periods.append((open.description, lang(open) + lang(.reportPeriodOpen))) }
+            if !filed.contains(open.description) {
+                periods.append((open.description, lang(open) + lang(.reportPeriodOpen)))
+            }
             periods += past.map { ($0.description, lang($0) + lang(.reportPeriodMissed)) }
             let fields: [Components.FormField] = [
                 .init(name: "dueDate", label: lang(.reportDueDate), kind: .select(periods), required: true),
@@ -86,7 +90,8 @@ enum ReportPages {
             .sorted { ($0.consecutiveMisses, $1.school) > ($1.consecutiveMisses, $0.school) }
         let rows = items.map { c -> [HTML] in
             [
-                "<a href=\"\(SitePath.reports.path)?school=\(c.school)\">\(c.schoolName)</a>", "\(c.regionName)",
+                "<a href=\"\(SitePath.reports.path)?school=\(c.school)\">\(c.schoolName)</a>",
+                "\(c.regionName)",
                 HTML(raw: String(c.due)), HTML(raw: String(c.submitted)), HTML(raw: String(c.late)),
                 "\(c.missed.map { lang.day($0) }.joined(separator: lang.listSeparator))",
                 HTML(raw: String(c.consecutiveMisses)),
@@ -114,8 +119,10 @@ enum ReportPages {
         do {
             _ = try await BiweeklyReportService.file(
                 .init(
-                    dueDate: values["dueDate"], progress: values["progress"], experience: values["experience"],
-                    cases: values["cases"], problems: values["problems"], suggestions: values["suggestions"], text: nil),
+                    dueDate: values["dueDate"], progress: values["progress"],
+                    experience: values["experience"],
+                    cases: values["cases"], problems: values["problems"], suggestions: values["suggestions"],
+                    text: nil),
                 actor: actor, now: req.now, on: req.db)
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             let errors = e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors
@@ -127,7 +134,8 @@ enum ReportPages {
     static func export(_ req: Request) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .reports)
-        let items = try await BiweeklyReportService.compliance(actor: actor, today: LocalDate(req.now), on: req.db)
+        let items = try await BiweeklyReportService.compliance(
+            actor: actor, today: LocalDate(req.now), on: req.db)
         let header = [
             lang(.schoolCode), lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted),
             lang(.reportOnTime), lang(.reportLate), lang(.complianceMissed), lang(.complianceStreak),
@@ -135,11 +143,14 @@ enum ReportPages {
         ]
         let rows = items.map { c in
             [
-                c.school, c.schoolName, c.regionName, String(c.due), String(c.submitted), String(c.onTime), String(c.late),
-                c.missed.joined(separator: " "), String(c.consecutiveMisses), c.flagged ? lang(.yes) : lang(.no),
+                c.school, c.schoolName, c.regionName, String(c.due), String(c.submitted), String(c.onTime),
+                String(c.late),
+                c.missed.joined(separator: " "), String(c.consecutiveMisses),
+                c.flagged ? lang(.yes) : lang(.no),
                 IndicatorSet.percent(c.rate),
             ]
         }
-        return Download.file([header] + rows, name: "biweekly-compliance-\(LocalDate(req.now))", format: .xlsx)
+        return Download.file(
+            [header] + rows, name: "biweekly-compliance-\(LocalDate(req.now))", format: .xlsx)
     }
 }

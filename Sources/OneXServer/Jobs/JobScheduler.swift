@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Runs the scheduled jobs by themselves in the embedded set-up: once a minute it asks the
@@ -36,19 +36,31 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
         do {
             guard let policy = try await PolicyVersion.current(on: app.db)?.policy() else { return }
             let day = LocalDate(now)
-            if ForcedExit.inExitPeriod(day, policy: policy), try await claim("forcedExit", day: day, now: now, on: app.db) {
+            if ForcedExit.inExitPeriod(day, policy: policy),
+                try await claim("forcedExit", day: day, now: now, on: app.db)
+            {
                 let result = try await PlanService.runForcedExit(now: now, actor: "scheduler", on: app.db)
                 app.logger.notice("forcedExit \(day): exited \(result.exited.count) plans")
                 Metrics.shared.jobFinished("forcedExit", at: now, failed: false)
             }
-            if policy.monitoring.isSnapshotDay(day), try await claim("monitoringSnapshot", day: day, now: now, on: app.db) {
+            if policy.monitoring.isSnapshotDay(day),
+                try await claim("monitoringSnapshot", day: day, now: now, on: app.db)
+            {
                 let result = try await MonitoringService.snapshot(now: now, on: app.db)
-                app.logger.notice("monitoringSnapshot \(day): \(result.schools) schools, \(result.warned.count) warned")
+                app.logger.notice(
+                    "monitoringSnapshot \(day): \(result.schools) schools, \(result.warned.count) warned")
                 Metrics.shared.jobFinished("monitoringSnapshot", at: now, failed: false)
             }
             if try await claim("databaseStatistics", day: day, now: now, on: app.db) {
                 try await DatabaseStatistics.refresh(on: app.db.sql())
                 Metrics.shared.jobFinished("databaseStatistics", at: now, failed: false)
+            }
+            if try await claim("biweeklyCheck", day: day, now: now, on: app.db) {
+                let result = try await BiweeklyReportService.check(now: now, on: app.db)
+                if result.noticesSent > 0 {
+                    app.logger.notice("biweeklyCheck \(day): \(result.flagged.count) schools flagged")
+                }
+                Metrics.shared.jobFinished("biweeklyCheck", at: now, failed: false)
             }
             if try await claim("windowNotices", day: day, now: now, on: app.db) {
                 let sent = try await NoticeService.windowReminders(now: now, policy: policy, on: app.db)
@@ -63,7 +75,11 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
 
     /// True when this server won the day's run of `job`.
     static func claim(_ job: String, day: LocalDate, now: Date, on db: any Database) async throws -> Bool {
-        if try await JobRun.query(on: db).filter(\.$job == job).filter(\.$day == day.description).first() != nil { return false }
+        if try await JobRun.query(on: db).filter(\.$job == job).filter(\.$day == day.description).first()
+            != nil
+        {
+            return false
+        }
         let run = JobRun()
         run.job = job
         run.day = day.description

@@ -212,4 +212,42 @@ enum BiweeklyReportService {
                 rate: c.rate)
         }
     }
+
+    struct CheckResult: Codable, Sendable {
+        var schools: Int
+        var flagged: [String]
+        var noticesSent: Int
+    }
+
+    /// The daily check (AH41-9): every pilot school's compliance; a school whose misses in a
+    /// row reached the policy's limit is told, and so is its city bureau — once per run of
+    /// misses (the notice is keyed by the latest missed due date).
+    static func check(now: Date, on db: any Database) async throws -> CheckResult {
+        let province = Actor(username: "scheduler", role: .provinceAdmin, unit: nil)
+        let items = try await compliance(actor: province, today: LocalDate(now), on: db)
+        let flagged = items.filter(\.flagged)
+        var sent = 0
+        for c in flagged {
+            let last = c.missed.last.flatMap(LocalDate.init)?.chinese ?? ""
+            let key = "biweekly:\(c.school):\(c.missed.last ?? "")"
+            let title = "双周报连续\(c.consecutiveMisses)期未报送：\(c.schoolName)"
+            let body =
+                "\(c.schoolName)已连续\(c.consecutiveMisses)期（最近一期截止\(last)）未报送试点工作双周报，列入通报名单；"
+                + "请立即补报，并按期报送。连续未报送的院校将被通报，直至取消下一年度参与试点资格。"
+            if try await NoticeService.send(
+                audience: .school(c.school), key: key, title: title, body: body, link: SitePath.reports.path,
+                now: now,
+                on: db)
+            {
+                sent += 1
+            }
+            if try await NoticeService.send(
+                audience: .region(c.region), key: key, title: title, body: body,
+                link: SitePath.reports.path + "?flagged=1", now: now, on: db)
+            {
+                sent += 1
+            }
+        }
+        return CheckResult(schools: items.count, flagged: flagged.map(\.school), noticesSent: sent)
+    }
 }

@@ -103,6 +103,8 @@ enum ApplicationsAPI {
                 return try JSONBody.response(["sent": sent])
             case "monitoringSnapshot":
                 return try JSONBody.response(try await MonitoringService.snapshot(now: req.now, on: req.db))
+            case "biweeklyCheck":
+                return try JSONBody.response(try await BiweeklyReportService.check(now: req.now, on: req.db))
             default:
                 throw AppError.notFound
             }

@@ -160,7 +160,7 @@ enum OpenAPIDocument {
                       query: [.format]),
             Operation(method: "get", path: "/api/v1/plans", summary: "Plans with their change history (?school=&year=&certificate=&status=)", tag: "plans",
                       query: [.school, .region, .kind, .certificate, .organization, .year, .planStatus] + QueryParameter.paging),
-            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices, monitoringSnapshot)", tag: "admin"),
+            Operation(method: "post", path: "/api/v1/admin/jobs/{job}/run", summary: "Run a scheduled job now (forcedExit, windowNotices, monitoringSnapshot, biweeklyCheck)", tag: "admin"),
             Operation(method: "post", path: "/api/v1/exams", summary: "Record an exam session of a plan (organization of the certificate, or provinceAdmin)",
                       tag: "exams", request: "Exam", success: 201),
             Operation(method: "get", path: "/api/v1/exams", summary: "Exam sessions the caller may see, newest first (?school=&year=)", tag: "exams",
