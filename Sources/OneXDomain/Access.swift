@@ -169,7 +169,7 @@ public enum Access {
             return [.cityReviewer, .provinceReviewer, .provinceAdmin].contains(actor.role)
         case (.create, .examSessions), (.importFile, .candidateResults):
             return actor.role == .organization || actor.role == .provinceAdmin
-        case (.create, .snapshots), (.publish, .bulletins), (.publish, .feeStandards):
+        case (.create, .snapshots), (.publish, .bulletins), (.publish, .feeStandards), (.importFile, .reports):
             return actor.role == .provinceAdmin
         case (.create, .feeStandards), (.review, .payments):
             // The organisation proposes its standards, and confirms or disputes what it was paid.

@@ -131,4 +131,51 @@ struct BiweeklyReportServiceTests {
             #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
         }
     }
+
+    @Test(
+        "AH41-9: the national platform's records count like reports filed in OneX, all or nothing, and never twice",
+        arguments: TestDB.all)
+    func platformRecords(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-02-13T10:00:00+08:00")!)
+            let school = Client(app)
+            try await school.login("highervoc")
+            #expect(
+                try await school.send(
+                    .POST, "/api/v1/biweekly-reports", json: #"{"dueDate":"2026-02-12","progress":"本期进展"}"#
+                ).status == .created)
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            let bad =
+                "院校代码,报送期,报送时间\nG001,2026-01-12,2026-01-11\nX999,2026-01-12,2026-01-11\nG001,2026-01-13,2026-01-13\n"
+            let refused = try await admin.send(.POST, "/api/v1/biweekly-reports/import", body: Data(bad.utf8))
+            #expect(refused.status == .unprocessableEntity && refused.errorLines == [3, 4])
+            let good =
+                "院校代码,报送期,报送时间\nG001,2026-01-12,2026-01-11 16:20\nG001,2026/1/27,2026-01-30\nG001,2026-02-12,2026-02-10\n"
+            let done = try await admin.send(.POST, "/api/v1/biweekly-reports/import", body: Data(good.utf8))
+            #expect(done.json["added"] as? Int == 2 && done.json["duplicates"] as? Int == 1, "\(done.body)")
+            let again = try await admin.send(.POST, "/api/v1/biweekly-reports/import", body: Data(good.utf8))
+            #expect(again.json["added"] as? Int == 0 && again.json["duplicates"] as? Int == 3)
+            #expect(
+                try await school.send(.POST, "/api/v1/biweekly-reports/import", body: Data(good.utf8)).status
+                    == .forbidden)
+            let items = try #require(
+                try await admin.send(.GET, "/api/v1/compliance/biweekly").json["items"] as? [[String: Any]])
+            let g001 = try #require(items.first { $0["school"] as? String == "G001" })
+            // 12 Jan on time (platform), 27 Jan late (platform), 12 Feb late (filed in OneX on the
+            // 13th; the platform's earlier record for it is a duplicate and does not replace it).
+            #expect(g001["due"] as? Int == 3 && g001["onTime"] as? Int == 1 && g001["late"] as? Int == 2)
+            #expect(g001["consecutiveMisses"] as? Int == 0)
+            // The page offers the upload to the province office and reports what it did.
+            let web = Client(app)
+            try await web.webLogin("admin", adminPassword)
+            let page = try await web.send(.GET, "/reports")
+            #expect(page.body.contains("导入全国平台报送记录"))
+            let uploaded = try await web.multipart(
+                "/reports/import", fields: [("_csrf", web.csrf(from: page))],
+                file: ("file", "records.csv", "text/csv", good))
+            #expect(uploaded.body.contains("已导入0条报送记录；3条已有记录"))
+        }
+    }
 }

@@ -128,6 +128,8 @@ struct RouteAccessMatrixTests {
             "GET /api/v1/compliance/biweekly": .list(.reports),
             "GET /reports": .list(.reports), "POST /reports": .act(.create, .reports),
             "GET /reports/compliance.xlsx": .list(.reports),
+            "POST /api/v1/biweekly-reports/import": .act(.importFile, .reports),
+            "POST /reports/import": .act(.importFile, .reports),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)

@@ -647,6 +647,15 @@ extension UIText {
     public static let complianceFlaggedOnly = UIText(zh: "只看列入通报名单的院校", en: "Only schools on the notice list")
     public static let reportPeriodOpen = UIText(zh: "（本期）", en: " (current)")
     public static let reportPeriodMissed = UIText(zh: "（已过截止日，补报）", en: " (past due, late)")
+    public static let reportImport = UIText(zh: "导入全国平台报送记录", en: "Import the national platform's records")
+    public static let reportImportHint = UIText(
+        zh: "CSV 或 Excel，列：院校代码、报送期（截止日）、报送时间；全部无误才导入，已有记录不重复计算。",
+        en: "CSV or Excel with school code, period due and submitted at; imported only when every row is right, records already there do not count twice.")
+    public static func reportImported(_ added: Int, _ duplicates: Int) -> UIText {
+        UIText(
+            zh: "已导入\(added)条报送记录；\(duplicates)条已有记录，未重复计算。",
+            en: "\(added) records imported; \(duplicates) were already on record and do not count twice.")
+    }
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

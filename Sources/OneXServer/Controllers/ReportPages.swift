@@ -9,6 +9,7 @@ enum ReportPages {
         web.get("reports") { req in try await page(req, values: [:], errors: [], notice: nil, status: .ok) }
         web.post("reports") { req in try await file(req) }
         web.get("reports", "compliance.xlsx") { req in try await export(req) }
+        web.form("reports", "import", maxSize: "64mb") { req in try await importPlatform(req) }
     }
 
     static func page(
@@ -69,8 +70,15 @@ enum ReportPages {
                                rows: rows, empty: lang(.noRecords)))
             </section>
             """)
+        let problems: HTML =
+            errors.isEmpty || Access.may(.create, .reports, actor)
+            ? ""
+            : Components.errorList(errors, lang: lang) { field in
+                PlatformReportImport.columns.first { $0.field == field }.map { lang($0.label) } ?? field
+            }
         let body: HTML = """
             <h1>\(lang(.navReports))</h1>
+            \(problems)
             <p class="muted">\(lang(.reportsIntro(days, policy?.reporting.maxConsecutiveMisses ?? 3)))</p>
             \(notice.map { Components.alert($0, ok: true) } ?? "")
             \(HTML.join(sections))
@@ -105,6 +113,7 @@ enum ReportPages {
             <label><input type="checkbox" name="flagged" value="1"\(flaggedOnly ? HTML(raw: " checked") : "")> \(lang(.complianceFlaggedOnly))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             <a class="btn secondary" href="\(SitePath.reports.path)/compliance.xlsx">\(lang(.exportXLSX))</a></form>
+            \(Access.may(.importFile, .reports, actor) ? importForm(req) : "")
             \(Components.table(headers: [lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted), lang(.reportLate),
                                          lang(.complianceMissed), lang(.complianceStreak), lang(.complianceFlagged), lang(.complianceRate)],
                                rows: rows, numeric: [2, 3, 4, 6, 8], empty: lang(.noRecords)))
@@ -152,5 +161,42 @@ enum ReportPages {
         }
         return Download.file(
             [header] + rows, name: "biweekly-compliance-\(LocalDate(req.now))", format: .xlsx)
+    }
+
+    /// The province office's upload of the national platform's records.
+    static func importForm(_ req: Request) -> HTML {
+        let lang = req.lang
+        return """
+            <form method="post" action="\(SitePath.reports.path)/import" enctype="multipart/form-data" class="toolbar">
+            <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
+            <label for="platform-file">\(lang(.reportImport))</label>
+            <input type="file" id="platform-file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            <button type="submit" class="btn secondary">\(lang(.importButton))</button>
+            <span class="muted">\(lang(.reportImportHint))</span>
+            </form>
+            """
+    }
+
+    static func importPlatform(_ req: Request) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(may: .importFile, .reports)
+        struct Upload: Content { var file: File? }
+        let upload = try req.content.decode(Upload.self)
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return try await page(
+                req, values: [:], errors: [FieldError(code: "required", .noFile)], notice: nil,
+                status: .unprocessableEntity)
+        }
+        do {
+            let table = try CatalogService.readUpload(Data(buffer: file.data))
+            let result = try await BiweeklyReportService.importPlatform(
+                table, actor: actor, now: req.now, on: req.db)
+            return try await page(
+                req, values: [:], errors: [], notice: lang(.reportImported(result.added, result.duplicates)),
+                status: .ok)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await page(
+                req, values: [:], errors: e.errors, notice: nil, status: .unprocessableEntity)
+        }
     }
 }

@@ -250,4 +250,54 @@ enum BiweeklyReportService {
         }
         return CheckResult(schools: items.count, flagged: flagged.map(\.school), noticesSent: sent)
     }
+
+    struct ImportResult: Codable, Sendable {
+        var added: Int
+        /// Rows for a school and period already on record (filed in OneX or imported before):
+        /// they do not count twice.
+        var duplicates: Int
+    }
+
+    /// The national platform's records of submitted reports, all or nothing.
+    static func importPlatform(_ table: [[String]], actor: Actor, now: Date, on db: any Database) async throws
+        -> ImportResult
+    {
+        let policy = try await PolicyVersion.current(on: db)?.policy()
+        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
+        let schools = try await School.query(on: db).all()
+        let ids = Dictionary(uniqueKeysWithValues: try schools.map { ($0.code, try $0.requireID()) })
+        let rows: [PlatformReport]
+        switch PlatformReportImport.plan(table, schedule: schedule, knownSchools: Set(ids.keys)) {
+        case .failure(let e): throw AppError.invalid(e.errors, detail: "文件未导入：共\(e.errors.count)处问题")
+        case .success(let r): rows = r
+        }
+        return try await db.writeTransaction { tx in
+            var existing = Set(
+                try await BiweeklyReportRow.query(on: tx).all().map { "\($0.$school.id)|\($0.dueDate)" })
+            var result = ImportResult(added: 0, duplicates: 0)
+            for r in rows {
+                guard let school = ids[r.school] else { continue }
+                let key = "\(school)|\(r.dueDate)"
+                if existing.contains(key) {
+                    result.duplicates += 1
+                    continue
+                }
+                existing.insert(key)
+                let row = BiweeklyReportRow()
+                row.$school.id = school
+                row.dueDate = r.dueDate.description
+                row.filedOn = r.submittedOn.description
+                row.filedAt = r.submittedOn.startOfDay
+                row.source = ReportSource.platform.rawValue
+                row.filedBy = actor.username
+                try await row.create(on: tx)
+                result.added += 1
+            }
+            try await AuditWriter(tx).append(
+                actor: actor.username, action: "import.reports", entity: "biweekly_reports", key: "platform",
+                before: nil as String?, after: "added \(result.added), duplicates \(result.duplicates)",
+                at: now)
+            return result
+        }
+    }
 }

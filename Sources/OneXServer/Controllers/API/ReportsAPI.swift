@@ -11,6 +11,12 @@ enum ReportsAPI {
                 try await BiweeklyReportService.file(input, actor: actor, now: req.now, on: req.db),
                 status: .created)
         }
+        authed.on(.POST, "biweekly-reports", "import", body: .collect(maxSize: "64mb")) { req in
+            let actor = try req.actor(may: .importFile, .reports)
+            let table = try CatalogService.readUpload(req.body.data.map { Data(buffer: $0) } ?? Data())
+            return try JSONBody.response(
+                try await BiweeklyReportService.importPlatform(table, actor: actor, now: req.now, on: req.db))
+        }
         authed.get("biweekly-reports") { req in
             let actor = try req.actor(reading: .reports)
             let items = try await BiweeklyReportService.list(
