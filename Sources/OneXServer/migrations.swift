@@ -29,4 +29,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateFeeFiles())
     app.migrations.add(AddPaymentAllocations())
     app.migrations.add(CreateBiweeklyReports())
+    app.migrations.add(CreateEligibilityRevocations())
 }

@@ -90,6 +90,45 @@ struct BiweeklyReportServiceTests {
             try await web.webLogin("highervoc")
             let notices = try await web.send(.GET, "/notices")
             #expect(notices.body.contains("双周报连续4期未报送"))
+
+            // The office may take next year's eligibility from a school on the notice list only;
+            // while it is revoked, that school's applications for the year are refused.
+            #expect(
+                try await admin.send(.POST, "/api/v1/compliance/biweekly/Z001/revocation").errorCodes == [
+                    "not_flagged"
+                ])
+            let revoked = try await admin.send(
+                .POST, "/api/v1/compliance/biweekly/G001/revocation", json: #"{"reason":"双周报连续4期未报送"}"#)
+            #expect(revoked.status == .created && revoked.json["year"] as? Int == 2027)
+            #expect(
+                try await admin.send(.POST, "/api/v1/compliance/biweekly/G001/revocation").errorCodes
+                    == ["already_revoked"])
+            #expect(
+                try await province.send(.POST, "/api/v1/compliance/biweekly/G001/revocation").status
+                    == .forbidden)
+            try await other.login("highervoc")
+            let draft = try await other.send(
+                .POST, "/api/v1/applications",
+                json: ApplicationFlowTests.app(2027, ApplicationFlowTests.line("1-004")))
+            func codes(_ r: Reply) -> [String] {
+                (r.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            }
+            #expect(codes(draft).contains("pilot_eligibility_revoked"), "\(draft.body)")
+            let id = try #require(draft.json["id"] as? String)
+            #expect(
+                try await admin.send(.POST, "/api/v1/compliance/biweekly/G001/lift", json: #"{"reason":""}"#)
+                    .errorCodes
+                    == ["required"])
+            #expect(
+                try await admin.send(
+                    .POST, "/api/v1/compliance/biweekly/G001/lift", json: #"{"reason":"已补报并说明情况"}"#
+                )
+                .json["lifted"] as? Bool == true)
+            #expect(
+                !codes(try await other.send(.GET, "/api/v1/applications/\(id)")).contains(
+                    "pilot_eligibility_revoked"))
+            let audit = try await admin.send(.GET, "/api/v1/audit").body
+            #expect(audit.contains("revoke.eligibility") && audit.contains("lift.eligibility"))
         }
     }
 

@@ -130,6 +130,8 @@ struct RouteAccessMatrixTests {
             "GET /reports/compliance.xlsx": .list(.reports),
             "POST /api/v1/biweekly-reports/import": .act(.importFile, .reports),
             "POST /reports/import": .act(.importFile, .reports),
+            "POST /api/v1/compliance/biweekly/:school/:action": .roles([.provinceAdmin]),
+            "POST /reports/eligibility/:school/:action": .roles([.provinceAdmin]),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -227,6 +229,8 @@ struct RouteAccessMatrixTests {
         let one: [String: String] = [
             ":username": "school-z002", ":table": "schools", ":file": "schools", ":job": "windowNotices", ":lang": "zh",
             ":day": fixture.day, ":id": fixture.importID,
+            // A school not on the notice list: the office's revocation is refused (409), not missing.
+            ":school": "Z001", ":action": "revocation",
         ]
         return [Subject(parameters: one.filter { params.contains($0.key) }, owner: RecordOwner(), label: "")]
     }

@@ -38,6 +38,8 @@ public struct RuleContext: Sendable {
     public var hasStampedScan: Bool
     /// Set when a reviewer returned the application for changes.
     public var correction: Correction?
+    /// Why the school lost its eligibility for the application's year (AH41-9), if it did.
+    public var eligibilityRevoked: String?
     public var now: Date
 
     public struct PreviousYear: Sendable, Equatable {
@@ -53,7 +55,7 @@ public struct RuleContext: Sendable {
     public init(policy: Policy, school: SchoolRecord, certificates: [String: CertificateRecord], plans: [PlanKey: Int],
                 certificatesLastYear: Set<String> = [], previousYear: PreviousYear? = nil, alreadyAppliedThisYear: Int = 0,
                 linesWithJustification: Set<Int> = [], hasAdjustmentForm: Bool = false, hasStampedScan: Bool = false, correction: Correction? = nil,
-                now: Date) {
+                eligibilityRevoked: String? = nil, now: Date) {
         self.policy = policy
         self.school = school
         self.certificates = certificates
@@ -65,6 +67,7 @@ public struct RuleContext: Sendable {
         self.hasAdjustmentForm = hasAdjustmentForm
         self.hasStampedScan = hasStampedScan
         self.correction = correction
+        self.eligibilityRevoked = eligibilityRevoked
         self.now = now
     }
 }
@@ -88,6 +91,12 @@ public enum RuleEngine {
             out.append(RuleViolation("school_not_registered", line: nil,
                                      "\(c.school.name)尚未在职业技能等级证书信息管理服务平台注册，不能申报",
                                      "\(c.school.name) is not registered on the national certificate platform and cannot apply yet"))
+        }
+        // AH41-9: three biweekly reports missed in a row can cost next year's pilot eligibility.
+        if let reason = c.eligibilityRevoked {
+            out.append(RuleViolation("pilot_eligibility_revoked", line: nil,
+                                     "\(c.school.name)已被取消\(year)年度参与试点资格（\(reason)），不能申报；如有异议请联系省教育厅",
+                                     "\(c.school.name) has lost its pilot eligibility for \(year) (\(reason)) and cannot apply; contact the provincial department if you disagree"))
         }
         if lines.isEmpty {
             out.append(RuleViolation("no_lines", line: nil, "申报至少应包含一行", "An application needs at least one line"))

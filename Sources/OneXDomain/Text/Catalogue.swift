@@ -656,6 +656,12 @@ extension UIText {
             zh: "已导入\(added)条报送记录；\(duplicates)条已有记录，未重复计算。",
             en: "\(added) records imported; \(duplicates) were already on record and do not count twice.")
     }
+    public static let eligibilityReason = UIText(zh: "理由", en: "Reason")
+    public static let eligibilityRevoke = UIText(zh: "取消下一年度试点资格", en: "Revoke next year's eligibility")
+    public static let eligibilityLift = UIText(zh: "恢复资格", en: "Restore eligibility")
+    public static func eligibilityRevoked(_ year: Int) -> UIText {
+        UIText(zh: "已取消\(year)年度试点资格", en: "No pilot eligibility for \(year)")
+    }
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

@@ -10,6 +10,7 @@ enum ReportPages {
         web.post("reports") { req in try await file(req) }
         web.get("reports", "compliance.xlsx") { req in try await export(req) }
         web.form("reports", "import", maxSize: "64mb") { req in try await importPlatform(req) }
+        web.post("reports", "eligibility", ":school", ":action") { req in try await eligibility(req) }
     }
 
     static func page(
@@ -96,15 +97,31 @@ enum ReportPages {
         let items = try await BiweeklyReportService.compliance(actor: actor, today: today, on: req.db)
             .filter { !flaggedOnly || $0.flagged }
             .sorted { ($0.consecutiveMisses, $1.school) > ($1.consecutiveMisses, $0.school) }
+        let revoked = try await EligibilityService.inForce(on: req.db)
+        let office = actor.role == .provinceAdmin
+        let csrf = CSRF.token(for: req)
+        func action(_ school: String, _ name: String, _ label: UIText, required: Bool) -> HTML {
+            """
+            <form method="post" action="\(SitePath.reports.path)/eligibility/\(school)/\(name)" class="inline">\
+            <input type="hidden" name="_csrf" value="\(csrf)">\
+            <input type="text" name="reason" aria-label="\(lang(.eligibilityReason))" placeholder="\(lang(.eligibilityReason))"\(required ? HTML(raw: " required") : "")>\
+            <button type="submit" class="btn secondary">\(lang(label))</button></form>
+            """
+        }
         let rows = items.map { c -> [HTML] in
-            [
+            var state: HTML = c.flagged ? "<span class=\"badge warn\">\(lang(.complianceFlagged))</span>" : ""
+            if let year = revoked[c.school] {
+                state = "\(lang(.eligibilityRevoked(year)))"
+                if office { state = "\(state) \(action(c.school, "lift", .eligibilityLift, required: true))" }
+            } else if c.flagged && office {
+                state = "\(state) \(action(c.school, "revocation", .eligibilityRevoke, required: false))"
+            }
+            return [
                 "<a href=\"\(SitePath.reports.path)?school=\(c.school)\">\(c.schoolName)</a>",
                 "\(c.regionName)",
                 HTML(raw: String(c.due)), HTML(raw: String(c.submitted)), HTML(raw: String(c.late)),
                 "\(c.missed.map { lang.day($0) }.joined(separator: lang.listSeparator))",
-                HTML(raw: String(c.consecutiveMisses)),
-                c.flagged ? "<span class=\"badge warn\">\(lang(.complianceFlagged))</span>" : "",
-                "\(IndicatorSet.percent(c.rate))",
+                HTML(raw: String(c.consecutiveMisses)), state, "\(IndicatorSet.percent(c.rate))",
             ]
         }
         return """
@@ -198,5 +215,28 @@ enum ReportPages {
             return try await page(
                 req, values: [:], errors: e.errors, notice: nil, status: .unprocessableEntity)
         }
+    }
+
+    static func eligibility(_ req: Request) async throws -> Response {
+        let actor = try req.actor(in: .provinceAdmin)
+        struct Form: Content { var reason: String? }
+        let reason = (try? req.content.decode(Form.self))?.reason
+        let school = try req.parameters.require("school")
+        do {
+            switch try req.parameters.require("action") {
+            case "revocation":
+                _ = try await EligibilityService.revoke(
+                    school: school, reason: reason, actor: actor, now: req.now, on: req.db)
+            case "lift":
+                _ = try await EligibilityService.lift(
+                    school: school, reason: reason, actor: actor, now: req.now, on: req.db)
+            default:
+                throw AppError.notFound
+            }
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            let errors = e.errors.isEmpty ? [FieldError(code: e.kind, message: e.detail)] : e.errors
+            return try await page(req, values: [:], errors: errors, notice: nil, status: e.status)
+        }
+        return req.redirect(local: SitePath.reports.path)
     }
 }

@@ -192,7 +192,9 @@ enum ApplicationService {
             alreadyAppliedThisYear: already,
             linesWithJustification: Set(try attachments.filter { try $0.purposeValue == .justification }.compactMap(\.lineNo)),
             hasAdjustmentForm: try attachments.contains { try $0.purposeValue == .adjustmentForm },
-            hasStampedScan: try attachments.contains { try $0.purposeValue == .stampedScan }, correction: try row.correction, now: now)
+            hasStampedScan: try attachments.contains { try $0.purposeValue == .stampedScan }, correction: try row.correction,
+            eligibilityRevoked: try await EligibilityService.revocation(school: school.requireID(), year: row.year, on: db)?.reason,
+            now: now)
     }
 
     static func violations(of row: ApplicationRow, now: Date, on db: any Database) async throws -> [RuleViolation] {

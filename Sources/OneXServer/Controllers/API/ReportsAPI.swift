@@ -23,6 +23,25 @@ enum ReportsAPI {
                 actor: actor, school: req.queryText("school"), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
+        struct Reason: Content { var reason: String? }
+        authed.post("compliance", "biweekly", ":school", ":action") { req in
+            let actor = try req.actor(in: .provinceAdmin)
+            let school = try req.parameters.require("school")
+            let reason = req.body.data == nil ? nil : try JSONBody.decode(Reason.self, from: req).reason
+            switch try req.parameters.require("action") {
+            case "revocation":
+                return try JSONBody.response(
+                    try await EligibilityService.revoke(
+                        school: school, reason: reason, actor: actor, now: req.now, on: req.db),
+                    status: .created)
+            case "lift":
+                return try JSONBody.response(
+                    try await EligibilityService.lift(
+                        school: school, reason: reason, actor: actor, now: req.now, on: req.db))
+            default:
+                throw AppError.notFound
+            }
+        }
         authed.get("compliance", "biweekly") { req in
             let actor = try req.actor(reading: .reports)
             let items = try await BiweeklyReportService.compliance(
