@@ -754,6 +754,11 @@ def test_biweekly_report_filed_and_compliance(browser):
     # The table lists the pilot schools (with a plan this year) the earlier tests made.
     assert "报送情况" in browser.page_source
     shot(browser, "32b-compliance")
+    browser.find_element(By.CSS_SELECTOR, "a[href='/reports/notice-list']").click()
+    assert "双周报连续未报送名单" in browser.page_source
+    shot(browser, "32d-notice-list")
+    assert_prints_on_a4(browser, "32d-notice-list", max_pages=2)
+    browser.get(BASE + "/reports")
     browser.add_cookie({"name": "lang", "value": "en"})
     browser.get(BASE + "/reports")
     assert "Compliance this year" in browser.page_source

@@ -129,6 +129,16 @@ struct BiweeklyReportServiceTests {
                     "pilot_eligibility_revoked"))
             let audit = try await admin.send(.GET, "/api/v1/audit").body
             #expect(audit.contains("revoke.eligibility") && audit.contains("lift.eligibility"))
+            // The notice list, as the province prints it.
+            let printer = Client(app)
+            try await printer.webLogin("reviewer")
+            let list = try await printer.send(.GET, "/reports/notice-list")
+            #expect(list.body.contains("双周报连续未报送名单") && list.body.contains("河南职业技术学院"))
+            #expect(list.body.contains("2026年1月12日、2026年1月27日、2026年2月12日、2026年2月27日"))
+            #expect(!list.body.contains("郑州市财贸学校"), "Z001 is not on the list")
+            let cityWeb = Client(app)
+            try await cityWeb.webLogin("zhengzhou")
+            #expect(try await cityWeb.send(.GET, "/reports/notice-list").status == .forbidden)
         }
     }
 

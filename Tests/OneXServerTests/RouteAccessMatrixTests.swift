@@ -132,6 +132,7 @@ struct RouteAccessMatrixTests {
             "POST /reports/import": .act(.importFile, .reports),
             "POST /api/v1/compliance/biweekly/:school/:action": .roles([.provinceAdmin]),
             "POST /reports/eligibility/:school/:action": .roles([.provinceAdmin]),
+            "GET /reports/notice-list": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)

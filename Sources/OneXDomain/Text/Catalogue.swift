@@ -662,6 +662,7 @@ extension UIText {
     public static func eligibilityRevoked(_ year: Int) -> UIText {
         UIText(zh: "已取消\(year)年度试点资格", en: "No pilot eligibility for \(year)")
     }
+    public static let complianceNoticeList = UIText(zh: "打印通报名单", en: "Print the notice list (in Chinese)")
     public static let arrearsIntro = UIText(
         zh: "应付 = 各次考核的实考人数 × 考核当日执行的费用标准；欠费 = 应付 − 机构已确认；“未定价人数”是考核时尚无已发布标准的实考人数，须先核定发布标准才能结算。",
         en: "Payable = attended candidates × the fee standard in force on each exam day; outstanding = payable − confirmed; “unpriced” counts attended candidates of exams with no published standard in force, which must be priced before they can be settled.")

@@ -11,6 +11,7 @@ enum ReportPages {
         web.get("reports", "compliance.xlsx") { req in try await export(req) }
         web.form("reports", "import", maxSize: "64mb") { req in try await importPlatform(req) }
         web.post("reports", "eligibility", ":school", ":action") { req in try await eligibility(req) }
+        web.get("reports", "notice-list") { req in try await noticeList(req) }
     }
 
     static func page(
@@ -129,7 +130,8 @@ enum ReportPages {
             <form method="get" action="\(SitePath.reports.path)" class="toolbar">
             <label><input type="checkbox" name="flagged" value="1"\(flaggedOnly ? HTML(raw: " checked") : "")> \(lang(.complianceFlaggedOnly))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            <a class="btn secondary" href="\(SitePath.reports.path)/compliance.xlsx">\(lang(.exportXLSX))</a></form>
+            <a class="btn secondary" href="\(SitePath.reports.path)/compliance.xlsx">\(lang(.exportXLSX))</a>
+            \(actor.role.seesWholeProvince ? "<a class=\"btn secondary\" href=\"\(SitePath.reports.path)/notice-list\">\(lang(.complianceNoticeList))</a>" as HTML : "")</form>
             \(Access.may(.importFile, .reports, actor) ? importForm(req) : "")
             \(Components.table(headers: [lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted), lang(.reportLate),
                                          lang(.complianceMissed), lang(.complianceStreak), lang(.complianceFlagged), lang(.complianceRate)],
@@ -238,5 +240,31 @@ enum ReportPages {
             return try await page(req, values: [:], errors: errors, notice: nil, status: e.status)
         }
         return req.redirect(local: SitePath.reports.path)
+    }
+
+    /// The notice list (AH41-9) as the province prints it: every flagged pilot school, its city
+    /// and the periods it missed in a row, on A4 or as Excel.
+    static func noticeList(_ req: Request) async throws -> Response {
+        let actor = try req.actor(reading: .reports)
+        guard actor.role.seesWholeProvince else { throw AppError.forbidden }
+        let today = LocalDate(req.now)
+        let items = try await BiweeklyReportService.compliance(actor: actor, today: today, on: req.db)
+            .filter(\.flagged)
+            .sorted { ($0.region, $0.school) < ($1.region, $1.school) }
+        let issuer = try await MonitoringService.issuingUnit(on: req.db)
+        let rows = items.enumerated().map { i, c -> [String] in
+            let run = c.missed.suffix(c.consecutiveMisses).compactMap(LocalDate.init).map(\.chinese)
+            return [
+                String(i + 1), c.regionName, c.schoolName, String(c.consecutiveMisses),
+                run.joined(separator: "、"),
+            ]
+        }
+        let form = PrintForm(
+            title: "\(today.year)年1+X证书制度试点院校双周报连续未报送名单",
+            header: [("发布单位", issuer), ("统计日期", today.chinese), ("列入名单院校", "\(items.count)所")],
+            tables: [(["序号", "所在市", "院校名称", "连续未报送期数", "未报送各期截止日"], rows)],
+            signatures: ["（盖章）", "日期："])
+        return try await PrintSheet.response(
+            form, attachment: "", file: "双周报通报名单-\(today)", back: SitePath.reports.path, req: req)
     }
 }
