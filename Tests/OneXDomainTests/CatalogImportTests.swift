@@ -114,7 +114,7 @@ struct DisplayTests {
                                   minCandidates: 20, costCaps: [.junior: 50300])
         let record: any CatalogRecord = c
         #expect(record.display("levels", lang: .zh) == "初级、高级")
-        #expect(record.display("levels", lang: .en) == "junior, senior")
+        #expect(record.display("levels", lang: .en) == "Junior, Senior")
         #expect(record.display("costCapJunior", lang: .zh) == "503.00")
         let s: any CatalogRecord = SchoolRecord(code: "Z", name: "n", kind: .higherVocational, region: "4101",
                                                 nationalPlatformRegistered: true)

@@ -99,7 +99,7 @@ public struct CertificateRecord: CatalogRecord {
     public func display(_ field: String, lang: Lang) -> String {
         switch field {
         case "levels":
-            return levels.map { lang.pick($0.chinese, $0.rawValue) }.joined(separator: lang.listSeparator)
+            return levels.map { lang($0) }.joined(separator: lang.listSeparator)
         case "costCapJunior", "costCapIntermediate", "costCapSenior":
             let level = Level.allCases.first { Self.capField($0) == field }!
             return costCaps[level].map(Fen.yuanText) ?? ""

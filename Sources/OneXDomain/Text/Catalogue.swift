@@ -625,8 +625,8 @@ extension UIText {
     public static let navReports = UIText(zh: "双周报", en: "Biweekly reports")
     public static func reportsIntro(_ days: String, _ misses: Int) -> UIText {
         UIText(
-            zh: "试点院校每月\(days)前报送工作进展、经验、典型案例、问题和建议（截止日当天报送为按时）；逾期报送的予以保留并标明逾期；连续\(misses)期未报送的院校列入通报名单。",
-            en: "Pilot schools report progress, experience, typical cases, problems and suggestions by day \(days) of every month (on the due day is on time); late reports are kept and marked late; a school missing \(misses) in a row goes on the notice list.")
+            zh: "试点院校每月\(days)报送工作进展、经验、典型案例、问题和建议（截止日当天报送为按时）；逾期报送的予以保留并标明逾期；连续\(misses)期未报送的院校列入通报名单。",
+            en: "Pilot schools report progress, experience, typical cases, problems and suggestions every month, \(days) (on the due day is on time); late reports are kept and marked late; a school missing \(misses) in a row goes on the notice list.")
     }
     public static let reportFile = UIText(zh: "报送双周报", en: "File a report")
     public static let reportDueDate = UIText(zh: "报送期（截止日）", en: "Period (due date)")

@@ -22,7 +22,7 @@ enum ReportPages {
         let today = LocalDate(req.now)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
         let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
-        let days = schedule.dueDays.map { lang.pick("\($0)日", String($0)) }.joined(
+        let days = schedule.dueDays.map { lang(.dayOfMonth($0)) }.joined(
             separator: lang.listSeparator)
         let reports = try await BiweeklyReportService.list(
             actor: actor, school: req.queryText("school"), on: req.db)
