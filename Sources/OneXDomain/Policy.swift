@@ -18,8 +18,10 @@ public struct Policy: Codable, Sendable, Equatable {
         public var decreaseLimit: Double??
         public var countsInIndicators: Bool?
 
-        public init(name: String, school: [String], city: [String], province: [String],
-                    decreaseLimit: Double?? = .none, countsInIndicators: Bool? = nil) {
+        public init(
+            name: String, school: [String], city: [String], province: [String],
+            decreaseLimit: Double?? = .none, countsInIndicators: Bool? = nil
+        ) {
             self.name = name
             self.school = school
             self.city = city
@@ -40,8 +42,9 @@ public struct Policy: Codable, Sendable, Equatable {
             city = try c.decode([String].self, forKey: .city)
             province = try c.decode([String].self, forKey: .province)
             if c.contains(.decreaseLimit) {
-                decreaseLimit = .some(try c.decodeNil(forKey: .decreaseLimit)
-                    ? nil : try c.decode(Double.self, forKey: .decreaseLimit))
+                decreaseLimit = .some(
+                    try c.decodeNil(forKey: .decreaseLimit)
+                        ? nil : try c.decode(Double.self, forKey: .decreaseLimit))
             } else {
                 decreaseLimit = .none
             }
@@ -118,6 +121,11 @@ public struct Policy: Codable, Sendable, Equatable {
     public struct Reporting: Codable, Sendable, Equatable {
         public var biweeklyDueDays: [Int]
         public var maxConsecutiveMisses: Int
+
+        /// Anhui's rule (001 §三(二)), for a database without a policy yet.
+        public static let seed = Reporting(biweeklyDueDays: [12, 27], maxConsecutiveMisses: 3)
+
+        public var schedule: BiweeklySchedule { BiweeklySchedule(dueDays: biweeklyDueDays) }
     }
 
     public struct Monitoring: Codable, Sendable, Equatable {
@@ -175,7 +183,9 @@ public struct Policy: Codable, Sendable, Equatable {
             }
             if exit.minAgeDays < 0 { bad("rules.forcedExit.minAgeDays", "最短天数不能为负") }
         }
-        if reporting.biweeklyDueDays.isEmpty || reporting.biweeklyDueDays.contains(where: { !(1...28).contains($0) }) {
+        if reporting.biweeklyDueDays.isEmpty
+            || reporting.biweeklyDueDays.contains(where: { !(1...28).contains($0) })
+        {
             bad("reporting.biweeklyDueDays", "双周报截止日应为 1 到 28 之间的日期")
         }
         if reporting.maxConsecutiveMisses < 1 { bad("reporting.maxConsecutiveMisses", "连续缺报次数应至少为 1") }

@@ -29,15 +29,12 @@ enum PaymentPages {
             actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
             on: req.db)
         // A drill-down from the arrears: the school and organisation it came for.
-        var chips: [Components.FilterChip] = []
-        for (key, label) in [("school", lang(.school)), ("organization", lang(.nounOrganization))] {
-            guard let code = req.queryText(key) else { continue }
-            let name = key == "school" ? items.first?.schoolName : items.first?.organizationName
-            chips.append(
-                .init(
-                    label: label, value: name ?? code,
-                    remove: link(SitePath.payments.path, req, remove: [key])))
-        }
+        let chips = filterChips(
+            req, path: SitePath.payments.path,
+            [
+                ("school", lang(.school), items.first?.schoolName),
+                ("organization", lang(.nounOrganization), items.first?.organizationName),
+            ])
         let csrf = CSRF.token(for: req)
         let corrected = Set(items.compactMap(\.corrects))
         let rows = items.map { p -> [HTML] in
@@ -281,6 +278,20 @@ enum PaymentPages {
             region: req.queryText("region"), today: LocalDate(req.now), on: req.db)
     }
 
+    /// The filters a link applied, named (a filtered list's rows all share them), each with a
+    /// link that removes it.
+    static func filterChips(
+        _ req: Request, path: String, _ filters: [(key: String, label: String, name: String?)]
+    )
+        -> [Components.FilterChip]
+    {
+        filters.compactMap { f in
+            req.queryText(f.key).map {
+                .init(label: f.label, value: f.name ?? $0, remove: link(path, req, remove: [f.key]))
+            }
+        }
+    }
+
     /// `path` with the page's filters, some set to other values and some removed.
     static func link(_ path: String, _ req: Request, set: [String: String] = [:], remove: Set<String> = [])
         -> String
@@ -338,19 +349,13 @@ enum PaymentPages {
                 \(totalsTable(totals, lang: lang) { link(here, req, set: [key: $0]) })
                 """)
         }
-        var chips: [Components.FilterChip] = []
-        for (key, label) in [
-            ("region", lang(.region)), ("school", lang(.school)), ("organization", lang(.nounOrganization)),
-        ] {
-            guard let code = req.queryText(key) else { continue }
-            let name =
-                switch key {
-                case "region": items.first?.regionName
-                case "school": items.first?.schoolName
-                default: items.first?.organizationName
-                }
-            chips.append(.init(label: label, value: name ?? code, remove: link(here, req, remove: [key])))
-        }
+        let chips = filterChips(
+            req, path: here,
+            [
+                ("region", lang(.region), items.first?.regionName),
+                ("school", lang(.school), items.first?.schoolName),
+                ("organization", lang(.nounOrganization), items.first?.organizationName),
+            ])
         let body: HTML = """
             <h1>\(lang(.navArrears))</h1>
             <p class="muted">\(lang(.arrearsIntro))</p>

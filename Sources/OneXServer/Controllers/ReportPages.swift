@@ -20,8 +20,8 @@ enum ReportPages {
         let lang = req.lang
         let actor = try req.actor(reading: .reports)
         let today = LocalDate(req.now)
-        let policy = try await PolicyVersion.current(on: req.db)?.policy()
-        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
+        let reporting = try await BiweeklyReportService.rules(on: req.db)
+        let schedule = reporting.schedule
         let days = schedule.dueDays.map { lang(.dayOfMonth($0)) }.joined(
             separator: lang.listSeparator)
         let reports = try await BiweeklyReportService.list(
@@ -81,7 +81,7 @@ enum ReportPages {
         let body: HTML = """
             <h1>\(lang(.navReports))</h1>
             \(problems)
-            <p class="muted">\(lang(.reportsIntro(days, policy?.reporting.maxConsecutiveMisses ?? 3)))</p>
+            <p class="muted">\(lang(.reportsIntro(days, reporting.maxConsecutiveMisses)))</p>
             \(notice.map { Components.alert($0, ok: true) } ?? "")
             \(HTML.join(sections))
             """

@@ -77,10 +77,12 @@ enum FeeStandardService {
                     expected: UIText(zh: " YYYY-MM-DD", en: "YYYY-MM-DD"))
             ])
         }
-        let breakdown = try text(
-            input.breakdown, field: "breakdown", label: UIText(zh: "成本构成说明", en: "Cost breakdown"))
-        let raiseRequest = try text(
-            input.raiseRequest, field: "raiseRequest", label: UIText(zh: "上调申请理由", en: "Request for a raise"))
+        let breakdown = try FreeText.read(
+            input.breakdown, field: "breakdown", label: UIText(zh: "成本构成说明", en: "Cost breakdown"),
+            limit: 2000)
+        let raiseRequest = try FreeText.read(
+            input.raiseRequest, field: "raiseRequest", label: UIText(zh: "上调申请理由", en: "Request for a raise"),
+            limit: 2000)
         let certID = try certRow.requireID()
         let versions = try await self.versions(
             certificate: certID, code: cert.code, level: input.level, on: db)
@@ -206,7 +208,8 @@ enum FeeStandardService {
             throw AppError.conflict(
                 standard.status == .proposed ? "牵头院校尚未录入专家论证意见，暂不能核定" : "该费用标准不在待核定状态", code: "invalid_state")
         }
-        let comment = try text(input.comment, field: "comment", label: UIText(zh: "核定意见", en: "Comment"))
+        let comment = try FreeText.read(
+            input.comment, field: "comment", label: UIText(zh: "核定意见", en: "Comment"), limit: 2000)
         switch input.decision {
         case "verify":
             // MOE12-2: a raise rests on the organisation's written request, kept with the proposal.
@@ -216,7 +219,9 @@ enum FeeStandardService {
                         code: "raise_request_missing",
                         UIText(
                             zh: "上调标准须有培训评价组织的书面申请：请培训评价组织上传“上调标准书面申请”附件后再核定",
-                            en: "A raise needs the organisation's written request: ask it to upload the “written request for a raise” file, then verify"),
+                            en:
+                                "A raise needs the organisation's written request: ask it to upload the “written request for a raise” file, then verify"
+                        ),
                         field: "decision")
                 ])
             }
@@ -379,22 +384,5 @@ enum FeeStandardService {
     static func leadSchool(of certificate: UUID, on db: any Database) async throws -> String? {
         try await Alliance.query(on: db).filter(\.$certificate.$id == certificate).with(\.$leadSchool)
             .first()?.leadSchool.code
-    }
-
-    /// Free text of a form: trimmed, nil when empty, at most 2,000 characters.
-    private static func text(_ value: String?, field: String, label: UIText) throws -> String? {
-        let t = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.isEmpty { return nil }
-        guard t.count <= 2000,
-            !t.unicodeScalars.contains(where: { $0.isControl && !"\n\r\t".unicodeScalars.contains($0) })
-        else {
-            throw AppError.invalid([
-                FieldError(
-                    code: "too_long",
-                    UIText(zh: "\(label.zh)不能超过2000个字符", en: "\(label.en) may have at most 2000 characters"),
-                    field: field)
-            ])
-        }
-        return t
     }
 }

@@ -51,12 +51,16 @@ enum BiweeklyReportService {
         var rate: Double?
     }
 
+    /// The reporting rules of the policy in force.
+    static func rules(on db: any Database) async throws -> Policy.Reporting {
+        try await PolicyVersion.current(on: db)?.policy().reporting ?? .seed
+    }
+
     static func file(_ input: Input, actor: Actor, now: Date, on db: any Database) async throws -> Body {
         guard actor.role == .school, let code = actor.unit,
             let school = try await School.query(on: db).filter(\.$code == code).first()
         else { throw AppError.forbidden }
-        let policy = try await PolicyVersion.current(on: db)?.policy()
-        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
+        let schedule = try await rules(on: db).schedule
         let today = LocalDate(now)
         let next = schedule.dueDate(forFilingOn: today)
         let due: LocalDate
@@ -89,19 +93,7 @@ enum BiweeklyReportService {
             due = next
         }
         func clean(_ value: String?, _ field: String, _ label: UIText) throws -> String? {
-            let t = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if t.isEmpty { return nil }
-            guard t.count <= 4000 else {
-                throw AppError.invalid([
-                    FieldError(
-                        code: "too_long",
-                        UIText(
-                            zh: "“\(label.zh)”不能超过4000个字符",
-                            en: "“\(label.en)” may have at most 4,000 characters"),
-                        field: field)
-                ])
-            }
-            return t
+            try FreeText.read(value, field: field, label: label, limit: 4000)
         }
         let row = BiweeklyReportRow()
         row.progress = try clean(input.progress ?? input.text, "progress", .reportProgress)
@@ -170,9 +162,9 @@ enum BiweeklyReportService {
         guard let inScope = ScopeCondition.joined(Access.scope(of: .reports, for: actor)) else {
             throw AppError.forbidden
         }
-        let policy = try await PolicyVersion.current(on: db)?.policy()
-        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
-        let limit = policy?.reporting.maxConsecutiveMisses ?? 3
+        let reporting = try await rules(on: db)
+        let schedule = reporting.schedule
+        let limit = reporting.maxConsecutiveMisses
         let sql = try db.sql()
         let schools = try await sql.raw(
             """
@@ -262,8 +254,7 @@ enum BiweeklyReportService {
     static func importPlatform(_ table: [[String]], actor: Actor, now: Date, on db: any Database) async throws
         -> ImportResult
     {
-        let policy = try await PolicyVersion.current(on: db)?.policy()
-        let schedule = BiweeklySchedule(dueDays: policy?.reporting.biweeklyDueDays ?? [12, 27])
+        let schedule = try await rules(on: db).schedule
         let schools = try await School.query(on: db).all()
         let ids = Dictionary(uniqueKeysWithValues: try schools.map { ($0.code, try $0.requireID()) })
         let rows: [PlatformReport]
