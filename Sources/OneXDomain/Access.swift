@@ -176,6 +176,16 @@ public enum Access {
             return actor.role == .organization
         case (.create, .payments), (.create, .reports):
             return actor.role == .school
+        case (.create, .ledgerItems):
+            // The province for any unit, a city bureau for its own schools and itself (AH38-3).
+            return actor.role == .provinceAdmin || actor.role == .cityReviewer
+        case (.update, .ledgerItems):
+            // Progress and the application for closure: the responsible unit's (which item is
+            // the service's business: the one whose responsible unit the actor is).
+            return [.school, .organization, .cityReviewer].contains(actor.role)
+        case (.review, .ledgerItems):
+            // The city's confirmation, the province's closure (高教处 for undergraduates), returns.
+            return [.cityReviewer, .provinceAdmin, .provinceReviewer].contains(actor.role)
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school

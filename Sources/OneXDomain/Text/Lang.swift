@@ -46,6 +46,13 @@ extension ApplicationStatus: InWords {}
 extension Role: InWords {}
 extension SchoolKind: InWords {}
 extension RegionKind: InWords {}
+extension RectificationCategory: InWords {}
+extension ResponsibleKind: InWords {}
+extension RectificationStatus: InWords {}
+extension RectificationStep: InWords {}
+extension RectificationEntryKind: InWords {}
+extension RectificationFlag: InWords {}
+extension ClosureDesk: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {
