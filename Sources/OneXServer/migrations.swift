@@ -30,4 +30,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddPaymentAllocations())
     app.migrations.add(CreateBiweeklyReports())
     app.migrations.add(CreateEligibilityRevocations())
+    app.migrations.add(CreateRectificationLedger())
 }

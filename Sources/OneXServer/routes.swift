@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     FeesAPI.register(on: authed, public: api)
     FeesAPI.registerPayments(on: authed)
     ReportsAPI.register(on: authed)
+    RectificationAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -62,6 +63,7 @@ func routes(_ app: Application) throws {
     PaymentPages.register(on: pages)
     FeeFormPages.register(on: pages)
     ReportPages.register(on: pages)
+    LedgerPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

@@ -124,6 +124,25 @@ struct RouteAccessMatrixTests {
             "POST /fees/payments/:id/attachments": .act(.create, .payments),
             "GET /fees/payments/:id/attachments/:attachment": .read(.payments),
             "GET /fees/payments/:id": .read(.payments),
+            "POST /api/v1/rectification-items": .act(.create, .ledgerItems), "GET /api/v1/rectification-items": .list(.ledgerItems),
+            "POST /api/v1/rectification-items/generate": .roles([.provinceAdmin]),
+            "GET /api/v1/rectification-items/notice-list": .list(.ledgerItems),
+            "GET /api/v1/rectification-items/:id": .read(.ledgerItems),
+            "POST /api/v1/rectification-items/:id/progress": .act(.update, .ledgerItems),
+            "PUT /api/v1/rectification-items/:id/person": .act(.update, .ledgerItems),
+            "POST /api/v1/rectification-items/:id/closure-requests": .act(.update, .ledgerItems),
+            "POST /api/v1/rectification-items/:id/confirm": .act(.review, .ledgerItems),
+            "POST /api/v1/rectification-items/:id/close": .act(.review, .ledgerItems),
+            "POST /api/v1/rectification-items/:id/return": .act(.review, .ledgerItems),
+            "POST /api/v1/rectification-items/:id/reopen": .act(.review, .ledgerItems),
+            "GET /api/v1/rectification-items/:id/entries/:entry/file": .read(.ledgerItems),
+            "GET /ledger": .list(.ledgerItems), "GET /ledger/export.xlsx": .list(.ledgerItems),
+            "GET /ledger/new": .act(.create, .ledgerItems), "POST /ledger/new": .act(.create, .ledgerItems),
+            "POST /ledger/generate": .roles([.provinceAdmin]), "GET /ledger/:id": .read(.ledgerItems),
+            // The matrix sends `progress`, the responsible unit's entry.
+            "POST /ledger/:id/:action": .act(.update, .ledgerItems),
+            "GET /ledger/:id/entries/:entry/file": .read(.ledgerItems), "GET /ledger/:id/form": .read(.ledgerItems),
+            "GET /ledger/notice-list": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer]),
             "POST /api/v1/biweekly-reports": .act(.create, .reports), "GET /api/v1/biweekly-reports": .list(.reports),
             "GET /api/v1/compliance/biweekly": .list(.reports),
             "GET /reports": .list(.reports), "POST /reports": .act(.create, .reports),
@@ -182,6 +201,7 @@ struct RouteAccessMatrixTests {
         let day = "2026-03-15"
         var feeStandards: [(id: String, attachment: String, owner: RecordOwner)] = []
         var payments: [(id: String, attachment: String, owner: RecordOwner)] = []
+        var ledgerItems: [(id: String, entry: String, owner: RecordOwner)] = []
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -219,6 +239,13 @@ struct RouteAccessMatrixTests {
                 Subject(
                     parameters: [":id": $0.id, ":step": "review", ":attachment": $0.attachment], owner: $0.owner,
                     label: $0.owner.organization ?? "")
+            }
+        }
+        if kindName == "rectification-items" || kindName == "ledger" {
+            return fixture.ledgerItems.map {
+                Subject(
+                    parameters: [":id": $0.id, ":entry": $0.entry, ":action": "progress"], owner: $0.owner,
+                    label: $0.owner.school ?? $0.owner.organization ?? "")
             }
         }
         if kindName == "applications" {
@@ -361,6 +388,26 @@ struct RouteAccessMatrixTests {
             owner.organization = "ORG-ZWL"
             f.payments.append((id, attachment, owner))
         }
+        // Ledger items: Z001's, Z005's (another region) and ORG-GXBJK's (another organisation),
+        // each with an entry carrying a file, added by the responsible unit.
+        let admin2 = Client(app)
+        try await admin2.login("admin", adminPassword)
+        for (username, kind, unit, owner) in [
+            ("secondary", "school", "Z001", owner(school: "Z001", certificate: nil)),
+            ("school-z005", "school", "Z005", owner(school: "Z005", certificate: nil)),
+            ("org-gxbjk", "organization", "ORG-GXBJK", RecordOwner(organization: "ORG-GXBJK")),
+        ] {
+            let created = try await admin2.send(
+                .POST, "/api/v1/rectification-items", json: RectificationTests.item(unit, kind: kind))
+            let id = try #require(created.json["id"] as? String, "\(created.body)")
+            let c = Client(app)
+            try await c.login(username)
+            let progress = try await c.multipart(
+                "/api/v1/rectification-items/\(id)/progress", fields: [("text", "进展")],
+                file: ("file", "进展.pdf", "application/pdf", "%PDF-1.4 progress"))
+            let entries = try #require((progress.json["entries"] as? [[String: Any]]), "\(progress.body)")
+            f.ledgerItems.append((id, try #require(entries.last?["id"] as? String), owner))
+        }
         return f
     }
 
@@ -447,6 +494,10 @@ struct RouteAccessMatrixTests {
                 let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
                 var owner = owner(school: school, certificate: certificate)
                 if kind == .payments { owner.organization = item["organization"] as? String }
+                if kind == .ledgerItems {
+                    owner = RecordOwner(school: item["school"] as? String, region: item["region"] as? String,
+                                        organization: item["organization"] as? String)
+                }
                 owner.published = item["status"] as? String == "published" && kind == .feeStandards
                 owner.leadSchool = kind == .feeStandards
                     ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil

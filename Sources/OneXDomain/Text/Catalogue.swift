@@ -699,4 +699,91 @@ extension UIText {
     public static func paymentRecordedWith(_ warning: String) -> UIText {
         UIText(zh: "付款已登记。提示：\(warning)。", en: "The payment is recorded. Note: this school has no exams of that organisation's certificates yet; check the payee.")
     }
+
+    // The rectification ledger (AH38-3..7).
+    public static let navLedger = UIText(zh: "整改台账", en: "Rectification ledger")
+    public static let ledgerIntro = UIText(
+        zh: "每个整改事项有问题、任务、责任单位和责任人、时限“四个清单”；责任单位每月至少报送一次进展，分管领导每两周调度一次；完成后由责任单位附佐证材料申请销号，中职学校经市县教育局复核确认后报省级销号，本科高校由省教育厅高教处销号。",
+        en: "Each item lists the problem, the task, the responsible unit and person, and the deadline. The responsible unit reports progress at least monthly and its leader reviews it every two weeks; when done it applies for closure with evidence: a secondary school's application is confirmed by its city bureau before the province closes it, an undergraduate institution's is closed by the higher-education division.")
+    public static let ledgerNumber = UIText(zh: "编号", en: "No.")
+    public static let ledgerProblem = UIText(zh: "问题", en: "Problem")
+    public static let ledgerTask = UIText(zh: "整改任务", en: "Task")
+    public static let ledgerCategory = UIText(zh: "类别", en: "Category")
+    public static let ledgerResponsible = UIText(zh: "责任单位", en: "Responsible unit")
+    public static let ledgerResponsibleKind = UIText(zh: "责任单位类型", en: "Kind of unit")
+    public static let ledgerResponsibleCode = UIText(zh: "责任单位代码", en: "Unit code")
+    public static let ledgerPerson = UIText(zh: "责任人", en: "Responsible person")
+    public static let ledgerPhone = UIText(zh: "联系电话", en: "Phone")
+    public static let ledgerPhoneInvalid = UIText(
+        zh: "联系电话只能包含数字、空格和“-+()”，如 0371-65908888", en: "A phone number has digits, spaces and “-+()” only, e.g. 0371-65908888")
+    public static let ledgerDeadline = UIText(zh: "整改时限", en: "Deadline")
+    public static let ledgerDeadlinePast = UIText(
+        zh: "整改时限应为今天或以后的日期（YYYY-MM-DD）", en: "The deadline must be today or later (YYYY-MM-DD)")
+    public static func ledgerUnknownUnit(_ code: String) -> UIText {
+        UIText(zh: "没有代码为“\(code)”的该类单位，请核对责任单位类型和代码", en: "No unit of that kind has the code “\(code)”; check the kind and the code")
+    }
+    public static let ledgerCityOwnOnly = UIText(
+        zh: "市县教育局只能为本地区的院校或本局建立整改事项", en: "A city bureau adds items for its own schools and itself only")
+    public static let ledgerEntryKindInvalid = UIText(
+        zh: "进展类型应为整改进展或分管领导调度", en: "An entry is progress or a leader's review")
+    public static let ledgerEntryText = UIText(zh: "进展情况", en: "What was done")
+    public static let ledgerLeader = UIText(zh: "调度领导", en: "Leader")
+    public static func ledgerEntryDayInvalid(_ created: String) -> UIText {
+        UIText(zh: "日期应在\(created)（建立事项）至今天之间", en: "The date must be between \(created), when the item was created, and today")
+    }
+    public static func ledgerStepText(_ step: RectificationStep) -> UIText {
+        switch step {
+        case .apply: UIText(zh: "整改完成情况", en: "What was done")
+        case .return: UIText(zh: "退回理由", en: "Why it is returned")
+        case .reopen: UIText(zh: "重新整改理由", en: "Why it is reopened")
+        case .confirm, .close: UIText(zh: "意见", en: "Comment")
+        }
+    }
+    public static let ledgerEvidenceMissing = UIText(
+        zh: "申请销号须附佐证材料（PDF、图片或Excel），请选择文件后再提交",
+        en: "An application for closure needs evidence (PDF, image or spreadsheet): choose a file and submit again")
+    public static func ledgerFigureUnresolved(_ figure: String) -> UIText {
+        UIText(
+            zh: "数据显示问题尚未解决（\(figure)），暂不能销号；解决后再申请",
+            en: "The figures still show the problem (in Chinese: \(figure)); apply once it is solved")
+    }
+    public static let ledgerNew = UIText(zh: "新增整改事项", en: "New item")
+    public static let ledgerNoticeList = UIText(zh: "打印通报约谈名单", en: "Print the notice-and-interview list (in Chinese)")
+    public static let ledgerGenerate = UIText(zh: "从数据生成整改事项，整改时限", en: "Generate items from the figures, deadline")
+    public static let ledgerGenerateButton = UIText(zh: "生成", en: "Generate")
+    public static let ledgerGenerateHint = UIText(
+        zh: "每个无已发布标准的试点证书、每对有欠费的院校与培训评价组织各一项；已有未销号事项的不重复生成。",
+        en: "One item per piloted certificate without a published standard and per school and organisation with arrears; none where an item is still open.")
+    public static func ledgerGenerated(_ created: Int, _ existing: Int) -> UIText {
+        UIText(
+            zh: "已生成\(created)个整改事项；\(existing)个问题已有未销号事项，未重复生成。",
+            en: "\(created) items generated; \(existing) problems already have an open item.")
+    }
+    public static let ledgerFlaggedOnly = UIText(zh: "只看逾期或本月未报进展的事项", en: "Only overdue items or items without this month's progress")
+    public static let ledgerLastProgress = UIText(zh: "最近进展", en: "Last progress")
+    public static let ledgerLastLeaderReview = UIText(zh: "最近领导调度", en: "Last leader's review")
+    public static let ledgerFlags = UIText(zh: "督办提示", en: "Flags")
+    public static let ledgerResponsibleHint = UIText(
+        zh: "院校、市县或培训评价组织的代码，可输入名称查找", en: "The code of the school, city or organisation; type a name to find it")
+    public static let ledgerRoute = UIText(zh: "销号流程", en: "Closure route")
+    public static let ledgerRouteApply = UIText(zh: "责任单位申请", en: "The responsible unit applies")
+    public static let ledgerRouteCity = UIText(zh: "市县教育局复核确认", en: "the city bureau confirms")
+    public static let ledgerRouteClose = UIText(zh: "对账销号", en: " closes it")
+    public static let ledgerFigure = UIText(zh: "当前数据", en: "The figure now (in Chinese)")
+    public static let ledgerSeeFigures = UIText(zh: "查看欠费明细", en: "See the arrears")
+    public static let ledgerItem = UIText(zh: "整改事项", en: "Rectification item")
+    public static let ledgerClosureForm = UIText(zh: "打印销号申请单（附件3）", en: "Print the closure application (attachment 3, in Chinese)")
+    public static let ledgerHistory = UIText(zh: "整改记录", en: "History")
+    public static let ledgerEntryDay = UIText(zh: "日期", en: "Date")
+    public static let ledgerEntryKind = UIText(zh: "类型", en: "Kind")
+    public static let ledgerFile = UIText(zh: "附件", en: "File")
+    public static let ledgerEntryActor = UIText(zh: "办理账号", en: "Account")
+    public static let ledgerAddProgress = UIText(zh: "报送整改进展或领导调度", en: "Report progress or a leader's review")
+    public static let ledgerEntryDayHint = UIText(zh: "不填为今天", en: "Today if left empty")
+    public static let ledgerLeaderHint = UIText(zh: "分管领导调度时必填", en: "Required for a leader's review")
+    public static let ledgerApply = UIText(zh: "申请销号", en: "Apply for closure")
+    public static let ledgerEvidence = UIText(zh: "佐证材料", en: "Evidence")
+    public static let ledgerEvidenceHint = UIText(
+        zh: "PDF、图片或Excel，如付款凭证、标准发布文件", en: "PDF, image or spreadsheet, e.g. the payment voucher or the published standard")
+    public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

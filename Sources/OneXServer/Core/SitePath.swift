@@ -28,6 +28,9 @@ public enum SitePath: Sendable, Equatable {
     case payments
     case arrears
     case reports
+    /// The rectification ledger (整改台账) and one item of it.
+    case ledger
+    case ledgerItem(UUID)
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -78,6 +81,8 @@ public enum SitePath: Sendable, Equatable {
         case .payments: "/fees/payments"
         case .arrears: "/fees/arrears"
         case .reports: "/reports"
+        case .ledger: "/ledger"
+        case .ledgerItem(let id): "/ledger/\(id.uuidString)"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

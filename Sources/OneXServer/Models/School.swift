@@ -16,6 +16,10 @@ final class School: Model, @unchecked Sendable {
 
     init() {}
 
+    var kindValue: SchoolKind {
+        get throws { try .stored(kind, table: Self.schema, column: "kind", id: id) }
+    }
+
     func toDomain() throws -> SchoolRecord {
         SchoolRecord(code: code, name: name, kind: try .stored(kind, table: Self.schema, column: "kind", id: id),
                      region: $region.value?.code ?? "", nationalPlatformRegistered: nationalPlatformRegistered,

@@ -61,4 +61,16 @@ enum ScopeCondition {
         case .none: return nil
         }
     }
+
+    /// For rectification items (alias `i`), which carry the codes of the units that see them.
+    static func onLedgerItems(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: "1 = 1"
+        case .school(let code): "i.school_code = \(bind: code)"
+        case .region(let code): "i.region_code = \(bind: code)"
+        case .organization(let code): "i.organization_code = \(bind: code)"
+        case .published, .ledBy, .publishedOr: "1 = 0"
+        case .none: nil
+        }
+    }
 }

@@ -73,7 +73,17 @@ enum Components {
 
     /// A record's facts as label–value pairs (the `dl.facts` grid of detail pages).
     static func facts(_ pairs: [(String, String)]) -> HTML {
+        facts(pairs.map { ($0.0, HTML("\($0.1)")) })
+    }
+
+    static func facts(_ pairs: [(String, HTML)]) -> HTML {
         "<dl class=\"facts\">\(HTML.join(pairs.map { label, value -> HTML in "<dt>\(label)</dt><dd>\(value)</dd>" }))</dl>"
+    }
+
+    /// What a user typed (a problem, a task, a name), shown as it is in either language:
+    /// marked so that neither a translator nor the language check touches it.
+    static func userText(_ text: String) -> HTML {
+        "<span translate=\"no\">\(text)</span>"
     }
 
     /// Stored Chinese text (notices, rule messages) on a page: marked `lang="zh-CN"` when the
@@ -135,6 +145,8 @@ enum Components {
             case textarea
             /// A document to edit (the policy's JSON).
             case document
+            /// A file to upload with the form (the form is then multipart).
+            case file
         }
 
         var name: String
@@ -181,6 +193,8 @@ enum Components {
             case .document:
                 control =
                     "<textarea class=\"document\" id=\"\(id)\" name=\"\(f.name)\" rows=\"24\"\(attrs)>\(value)</textarea>"
+            case .file:
+                control = "<input type=\"file\" id=\"\(id)\" name=\"\(f.name)\"\(attrs)>"
             case .checkbox:
                 let on = ["true", "1", "on", "是"].contains(value.lowercased())
                 control =

@@ -138,6 +138,41 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/compliance/biweekly/{school}/{action}",
                       summary: "revocation: take next year's pilot eligibility from a school on the notice list {reason?}; lift: give it back {reason} (province office; AH41-9)",
                       tag: "reporting", request: "PaymentAnswer"),
+            Operation(method: "post", path: "/api/v1/rectification-items",
+                      summary: "Add a ledger item with its four lists (province office; a city bureau for its own schools and itself; AH38-3)",
+                      tag: "reporting", request: "RectificationItem", success: 201),
+            Operation(method: "get", path: "/api/v1/rectification-items",
+                      summary: "Ledger items the caller may see, with flags overdue / noMonthlyProgress (?status=&category=&unit=&flagged=1)",
+                      tag: "reporting"),
+            Operation(method: "post", path: "/api/v1/rectification-items/generate",
+                      summary: "One item per certificate without a published standard and per school × organisation with arrears, unless one is still open {deadline} (province office)",
+                      tag: "reporting", request: "RectificationGenerate", success: 201),
+            Operation(method: "get", path: "/api/v1/rectification-items/notice-list",
+                      summary: "Units with overdue items or items without this month's progress, worst first (AH38-6)", tag: "reporting"),
+            Operation(method: "get", path: "/api/v1/rectification-items/{id}",
+                      summary: "One item with its history and, for a data-linked item, the live figure", tag: "reporting"),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/progress",
+                      summary: "Progress or the leader's review {kind: progress|leaderReview, text, leader?, onDay?} (the responsible unit; JSON or multipart with file)",
+                      tag: "reporting", request: "RectificationProgress", success: 201),
+            Operation(method: "put", path: "/api/v1/rectification-items/{id}/person",
+                      summary: "Change the responsible person and phone {person, phone} (the responsible unit)", tag: "reporting",
+                      request: "RectificationPerson"),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/closure-requests",
+                      summary: "Apply for closure: multipart text and file (evidence); refused while a linked figure still shows the problem (the responsible unit; AH38-4)",
+                      tag: "reporting", request: "RectificationStep", success: 201),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/confirm",
+                      summary: "The city bureau's confirmation of a secondary school's application {text?}", tag: "reporting",
+                      request: "RectificationStep"),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/close",
+                      summary: "Close (对账销号): the province office, or the province reviewer as 高教处 for undergraduate institutions {text?}",
+                      tag: "reporting", request: "RectificationStep"),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/return",
+                      summary: "Send an application back to the responsible unit {text} (whoever it waits for)", tag: "reporting",
+                      request: "RectificationStep"),
+            Operation(method: "post", path: "/api/v1/rectification-items/{id}/reopen",
+                      summary: "Reopen a closed item (巩固) {text} (province)", tag: "reporting", request: "RectificationStep"),
+            Operation(method: "get", path: "/api/v1/rectification-items/{id}/entries/{entry}/file",
+                      summary: "Download the file of an entry", tag: "reporting"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -269,6 +304,18 @@ enum OpenAPIDocument {
         out.append(("PaymentAnswer", obj([("reason", str())], required: [])))
         out.append(("BiweeklyReport", obj([("dueDate", day), ("progress", str()), ("experience", str()), ("cases", str()),
                                            ("problems", str()), ("suggestions", str()), ("text", str())], required: [])))
+        out.append(("RectificationItem", obj([("category", enumeration(RectificationCategory.allCases.map(\.rawValue))),
+                                              ("problem", str()), ("task", str()),
+                                              ("responsibleKind", enumeration(ResponsibleKind.allCases.map(\.rawValue))),
+                                              ("responsibleUnit", str()), ("person", str()), ("phone", str()), ("deadline", day)],
+                                             required: ["category", "problem", "task", "responsibleKind", "responsibleUnit", "person", "phone", "deadline"])))
+        out.append(("RectificationGenerate", obj([("deadline", day)], required: ["deadline"])))
+        out.append(("RectificationProgress", obj([("kind", enumeration(["progress", "leaderReview"])), ("text", str()),
+                                                  ("leader", str()), ("onDay", day)], required: ["text"])))
+        out.append(("RectificationPerson", obj([("person", str()), ("phone", str())], required: ["person", "phone"])))
+        out.append(("RectificationStep", obj([("text", str()),
+                                              ("file", .object([("type", .string("string")), ("format", .string("binary"))]))],
+                                             required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))

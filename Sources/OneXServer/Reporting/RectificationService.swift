@@ -1,0 +1,367 @@
+import Fluent
+import Foundation
+import OneXDomain
+import SQLKit
+
+/// The rectification ledger (整改台账, AH38-3..6): items with their four lists, progress and
+/// leaders' reviews, and closure (对账销号) along `ClosureRoute`. Reads go through the one access
+/// policy (`Access.scope(of: .ledgerItems)`); every change is audited and notified; a state
+/// change is a conditional update, so of two reviewers deciding at once exactly one wins.
+enum RectificationService {
+    struct Draft: Codable, Sendable {
+        var category: RectificationCategory?
+        var problem: String?
+        var task: String?
+        var responsibleKind: ResponsibleKind?
+        var responsibleUnit: String?
+        var person: String?
+        var phone: String?
+        var deadline: String?
+    }
+
+    struct Entry: Codable, Sendable {
+        var id: UUID
+        var kind: RectificationEntryKind
+        var onDay: String
+        var text: String
+        var leader: String?
+        var filename: String?
+        var size: Int?
+        var sha256: String?
+        var actor: String
+        var at: Date
+    }
+
+    /// An item as the API and the pages show it.
+    struct Item: Codable, Sendable {
+        var id: UUID
+        var number: String
+        var category: RectificationCategory
+        var problem: String
+        var task: String
+        var responsibleKind: ResponsibleKind
+        var responsibleUnit: String
+        var responsibleName: String
+        var person: String?
+        var phone: String?
+        var deadline: String
+        var status: RectificationStatus
+        var flags: [RectificationFlag]
+        var lastProgressOn: String?
+        var lastLeaderReviewOn: String?
+        var createdOn: String
+        /// Who confirms and who closes it.
+        var cityConfirms: Bool
+        var closedBy: ClosureDesk
+        var linkCertificate: String?
+        var linkSchool: String?
+        var linkOrganization: String?
+        /// The units that see the item besides the province: its school, region, organisation.
+        var school: String?
+        var region: String?
+        var organization: String?
+        var entries: [Entry]?
+    }
+
+    /// The unit an item is assigned to, resolved: its name, the school's kind, and the codes
+    /// that scope it.
+    struct Responsible {
+        var kind: ResponsibleKind
+        var code: String
+        var name: String
+        var schoolKind: SchoolKind?
+        var school: String?
+        var region: String?
+        var organization: String?
+
+        var route: ClosureRoute { ClosureRoute(responsible: kind, schoolKind: schoolKind) }
+
+        var audience: NoticeAudience {
+            switch kind {
+            case .school, .leadSchool: .school(code)
+            case .cityBureau: .region(code)
+            case .organization: .organization(code)
+            }
+        }
+
+        func isActing(_ actor: Actor) -> Bool { actor.role == kind.role && actor.unit == code }
+    }
+
+    // MARK: Creating
+
+    static func create(_ draft: Draft, actor: Actor, now: Date, on db: any Database) async throws -> UUID {
+        guard Access.may(.create, .ledgerItems, actor) else { throw AppError.forbidden }
+        var problems: [FieldError] = []
+        func text(_ value: String?, _ field: String, _ label: UIText, limit: Int) -> String? {
+            do {
+                let t = try FreeText.read(value, field: field, label: label, limit: limit)
+                if t == nil { problems.append(.required(field, label)) }
+                return t
+            } catch let e as AppError {
+                problems += e.errors
+                return nil
+            } catch { return nil }
+        }
+        let problem = text(draft.problem, "problem", .ledgerProblem, limit: 2000)
+        let task = text(draft.task, "task", .ledgerTask, limit: 2000)
+        let person = text(draft.person, "person", .ledgerPerson, limit: 50)
+        let phone = text(draft.phone, "phone", .ledgerPhone, limit: 30)
+        if let phone, !isPhone(phone) {
+            problems.append(FieldError(code: "invalid", .ledgerPhoneInvalid, field: "phone"))
+        }
+        let deadline = LocalDate(draft.deadline ?? "")
+        if deadline == nil {
+            problems.append(
+                FieldError.invalid(
+                    "deadline", .ledgerDeadline, value: draft.deadline ?? "",
+                    expected: UIText(zh: " YYYY-MM-DD", en: "YYYY-MM-DD")))
+        } else if let deadline, deadline < LocalDate(now) {
+            problems.append(FieldError(code: "invalid", .ledgerDeadlinePast, field: "deadline"))
+        }
+        if draft.category == nil {
+            problems.append(.required("category", .ledgerCategory))
+        }
+        var responsible: Responsible?
+        if let kind = draft.responsibleKind, let code = draft.responsibleUnit, !code.isEmpty {
+            responsible = try await resolve(kind, code, on: db)
+            if responsible == nil {
+                problems.append(
+                    FieldError(code: "unknown_reference", .ledgerUnknownUnit(code), field: "responsibleUnit"))
+            }
+        } else {
+            problems.append(.required("responsibleUnit", .ledgerResponsible))
+        }
+        // A city bureau keeps the ledger of its own schools and itself.
+        if actor.role == .cityReviewer, let r = responsible, r.region != actor.unit || r.kind == .organization
+        {
+            problems.append(FieldError(code: "invalid", .ledgerCityOwnOnly, field: "responsibleUnit"))
+        }
+        guard problems.isEmpty, let problem, let task, let deadline, let responsible,
+            let category = draft.category
+        else { throw AppError.invalid(problems) }
+        return try await insert(
+            category: category, problem: problem, task: task, responsible: responsible, person: person,
+            phone: phone, deadline: deadline, link: (nil, nil, nil), actor: actor, now: now, on: db)
+    }
+
+    /// A phone number as people write it: digits with spaces and “-+()”.
+    static func isPhone(_ text: String) -> Bool {
+        text.allSatisfy { $0.isASCII && ($0.isNumber || "-+ ()".contains($0)) }
+    }
+
+    /// Stores a new item with its number, audited, and tells the responsible unit.
+    static func insert(
+        category: RectificationCategory, problem: String, task: String, responsible: Responsible,
+        person: String?,
+        phone: String?, deadline: LocalDate,
+        link: (certificate: String?, school: String?, organization: String?),
+        actor: Actor, now: Date, on db: any Database
+    ) async throws -> UUID {
+        let row = RectificationItemRow()
+        row.id = UUID()
+        row.category = category.rawValue
+        row.problem = problem
+        row.task = task
+        row.responsibleKind = responsible.kind.rawValue
+        row.responsibleUnit = responsible.code
+        row.person = person
+        row.phone = phone
+        row.deadline = deadline.description
+        row.status = RectificationStatus.open.rawValue
+        row.schoolCode = responsible.school
+        row.regionCode = responsible.region
+        row.organizationCode = responsible.organization
+        row.linkCertificate = link.certificate
+        row.linkSchool = link.school
+        row.linkOrganization = link.organization
+        row.createdBy = actor.username
+        row.createdOn = LocalDate(now).description
+        row.createdAt = now
+        row.updatedAt = now
+        let id = try row.requireID()
+        try await db.writeTransaction { tx in
+            // The audit entry first: on PostgreSQL it serialises writers, so two items created
+            // at once cannot take the same number.
+            try await AuditWriter(tx).append(
+                actor: actor.username, action: "create", entity: "rectification_items", key: id.uuidString,
+                before: nil as String?,
+                after: "\(category.rawValue) \(responsible.kind.rawValue):\(responsible.code)",
+                at: now)
+            struct Count: Decodable { var n: Int }
+            let year = LocalDate(now).year
+            let prefix = "ZG-\(year)-"
+            let taken =
+                try await tx.sql().raw(
+                    "SELECT COUNT(*) AS n FROM rectification_items WHERE number LIKE \(bind: prefix + "%")"
+                ).first(decoding: Count.self)?.n ?? 0
+            row.number = prefix + String(format: "%04d", taken + 1)
+            try await row.create(on: tx)
+            _ = try await NoticeService.send(
+                audience: responsible.audience, key: "ledger:\(id):created", title: "新的整改事项：\(row.number)",
+                body: "\(problem.prefix(80))。整改时限：\(deadline.chinese)。请每月报送整改进展，完成后申请销号。",
+                link: SitePath.ledgerItem(id).path, now: now, on: tx)
+        }
+        return id
+    }
+
+    /// The unit behind a kind and code, or nil when there is none.
+    static func resolve(_ kind: ResponsibleKind, _ code: String, on db: any Database) async throws
+        -> Responsible?
+    {
+        switch kind {
+        case .school, .leadSchool:
+            guard let s = try await School.query(on: db).filter(\.$code == code).with(\.$region).first()
+            else {
+                return nil
+            }
+            return Responsible(
+                kind: kind, code: code, name: s.name, schoolKind: try s.kindValue, school: code,
+                region: s.region.code)
+        case .cityBureau:
+            guard let r = try await Region.query(on: db).filter(\.$code == code).first() else { return nil }
+            return Responsible(kind: kind, code: code, name: r.name + "教育局", region: code)
+        case .organization:
+            guard let o = try await Organization.query(on: db).filter(\.$code == code).first() else {
+                return nil
+            }
+            return Responsible(kind: kind, code: code, name: o.name, organization: code)
+        }
+    }
+
+    // MARK: Reading
+
+    struct Filter: Sendable {
+        var status: RectificationStatus?
+        var category: RectificationCategory?
+        var flaggedOnly = false
+        var responsibleUnit: String?
+    }
+
+    /// The items the actor may see, newest first, with their flags on `today`.
+    static func list(actor: Actor, filter: Filter, today: LocalDate, on db: any Database) async throws
+        -> [Item]
+    {
+        guard let inScope = ScopeCondition.onLedgerItems(Access.scope(of: .ledgerItems, for: actor)) else {
+            throw AppError.forbidden
+        }
+        var condition: SQLQueryString = ""
+        if let s = filter.status { condition += " AND i.status = \(bind: s.rawValue)" }
+        if let c = filter.category { condition += " AND i.category = \(bind: c.rawValue)" }
+        if let u = filter.responsibleUnit { condition += " AND i.responsible_unit = \(bind: u)" }
+        let ids = try await db.sql().raw(
+            "SELECT i.id FROM rectification_items i WHERE \(inScope)\(condition) ORDER BY i.number DESC LIMIT 5000"
+        ).all().map { try $0.decode(column: "id", as: UUID.self) }
+        let items = try await items(ids, entries: false, today: today, on: db)
+        return filter.flaggedOnly ? items.filter { !$0.flags.isEmpty } : items
+    }
+
+    /// One item the actor may see, with its history; another unit's is not found.
+    static func find(_ id: UUID, actor: Actor, today: LocalDate, on db: any Database) async throws -> Item {
+        try await items(
+            [try visibleRow(id, actor: actor, on: db).requireID()], entries: true, today: today, on: db)[0]
+    }
+
+    static func visibleRow(_ id: UUID, actor: Actor, on db: any Database) async throws -> RectificationItemRow
+    {
+        guard let inScope = ScopeCondition.onLedgerItems(Access.scope(of: .ledgerItems, for: actor)) else {
+            throw AppError.forbidden
+        }
+        let visible = try await db.sql().raw(
+            "SELECT i.id FROM rectification_items i WHERE i.id = \(bind: id) AND \(inScope)"
+        ).first()
+        guard visible != nil, let row = try await RectificationItemRow.find(id, on: db) else {
+            throw AppError.notFound
+        }
+        return row
+    }
+
+    static func items(_ ids: [UUID], entries withEntries: Bool, today: LocalDate, on db: any Database)
+        async throws
+        -> [Item]
+    {
+        guard !ids.isEmpty else { return [] }
+        var rows: [RectificationItemRow] = []
+        var entries: [UUID: [RectificationEntryRow]] = [:]
+        for chunk in chunks(ids) {
+            rows += try await RectificationItemRow.query(on: db).filter(\.$id ~~ chunk).all()
+            // Everything but the files themselves.
+            let found = try await RectificationEntryRow.query(on: db).filter(\.$itemID ~~ chunk)
+                .field(\.$id).field(\.$itemID).field(\.$kind).field(\.$onDay).field(\.$text).field(\.$leader)
+                .field(\.$filename).field(\.$contentType).field(\.$size).field(\.$sha256).field(\.$actor)
+                .field(\.$at)
+                .sort(\.$at).all()
+            for e in found { entries[e.itemID, default: []].append(e) }
+        }
+        let names = try await unitNames(on: db)
+        let kinds = try await schoolKinds(rows.compactMap(\.schoolCode), on: db)
+        let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.requireID(), $0) })
+        return try ids.compactMap { byID[$0] }.map { row in
+            let history = entries[try row.requireID()] ?? []
+            let kind = try row.responsibleKindValue
+            let lastProgress = try history.filter { try [.progress, .leaderReview].contains($0.kindValue) }
+                .map(\.onDay).max()
+            let lastLeader = try history.filter { try $0.kindValue == .leaderReview }.map(\.onDay).max()
+            let status = try row.statusValue
+            let route = ClosureRoute(responsible: kind, schoolKind: row.schoolCode.flatMap { kinds[$0] })
+            return Item(
+                id: try row.requireID(), number: row.number, category: try row.categoryValue,
+                problem: row.problem,
+                task: row.task, responsibleKind: kind, responsibleUnit: row.responsibleUnit,
+                responsibleName: names["\(kind.role.rawValue):\(row.responsibleUnit)"] ?? row.responsibleUnit,
+                person: row.person, phone: row.phone, deadline: row.deadline, status: status,
+                flags: RectificationFlag.flags(
+                    status: status, deadline: try row.deadlineDay, createdOn: try row.createdDay,
+                    lastProgressOn: lastProgress.flatMap(LocalDate.init), today: today),
+                lastProgressOn: lastProgress, lastLeaderReviewOn: lastLeader, createdOn: row.createdOn,
+                cityConfirms: route.cityFirst, closedBy: route.desk,
+                linkCertificate: row.linkCertificate, linkSchool: row.linkSchool,
+                linkOrganization: row.linkOrganization, school: row.schoolCode, region: row.regionCode,
+                organization: row.organizationCode,
+                entries: withEntries ? try history.map(entry) : nil)
+        }
+    }
+
+    static func entry(_ e: RectificationEntryRow) throws -> Entry {
+        Entry(
+            id: try e.requireID(), kind: try e.kindValue, onDay: e.onDay, text: e.text, leader: e.leader,
+            filename: e.filename, size: e.size, sha256: e.sha256, actor: e.actor, at: e.at)
+    }
+
+    /// Names of every unit that can be responsible, keyed `role:code`.
+    static func unitNames(on db: any Database) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for s in try await School.query(on: db).all() { out["school:\(s.code)"] = s.name }
+        for r in try await Region.query(on: db).all() { out["cityReviewer:\(r.code)"] = r.name + "教育局" }
+        for o in try await Organization.query(on: db).all() { out["organization:\(o.code)"] = o.name }
+        return out
+    }
+
+    /// Bound lists in pieces that stay well under the databases' parameter limits.
+    static func chunks<T>(_ values: [T]) -> [[T]] {
+        stride(from: 0, to: values.count, by: 500).map { Array(values[$0..<min($0 + 500, values.count)]) }
+    }
+
+    static func schoolKinds(_ codes: [String], on db: any Database) async throws -> [String: SchoolKind] {
+        let unique = Array(Set(codes))
+        guard !unique.isEmpty else { return [:] }
+        var out: [String: SchoolKind] = [:]
+        for chunk in chunks(unique) {
+            for s in try await School.query(on: db).filter(\.$code ~~ chunk).all() {
+                out[s.code] = try s.kindValue
+            }
+        }
+        return out
+    }
+
+    /// An entry's file, for whoever may read the item.
+    static func file(_ item: UUID, entry: UUID, actor: Actor, on db: any Database) async throws
+        -> RectificationEntryRow
+    {
+        _ = try await visibleRow(item, actor: actor, on: db)
+        guard let e = try await RectificationEntryRow.find(entry, on: db), e.itemID == item, e.data != nil
+        else {
+            throw AppError.notFound
+        }
+        return e
+    }
+}
