@@ -765,3 +765,75 @@ def test_biweekly_report_filed_and_compliance(browser):
     shot(browser, "32c-compliance-en")
     phone_shot(browser, "32c-compliance-en")
     browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def test_rectification_item_closed_school_city_province(browser):
+    """AH38-3, AH38-4, AH38-6, AH38-7: the province generates ledger items from the fee figures
+    and adds one by hand (a bad phone first, refused with the entries kept); the secondary school
+    reports progress and applies for closure (without evidence first, refused, its statement
+    kept); its city bureau confirms; the province office closes it; 附件3 and the notice list
+    print on A4."""
+    set_clock("2026-05-06T09:00:00+08:00")
+    login(browser, "province")
+    browser.get(BASE + "/ledger")
+    submit(browser, "form[action='/ledger/generate'] button")
+    assert "已生成" in browser.page_source
+    shot(browser, "33a-ledger-generated")
+    browser.get(BASE + "/ledger/new")
+    values = {"category": "other", "problem": "考核费用未纳入学校年度部门预算", "task": "纳入下一年度部门预算",
+              "responsibleKind": "school", "responsibleUnit": "Z001", "person": "陈静", "phone": "电话",
+              "deadline": "2026-06-30"}
+    fill(browser, values)
+    submit(browser)
+    assert "联系电话只能包含数字" in browser.page_source
+    assert "考核费用未纳入学校年度部门预算" in browser.page_source, "the entries are kept"
+    fill(browser, {"phone": "0371-65908888"})
+    submit(browser)
+    item = browser.current_url
+    assert "/ledger/" in item and "整改中" in browser.page_source
+    shot(browser, "33b-ledger-item-created")
+
+    login(browser, "secondary")
+    browser.get(item)
+    browser.find_element(By.ID, "progress-text").send_keys("已向财务处提交预算调整申请")
+    submit(browser, "form[action$='/progress'] button")
+    assert "已向财务处提交预算调整申请" in browser.page_source
+    browser.find_element(By.ID, "apply-text").send_keys("已纳入预算，附校长办公会纪要")
+    submit(browser, "form[action$='/apply'] button")
+    assert "申请销号须附佐证材料" in browser.page_source
+    assert "已纳入预算，附校长办公会纪要" in browser.page_source, "the statement is kept"
+    evidence = pathlib.Path(tempfile.mkdtemp()) / "校长办公会纪要.pdf"
+    evidence.write_bytes(b"%PDF-1.4 minutes")
+    browser.find_element(By.ID, "apply-file").send_keys(str(evidence))
+    submit(browser, "form[action$='/apply'] button")
+    assert "已申请销号" in browser.page_source and "校长办公会纪要.pdf" in browser.page_source
+    shot(browser, "33c-ledger-applied")
+    phone_shot(browser, "33c-ledger-applied")
+
+    login(browser, "zhengzhou")
+    browser.get(item)
+    submit(browser, "form[action$='/confirm'] button")
+    assert "市级已确认" in browser.page_source
+
+    login(browser, "province")
+    browser.get(item)
+    submit(browser, "form[action$='/close'] button")
+    assert "已销号" in browser.page_source and "市级复核确认" in browser.page_source
+    shot(browser, "33d-ledger-closed")
+    browser.get(item + "/form")
+    assert "整改任务销号申请单" in browser.page_source and "校长办公会纪要.pdf" in browser.page_source
+    shot(browser, "33e-closure-form")
+    assert_prints_on_a4(browser, "33e-closure-form")
+    browser.get(BASE + "/ledger/notice-list")
+    assert "通报约谈名单" in browser.page_source
+    shot(browser, "33f-ledger-notice-list")
+    assert_prints_on_a4(browser, "33f-ledger-notice-list", max_pages=2)
+    browser.get(BASE + "/ledger")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(item)
+    assert "Rectification item" in browser.page_source and "Closed" in browser.page_source
+    shot(browser, "33g-ledger-item-en")
+    browser.get(BASE + "/ledger")
+    shot(browser, "33h-ledger-en")
+    phone_shot(browser, "33h-ledger-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

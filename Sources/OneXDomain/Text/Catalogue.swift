@@ -777,7 +777,8 @@ extension UIText {
     public static let ledgerEntryDay = UIText(zh: "日期", en: "Date")
     public static let ledgerEntryKind = UIText(zh: "类型", en: "Kind")
     public static let ledgerFile = UIText(zh: "附件", en: "File")
-    public static let ledgerEntryActor = UIText(zh: "办理账号", en: "Account")
+    public static let ledgerEntryActor = UIText(zh: "办理人", en: "By")
+    public static let ledgerEntryContent = UIText(zh: "内容", en: "Details")
     public static let ledgerAddProgress = UIText(zh: "报送整改进展或领导调度", en: "Report progress or a leader's review")
     public static let ledgerEntryDayHint = UIText(zh: "不填为今天", en: "Today if left empty")
     public static let ledgerLeaderHint = UIText(zh: "分管领导调度时必填", en: "Required for a leader's review")
@@ -785,5 +786,7 @@ extension UIText {
     public static let ledgerEvidence = UIText(zh: "佐证材料", en: "Evidence")
     public static let ledgerEvidenceHint = UIText(
         zh: "PDF、图片或Excel，如付款凭证、标准发布文件", en: "PDF, image or spreadsheet, e.g. the payment voucher or the published standard")
+    public static let ledgerPersonMissing = UIText(
+        zh: "尚未填写，请责任单位在“变更责任人”中填写", en: "Not given yet: the responsible unit enters it under “Change the responsible person”")
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

@@ -42,7 +42,12 @@ enum LedgerItemPage {
                 lang(.ledgerResponsible),
                 "\(data(item.responsibleName))\(lang.bracketed(lang(item.responsibleKind)))"
             ),
-            (lang(.ledgerPerson), data([item.person, item.phone].compactMap { $0 }.joined(separator: " "))),
+            (
+                lang(.ledgerPerson),
+                item.person == nil
+                    ? "<span class=\"muted\">\(lang(.ledgerPersonMissing))</span>"
+                    : data([item.person, item.phone].compactMap { $0 }.joined(separator: " "))
+            ),
             (lang(.ledgerDeadline), "\(lang.day(item.deadline))"), (lang(.status), "\(lang(item.status))"),
             (lang(.ledgerRoute), "\(route)"),
         ]
@@ -76,14 +81,14 @@ enum LedgerItemPage {
         let body: HTML = """
             <h1>\(lang(.ledgerItem)) \(item.number)</h1>
             \(Components.facts(facts))
-            <p>\(linked) <a class="btn secondary" href="\(path)/form">\(lang(.ledgerClosureForm))</a></p>
+            <p class="toolbar">\(linked) <a class="btn secondary" href="\(path)/form">\(lang(.ledgerClosureForm))</a></p>
             \(errors.isEmpty || failed != nil ? "" : Components.alert(html: Components.messages(errors, on: lang)))
-            \(forms)
             <section class="panel"><h2>\(lang(.ledgerHistory))</h2>
             \(Components.table(
-                headers: [lang(.ledgerEntryDay), lang(.ledgerEntryKind), lang(.ledgerEntryText), lang(.ledgerLeader), lang(.ledgerFile), lang(.ledgerEntryActor)],
+                headers: [lang(.ledgerEntryDay), lang(.ledgerEntryKind), lang(.ledgerEntryContent), lang(.ledgerLeader), lang(.ledgerFile), lang(.ledgerEntryActor)],
                 rows: history, empty: lang(.noRecords)))
             </section>
+            \(forms)
             """
         let response = try await Layout.page(
             req: req, title: "\(lang(.ledgerItem)) \(item.number)",
@@ -103,13 +108,17 @@ enum LedgerItemPage {
         let path = SitePath.ledgerItem(item.id).path
         let responsible = actor.role == item.responsibleKind.role && actor.unit == item.responsibleUnit
         var out: [HTML] = []
-        func form(_ action: String, _ title: String, _ fields: [Components.FormField], submit: String) {
+        func form(
+            _ action: String, _ title: String, _ fields: [Components.FormField], submit: String,
+            defaults: FieldValues = [:]
+        ) {
             let mine = failed == action
             out.append(
                 """
                 <section class="panel"><h2>\(title)</h2>
-                \(Components.form(action: "\(path)/\(action)", csrf: csrf, fields: fields, values: mine ? values : [:],
-                                  errors: mine ? errors : [], submit: submit, cancel: nil, lang: lang, multipart: true))
+                \(Components.form(action: "\(path)/\(action)", csrf: csrf, fields: fields, values: mine ? values : defaults,
+                                  errors: mine ? errors : [], submit: submit, cancel: nil, lang: lang, multipart: true,
+                                  idPrefix: action))
                 </section>
                 """)
         }
@@ -132,7 +141,7 @@ enum LedgerItemPage {
                     .init(name: "text", label: lang(.ledgerEntryText), kind: .textarea, required: true),
                     .init(name: "leader", label: lang(.ledgerLeader), hint: lang(.ledgerLeaderHint)),
                     .init(name: "file", label: lang(.ledgerFile), kind: .file),
-                ], submit: lang(.save))
+                ], submit: lang(.save), defaults: ["kind": RectificationEntryKind.progress.rawValue])
         }
         if responsible && item.status == .open {
             form(

@@ -25,7 +25,7 @@ enum LedgerPages {
             actor: actor, filter: filter, today: LocalDate(req.now), on: req.db)
         let rows = items.prefix(1000).map { i -> [HTML] in
             [
-                "<a href=\"\(SitePath.ledgerItem(i.id).path)\">\(i.number)</a>",
+                "<a class=\"nowrap\" href=\"\(SitePath.ledgerItem(i.id).path)\">\(i.number)</a>",
                 Components.userText(i.problem), "\(lang(i.category))", Components.userText(i.responsibleName),
                 Components.userText(i.person ?? ""), "\(lang.day(i.deadline))", "\(lang(i.status))",
                 "\(i.lastProgressOn.map { lang.day($0) } ?? "")",
@@ -59,7 +59,7 @@ enum LedgerPages {
             <form method="post" action="\(SitePath.ledger.path)/generate" class="toolbar">
             <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
             <label for="gen-deadline">\(lang(.ledgerGenerate))</label>
-            <input type="date" id="gen-deadline" name="deadline" value="\(req.queryText("deadline") ?? "")" required>
+            <input type="date" id="gen-deadline" name="deadline" value="\(LocalDate(req.now.addingTimeInterval(30 * 86400)).description)" required>
             <button type="submit" class="btn secondary">\(lang(.ledgerGenerateButton))</button>
             <span class="muted">\(lang(.ledgerGenerateHint))</span>
             </form>

@@ -159,7 +159,7 @@ enum Components {
 
     static func form(
         action: String, csrf: String, fields: [FormField], values: FieldValues, errors: [FieldError],
-        submit: String, cancel: String?, lang: Lang, multipart: Bool = false
+        submit: String, cancel: String?, lang: Lang, multipart: Bool = false, idPrefix: String = "f"
     ) -> HTML {
         let general = errors.filter { e in e.field == nil || !fields.contains { $0.name == e.field } }
         var html: HTML = errors.isEmpty ? "" : alert(lang(.formHasErrors))
@@ -167,7 +167,8 @@ enum Components {
         let inputs = fields.map { f -> HTML in
             let value = values[f.name] ?? ""
             let fieldErrors = errors.filter { $0.field == f.name }
-            let id = "f-\(f.name)"
+            // Unique on a page with several forms.
+            let id = "\(idPrefix)-\(f.name)"
             let req: HTML = f.required ? " <span class=\"req\" title=\"\(lang(.requiredMark))\">*</span>" : ""
             let attrs = HTML(
                 raw: (f.required ? " required" : "") + (f.readOnly ? " readonly" : "")

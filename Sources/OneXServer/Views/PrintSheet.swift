@@ -29,11 +29,13 @@ enum PrintSheet {
         let tables = form.tables.map { t -> HTML in
             let rows = t.rows.isEmpty ? Array(repeating: t.headers.map { _ in "" }, count: 3) : t.rows
             let table = Components.table(headers: t.headers, rows: rows.map { $0.map { "\($0)" } }, empty: "")
-            // A 序号 column needs room for a number only; the others share the rest.
-            guard t.headers.first == "序号" else { return table }
+            // A 序号 column needs room for a number only, a form's 项目 column for a label; the
+            // others share the rest.
+            let narrow = [("序号", "numbered"), ("项目", "fields")].first { t.headers.first == $0.0 }
+            guard let narrow else { return table }
             return HTML(
                 raw: table.raw.replacingOccurrences(
-                    of: "<table class=\"grid\">", with: "<table class=\"grid numbered\">"))
+                    of: "<table class=\"grid\">", with: "<table class=\"grid \(narrow.1)\">"))
         }
         let signatures = form.signatures.map { s -> HTML in
             "<p class=\"sign\">\(s)<span class=\"blank\"></span></p>"
