@@ -788,5 +788,10 @@ extension UIText {
         zh: "PDF、图片或Excel，如付款凭证、标准发布文件", en: "PDF, image or spreadsheet, e.g. the payment voucher or the published standard")
     public static let ledgerPersonMissing = UIText(
         zh: "尚未填写，请责任单位在“变更责任人”中填写", en: "Not given yet: the responsible unit enters it under “Change the responsible person”")
+    public static func ledgerFirstShown(_ n: Int) -> UIText {
+        UIText(
+            zh: "显示最新的\(n)项；全部请导出 Excel，或按状态、类别筛选。",
+            en: "The newest \(n) are shown; export to Excel for all, or filter by status or category.")
+    }
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

@@ -21,9 +21,10 @@ enum LedgerPages {
         let lang = req.lang
         let actor = try req.actor(reading: .ledgerItems)
         let filter = try RectificationAPI.filter(req)
+        let shown = 1000
         let items = try await RectificationService.list(
-            actor: actor, filter: filter, today: LocalDate(req.now), on: req.db)
-        let rows = items.prefix(1000).map { i -> [HTML] in
+            actor: actor, filter: filter, today: LocalDate(req.now), limit: shown, on: req.db)
+        let rows = items.map { i -> [HTML] in
             [
                 "<a class=\"nowrap\" href=\"\(SitePath.ledgerItem(i.id).path)\">\(i.number)</a>",
                 Components.userText(i.problem), "\(lang(i.category))", Components.userText(i.responsibleName),
@@ -77,6 +78,7 @@ enum LedgerPages {
             <label><input type="checkbox" name="flagged" value="1"\(filter.flaggedOnly ? HTML(raw: " checked") : "")> \(lang(.ledgerFlaggedOnly))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
             </form>
+            \(items.count == shown ? HTML("<p class=\"muted\">\(lang(.ledgerFirstShown(shown)))</p>") : "")
             \(Components.table(
                 headers: [lang(.ledgerNumber), lang(.ledgerProblem), lang(.ledgerCategory), lang(.ledgerResponsible), lang(.ledgerPerson),
                           lang(.ledgerDeadline), lang(.status), lang(.ledgerLastProgress), lang(.ledgerFlags)],

@@ -72,47 +72,62 @@ enum RectificationFigures {
                 "\($0.category)|\($0.linkCertificate ?? "")|\($0.linkSchool ?? "")|\($0.linkOrganization ?? "")"
             })
         var result = Generated(created: 0, existing: 0)
+        var items: [RectificationService.NewItem] = []
         let coverage = try await FeeCoverageService.coverage(actor: province, today: today, on: db)
-        let organizations = try await Certificate.query(on: db).with(\.$organization).all()
-            .reduce(into: [String: String]()) { $0[$1.code] = $1.organization.code }
+        let certificates = try await Certificate.query(on: db).with(\.$organization).all()
+        let organizations = Dictionary(
+            certificates.map {
+                (
+                    $0.code,
+                    RectificationService.Responsible(
+                        kind: .organization, code: $0.organization.code, name: $0.organization.name,
+                        organization: $0.organization.code)
+                )
+            }, uniquingKeysWith: { a, _ in a })
         for m in coverage.missing {
             guard !linked.contains("\(RectificationCategory.feeStandard.rawValue)|\(m.certificate)||"),
-                let org = organizations[m.certificate],
-                let responsible = try await RectificationService.resolve(.organization, org, on: db)
+                let responsible = organizations[m.certificate]
             else {
                 result.existing += 1
                 continue
             }
             let since = LocalDate(m.pilotedSince)?.chinese ?? m.pilotedSince
-            _ = try await RectificationService.insert(
-                category: .feeStandard,
-                problem:
-                    "\(m.certificateName)（\(m.certificate)）自\(since)起试点，\(m.levels.map(\.chinese).joined(separator: "、"))至今（\(m.daysWithout)天）无已发布执行的考核费用标准",
-                task: "按不高于成本上限申报考核费用标准，配合牵头院校专家论证，经省级核定后发布执行",
-                responsible: responsible, person: nil, phone: nil, deadline: deadline,
-                link: (m.certificate, nil, nil), actor: actor, now: now, on: db)
-            result.created += 1
+            items.append(
+                .init(
+                    category: .feeStandard,
+                    problem:
+                        "\(m.certificateName)（\(m.certificate)）自\(since)起试点，\(m.levels.map(\.chinese).joined(separator: "、"))至今（\(m.daysWithout)天）无已发布执行的考核费用标准",
+                    task: "按不高于成本上限申报考核费用标准，配合牵头院校专家论证，经省级核定后发布执行",
+                    responsible: responsible, person: nil, phone: nil, deadline: deadline,
+                    link: (m.certificate, nil, nil)))
         }
         let owing = try await ArrearsService.items(
             actor: province, school: nil, organization: nil, today: today, on: db
         ).filter { $0.outstanding > 0 }
+        var schools: [String: RectificationService.Responsible] = [:]
+        for s in try await School.query(on: db).with(\.$region).all() {
+            schools[s.code] = .init(
+                kind: .school, code: s.code, name: s.name, schoolKind: try s.kindValue, school: s.code,
+                region: s.region.code)
+        }
         for a in owing {
             guard
                 !linked.contains("\(RectificationCategory.arrears.rawValue)||\(a.school)|\(a.organization)"),
-                let responsible = try await RectificationService.resolve(.school, a.school, on: db)
+                let responsible = schools[a.school]
             else {
                 result.existing += 1
                 continue
             }
             var problem = "\(a.schoolName)欠\(a.organizationName)考核费用\(Fen.groupedText(a.outstanding))元"
             if a.overdue > 0 { problem += "（其中逾期\(Fen.groupedText(a.overdue))元）" }
-            _ = try await RectificationService.insert(
-                category: .arrears, problem: problem,
-                task: "核对考核人数与费用，按核定标准结清欠费，并由培训评价组织确认收款",
-                responsible: responsible, person: nil, phone: nil, deadline: deadline,
-                link: (nil, a.school, a.organization), actor: actor, now: now, on: db)
-            result.created += 1
+            items.append(
+                .init(
+                    category: .arrears, problem: problem, task: "核对考核人数与费用，按核定标准结清欠费，并由培训评价组织确认收款",
+                    responsible: responsible, person: nil, phone: nil, deadline: deadline,
+                    link: (nil, a.school, a.organization)))
         }
+        try await RectificationService.insert(items, actor: actor, now: now, on: db)
+        result.created = items.count
         return result
     }
 

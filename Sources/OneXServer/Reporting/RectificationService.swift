@@ -140,8 +140,12 @@ enum RectificationService {
             let category = draft.category
         else { throw AppError.invalid(problems) }
         return try await insert(
-            category: category, problem: problem, task: task, responsible: responsible, person: person,
-            phone: phone, deadline: deadline, link: (nil, nil, nil), actor: actor, now: now, on: db)
+            [
+                NewItem(
+                    category: category, problem: problem, task: task, responsible: responsible,
+                    person: person,
+                    phone: phone, deadline: deadline)
+            ], actor: actor, now: now, on: db)[0]
     }
 
     /// A phone number as people write it: digits with spaces and “-+()”.
@@ -149,59 +153,87 @@ enum RectificationService {
         text.allSatisfy { $0.isASCII && ($0.isNumber || "-+ ()".contains($0)) }
     }
 
-    /// Stores a new item with its number, audited, and tells the responsible unit.
-    static func insert(
-        category: RectificationCategory, problem: String, task: String, responsible: Responsible,
-        person: String?,
-        phone: String?, deadline: LocalDate,
-        link: (certificate: String?, school: String?, organization: String?),
-        actor: Actor, now: Date, on db: any Database
-    ) async throws -> UUID {
-        let row = RectificationItemRow()
-        row.id = UUID()
-        row.category = category.rawValue
-        row.problem = problem
-        row.task = task
-        row.responsibleKind = responsible.kind.rawValue
-        row.responsibleUnit = responsible.code
-        row.person = person
-        row.phone = phone
-        row.deadline = deadline.description
-        row.status = RectificationStatus.open.rawValue
-        row.schoolCode = responsible.school
-        row.regionCode = responsible.region
-        row.organizationCode = responsible.organization
-        row.linkCertificate = link.certificate
-        row.linkSchool = link.school
-        row.linkOrganization = link.organization
-        row.createdBy = actor.username
-        row.createdOn = LocalDate(now).description
-        row.createdAt = now
-        row.updatedAt = now
-        let id = try row.requireID()
+    /// An item to store: its four lists and, for a generated one, the figure it is about.
+    struct NewItem {
+        var category: RectificationCategory
+        var problem: String
+        var task: String
+        var responsible: Responsible
+        var person: String?
+        var phone: String?
+        var deadline: LocalDate
+        var link: (certificate: String?, school: String?, organization: String?) = (nil, nil, nil)
+    }
+
+    /// Stores new items in one transaction with consecutive numbers, each audited, and tells
+    /// each responsible unit once.
+    @discardableResult
+    static func insert(_ items: [NewItem], actor: Actor, now: Date, on db: any Database) async throws
+        -> [UUID]
+    {
+        guard !items.isEmpty else { return [] }
+        let rows = items.map { item in
+            let row = RectificationItemRow()
+            row.id = UUID()
+            row.category = item.category.rawValue
+            row.problem = item.problem
+            row.task = item.task
+            row.responsibleKind = item.responsible.kind.rawValue
+            row.responsibleUnit = item.responsible.code
+            row.person = item.person
+            row.phone = item.phone
+            row.deadline = item.deadline.description
+            row.status = RectificationStatus.open.rawValue
+            row.schoolCode = item.responsible.school
+            row.regionCode = item.responsible.region
+            row.organizationCode = item.responsible.organization
+            row.linkCertificate = item.link.certificate
+            row.linkSchool = item.link.school
+            row.linkOrganization = item.link.organization
+            row.createdBy = actor.username
+            row.createdOn = LocalDate(now).description
+            row.createdAt = now
+            row.updatedAt = now
+            return row
+        }
         try await db.writeTransaction { tx in
-            // The audit entry first: on PostgreSQL it serialises writers, so two items created
-            // at once cannot take the same number.
-            try await AuditWriter(tx).append(
-                actor: actor.username, action: "create", entity: "rectification_items", key: id.uuidString,
-                before: nil as String?,
-                after: "\(category.rawValue) \(responsible.kind.rawValue):\(responsible.code)",
-                at: now)
+            let audit = AuditWriter(tx)
+            // The first audit entry serialises writers on PostgreSQL, so two creations at once
+            // cannot take the same numbers.
+            for (row, item) in zip(rows, items) {
+                try await audit.append(
+                    actor: actor.username, action: "create", entity: "rectification_items",
+                    key: try row.requireID().uuidString, before: nil as String?,
+                    after:
+                        "\(item.category.rawValue) \(item.responsible.kind.rawValue):\(item.responsible.code)",
+                    at: now)
+            }
             struct Count: Decodable { var n: Int }
-            let year = LocalDate(now).year
-            let prefix = "ZG-\(year)-"
+            let prefix = "ZG-\(LocalDate(now).year)-"
             let taken =
                 try await tx.sql().raw(
                     "SELECT COUNT(*) AS n FROM rectification_items WHERE number LIKE \(bind: prefix + "%")"
                 ).first(decoding: Count.self)?.n ?? 0
-            row.number = prefix + String(format: "%04d", taken + 1)
-            try await row.create(on: tx)
-            _ = try await NoticeService.send(
-                audience: responsible.audience, key: "ledger:\(id):created", title: "新的整改事项：\(row.number)",
-                body: "\(problem.prefix(80))。整改时限：\(deadline.chinese)。请每月报送整改进展，完成后申请销号。",
-                link: SitePath.ledgerItem(id).path, now: now, on: tx)
+            for (n, row) in rows.enumerated() { row.number = prefix + String(format: "%04d", taken + n + 1) }
+            for chunk in chunks(rows) { try await chunk.create(on: tx) }
+            var byUnit: [NoticeAudience: [(RectificationItemRow, NewItem)]] = [:]
+            for (row, item) in zip(rows, items) {
+                byUnit[item.responsible.audience, default: []].append((row, item))
+            }
+            for (audience, list) in byUnit {
+                let (row, item) = list[0]
+                let id = try row.requireID()
+                _ = try await NoticeService.send(
+                    audience: audience, key: "ledger:\(id):created",
+                    title: list.count == 1 ? "新的整改事项：\(row.number)" : "新的整改事项\(list.count)项",
+                    body: list.count == 1
+                        ? "\(item.problem.prefix(80))。整改时限：\(item.deadline.chinese)。请每月报送整改进展，完成后申请销号。"
+                        : "\(list.map(\.0.number).prefix(10).joined(separator: "、"))等\(list.count)项，请每月报送整改进展，完成后申请销号。",
+                    link: list.count == 1 ? SitePath.ledgerItem(id).path : SitePath.ledger.path, now: now,
+                    on: tx)
+            }
         }
-        return id
+        return try rows.map { try $0.requireID() }
     }
 
     /// The unit behind a kind and code, or nil when there is none.
@@ -238,8 +270,8 @@ enum RectificationService {
     }
 
     /// The items the actor may see, newest first, with their flags on `today`.
-    static func list(actor: Actor, filter: Filter, today: LocalDate, on db: any Database) async throws
-        -> [Item]
+    static func list(actor: Actor, filter: Filter, today: LocalDate, limit: Int? = nil, on db: any Database)
+        async throws -> [Item]
     {
         guard let inScope = ScopeCondition.onLedgerItems(Access.scope(of: .ledgerItems, for: actor)) else {
             throw AppError.forbidden
@@ -249,10 +281,11 @@ enum RectificationService {
         if let c = filter.category { condition += " AND i.category = \(bind: c.rawValue)" }
         if let u = filter.responsibleUnit { condition += " AND i.responsible_unit = \(bind: u)" }
         let ids = try await db.sql().raw(
-            "SELECT i.id FROM rectification_items i WHERE \(inScope)\(condition) ORDER BY i.number DESC LIMIT 5000"
+            "SELECT i.id FROM rectification_items i WHERE \(inScope)\(condition) ORDER BY i.number DESC\(unsafeRaw: filter.flaggedOnly ? "" : limit.map { " LIMIT \($0)" } ?? "")"
         ).all().map { try $0.decode(column: "id", as: UUID.self) }
         let items = try await items(ids, entries: false, today: today, on: db)
-        return filter.flaggedOnly ? items.filter { !$0.flags.isEmpty } : items
+        guard filter.flaggedOnly else { return items }
+        return Array(items.filter { !$0.flags.isEmpty }.prefix(limit ?? Int.max))
     }
 
     /// One item the actor may see, with its history; another unit's is not found.
@@ -282,8 +315,28 @@ enum RectificationService {
         guard !ids.isEmpty else { return [] }
         var rows: [RectificationItemRow] = []
         var entries: [UUID: [RectificationEntryRow]] = [:]
+        // The days of the last progress and the last leader's review, by item.
+        var lastProgress: [UUID: String] = [:]
+        var lastLeader: [UUID: String] = [:]
         for chunk in chunks(ids) {
             rows += try await RectificationItemRow.query(on: db).filter(\.$id ~~ chunk).all()
+            let latest = try await db.sql().raw(
+                """
+                SELECT item_id, kind, MAX(on_day) AS last FROM rectification_entries
+                WHERE item_id IN \(SQLBind.group(chunk)) AND kind IN ('progress', 'leaderReview') GROUP BY item_id, kind
+                """
+            ).all()
+            for r in latest {
+                let item = try r.decode(column: "item_id", as: UUID.self)
+                let day = try r.decode(column: "last", as: String.self)
+                lastProgress[item] = max(lastProgress[item] ?? "", day)
+                if try r.decode(column: "kind", as: String.self)
+                    == RectificationEntryKind.leaderReview.rawValue
+                {
+                    lastLeader[item] = day
+                }
+            }
+            guard withEntries else { continue }
             // Everything but the files themselves.
             let found = try await RectificationEntryRow.query(on: db).filter(\.$itemID ~~ chunk)
                 .field(\.$id).field(\.$itemID).field(\.$kind).field(\.$onDay).field(\.$text).field(\.$leader)
@@ -296,28 +349,26 @@ enum RectificationService {
         let kinds = try await schoolKinds(rows.compactMap(\.schoolCode), on: db)
         let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.requireID(), $0) })
         return try ids.compactMap { byID[$0] }.map { row in
-            let history = entries[try row.requireID()] ?? []
+            let id = try row.requireID()
             let kind = try row.responsibleKindValue
-            let lastProgress = try history.filter { try [.progress, .leaderReview].contains($0.kindValue) }
-                .map(\.onDay).max()
-            let lastLeader = try history.filter { try $0.kindValue == .leaderReview }.map(\.onDay).max()
             let status = try row.statusValue
             let route = ClosureRoute(responsible: kind, schoolKind: row.schoolCode.flatMap { kinds[$0] })
             return Item(
-                id: try row.requireID(), number: row.number, category: try row.categoryValue,
+                id: id, number: row.number, category: try row.categoryValue,
                 problem: row.problem,
                 task: row.task, responsibleKind: kind, responsibleUnit: row.responsibleUnit,
                 responsibleName: names["\(kind.role.rawValue):\(row.responsibleUnit)"] ?? row.responsibleUnit,
                 person: row.person, phone: row.phone, deadline: row.deadline, status: status,
                 flags: RectificationFlag.flags(
                     status: status, deadline: try row.deadlineDay, createdOn: try row.createdDay,
-                    lastProgressOn: lastProgress.flatMap(LocalDate.init), today: today),
-                lastProgressOn: lastProgress, lastLeaderReviewOn: lastLeader, createdOn: row.createdOn,
+                    lastProgressOn: lastProgress[id].flatMap(LocalDate.init), today: today),
+                lastProgressOn: lastProgress[id], lastLeaderReviewOn: lastLeader[id],
+                createdOn: row.createdOn,
                 cityConfirms: route.cityFirst, closedBy: route.desk,
                 linkCertificate: row.linkCertificate, linkSchool: row.linkSchool,
                 linkOrganization: row.linkOrganization, school: row.schoolCode, region: row.regionCode,
                 organization: row.organizationCode,
-                entries: withEntries ? try history.map(entry) : nil)
+                entries: withEntries ? try (entries[id] ?? []).map(entry) : nil)
         }
     }
 
