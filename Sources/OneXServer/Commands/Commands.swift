@@ -108,6 +108,16 @@ struct DemoCommand: AsyncCommand {
             context.console.success("fee standards and payments generated")
             return
         }
+        // And its year of biweekly reports.
+        if signature.scale == "reports" {
+            guard try await BiweeklyReportRow.query(on: app.db).count() == 0 else {
+                context.console.warning("The database already holds biweekly reports.")
+                return
+            }
+            try await ScaleGenerator.reports(on: app.db) { context.console.info($0) }
+            context.console.success("biweekly reports generated")
+            return
+        }
         if try await School.query(on: app.db).count() > 0 {
             context.console.warning(
                 "The database already holds schools; the demo is loaded only into an empty catalog.")

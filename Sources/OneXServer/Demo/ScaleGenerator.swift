@@ -22,16 +22,21 @@ enum ScaleGenerator {
         /// Candidate rows per plan average about half of this.
         var maxCandidatesPerPlan: Int
 
-        static let national = Size(regions: 340, schools: 12_000, certificates: 450, certificateLevels: 1_237,
-                                   plansPerSchoolYear: 25, years: [2025, 2026], maxCandidatesPerPlan: 21)
-        static let province = Size(regions: 18, schools: 600, certificates: 120, certificateLevels: 300,
-                                   plansPerSchoolYear: 25, years: [2025, 2026], maxCandidatesPerPlan: 21)
+        static let national = Size(
+            regions: 340, schools: 12_000, certificates: 450, certificateLevels: 1_237,
+            plansPerSchoolYear: 25, years: [2025, 2026], maxCandidatesPerPlan: 21)
+        static let province = Size(
+            regions: 18, schools: 600, certificates: 120, certificateLevels: 300,
+            plansPerSchoolYear: 25, years: [2025, 2026], maxCandidatesPerPlan: 21)
     }
 
     static func generate(_ size: Size, on db: any Database, log: @Sendable (String) -> Void) async throws {
         let sql = try db.sql()
         let isPostgres = sql.dialect.name == "postgresql"
-        let uuid: SQLQueryString = isPostgres ? "gen_random_uuid()" : """
+        let uuid: SQLQueryString =
+            isPostgres
+            ? "gen_random_uuid()"
+            : """
             upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
               || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
             """
@@ -53,64 +58,101 @@ enum ScaleGenerator {
                 return [id, String(format: "SORG-%04d", i), "培训评价组织\(i)"]
             }
             let threeLevelCertificates = size.certificateLevels - 2 * size.certificates
-            try await insertRows(size.certificates, columns: "id, code, name, batch, organization_id, levels, min_candidates", on: t) { i in
+            try await insertRows(
+                size.certificates, columns: "id, code, name, batch, organization_id, levels, min_candidates",
+                on: t
+            ) { i in
                 let levels = i < threeLevelCertificates ? "junior;intermediate;senior" : "junior;intermediate"
-                return [UUID(), String(format: "S-%04d", i), "证书\(i)", 1 + i % 4, orgIDs[i % orgIDs.count], levels, 0]
+                return [
+                    UUID(), String(format: "S-%04d", i), "证书\(i)", 1 + i % 4, orgIDs[i % orgIDs.count],
+                    levels, 0,
+                ]
             }
-            try await insertRows(size.schools, columns: "id, code, name, kind, region_id, national_platform_registered", on: t) { i in
-                let kinds = ["secondary", "secondary", "higherVocational", "provincialSecondary", "undergraduate"]
-                return [UUID(), String(format: "S%05d", i), "院校\(i)", kinds[i % kinds.count], regionIDs[i % regionIDs.count], true]
+            try await insertRows(
+                size.schools, columns: "id, code, name, kind, region_id, national_platform_registered", on: t
+            ) { i in
+                let kinds = [
+                    "secondary", "secondary", "higherVocational", "provincialSecondary", "undergraduate",
+                ]
+                return [
+                    UUID(), String(format: "S%05d", i), "院校\(i)", kinds[i % kinds.count],
+                    regionIDs[i % regionIDs.count], true,
+                ]
             }
         }
         // Number tables the generating queries join against.
         try await sql.raw("DROP TABLE IF EXISTS scale_n").run()
         try await sql.raw("CREATE TABLE scale_n (i INTEGER PRIMARY KEY)").run()
-        try await insertRows(max(size.plansPerSchoolYear, size.maxCandidatesPerPlan), columns: "i", on: sql) { i in [i] }
+        try await insertRows(max(size.plansPerSchoolYear, size.maxCandidatesPerPlan), columns: "i", on: sql) {
+            i in [i]
+        }
         try await sql.raw("DROP TABLE IF EXISTS scale_schools").run()
-        try await sql.raw("CREATE TABLE scale_schools AS SELECT id, CAST(substr(code, 2) AS INTEGER) AS seq FROM schools WHERE code LIKE 'S0%' OR code LIKE 'S1%'").run()
+        try await sql.raw(
+            "CREATE TABLE scale_schools AS SELECT id, CAST(substr(code, 2) AS INTEGER) AS seq FROM schools WHERE code LIKE 'S0%' OR code LIKE 'S1%'"
+        ).run()
         try await sql.raw("DROP TABLE IF EXISTS scale_levels").run()
-        try await sql.raw("CREATE TABLE scale_levels (idx INTEGER PRIMARY KEY, certificate_id \(unsafeRaw: isPostgres ? "UUID" : "TEXT"), level TEXT)").run()
-        let certs = try await sql.raw("SELECT id, code, levels FROM certificates WHERE code LIKE 'S-%' ORDER BY code").all()
+        try await sql.raw(
+            "CREATE TABLE scale_levels (idx INTEGER PRIMARY KEY, certificate_id \(unsafeRaw: isPostgres ? "UUID" : "TEXT"), level TEXT)"
+        ).run()
+        let certs = try await sql.raw(
+            "SELECT id, code, levels FROM certificates WHERE code LIKE 'S-%' ORDER BY code"
+        ).all()
         var levelRows: [(UUID, String)] = []
         for c in certs {
             let id = try c.decode(column: "id", as: UUID.self)
-            for level in try c.decode(column: "levels", as: String.self).split(separator: ";") { levelRows.append((id, String(level))) }
+            for level in try c.decode(column: "levels", as: String.self).split(separator: ";") {
+                levelRows.append((id, String(level)))
+            }
         }
-        try await insertRows(levelRows.count, columns: "idx, certificate_id, level", table: "scale_levels", on: sql) { i in
+        try await insertRows(
+            levelRows.count, columns: "idx, certificate_id, level", table: "scale_levels", on: sql
+        ) { i in
             [i, levelRows[i].0, levelRows[i].1]
         }
         let levels = levelRows.count
         for year in size.years {
             log("plans \(year): \(size.schools * size.plansPerSchoolYear)")
-            let approved = Date(timeIntervalSince1970: now.timeIntervalSince1970 - Double(2026 - year) * 365 * 86400)
+            let approved = Date(
+                timeIntervalSince1970: now.timeIntervalSince1970 - Double(2026 - year) * 365 * 86400)
             // Plan count 8…30, deterministic per school, slot and year; distinct certificate-levels
             // per school because the stride 53 is coprime with the number of levels.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO plans (id, school_id, certificate_id, level, year, count, status, first_approved_at, new_count,
                   adjustment_count, applied_count, exam_registered, exam_attended, exam_passed)
                 SELECT \(uuid), s.id, l.certificate_id, l.level, \(bind: year), 8 + (s.seq * 31 + n.i * 17 + \(bind: year)) % 23, 'active',
                   \(bind: approved), 0, 0, 0, 0, 0, 0
                 FROM scale_schools s JOIN scale_n n ON n.i < \(bind: size.plansPerSchoolYear)
                 JOIN scale_levels l ON l.idx = (s.seq * 7 + n.i * 53) % \(bind: levels)
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 INSERT INTO plan_changes (id, plan_id, kind, count, application_id, reviewer, at, counts_in_indicators)
                 SELECT \(uuid), p.id, 'new', p.count, NULL, 'scale', p.first_approved_at, \(bind: true) FROM plans p
                 WHERE p.year = \(bind: year) AND p.new_count = 0
-                """).run()
+                """
+            ).run()
             // One plan in ten gets an increase of 5; one in twenty-five is exited.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO plan_changes (id, plan_id, kind, count, application_id, reviewer, at, counts_in_indicators)
                 SELECT \(uuid), p.id, 'increase', 5, NULL, 'scale', p.first_approved_at, \(bind: true) FROM plans p
                 WHERE p.year = \(bind: year) AND p.new_count = 0 AND p.count % 10 = 3
-                """).run()
-            try await sql.raw("UPDATE plans SET count = count + 5 WHERE year = \(bind: year) AND new_count = 0 AND count % 10 = 3").run()
-            try await sql.raw("UPDATE plans SET status = 'exited' WHERE year = \(bind: year) AND new_count = 0 AND count % 23 = 9").run()
+                """
+            ).run()
+            try await sql.raw(
+                "UPDATE plans SET count = count + 5 WHERE year = \(bind: year) AND new_count = 0 AND count % 10 = 3"
+            ).run()
+            try await sql.raw(
+                "UPDATE plans SET status = 'exited' WHERE year = \(bind: year) AND new_count = 0 AND count % 23 = 9"
+            ).run()
             try await PlanTotals.recomputeChanges(planIDs: nil, on: sql)
             log("candidates \(year)")
             // About half of maxCandidatesPerPlan rows per plan, a tenth absent, two thirds of the
             // present ones passing; exam days spread over the year.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO exam_candidates (exam_number, certificate_id, plan_id, school_id, exam_date, id_hash, name_masked, attended, passed)
                 SELECT p.id || '-' || n.i, p.certificate_id, p.id, p.school_id,
                   \(bind: "\(year)-") || CASE WHEN (p.count + n.i) % 11 < 9 THEN '0' ELSE '' END || (1 + (p.count + n.i) % 11) || '-15',
@@ -120,23 +162,64 @@ enum ScaleGenerator {
                 FROM plans p JOIN scale_schools s ON s.id = p.school_id
                 JOIN scale_n n ON n.i < (p.count * 13 + s.seq) % \(bind: size.maxCandidatesPerPlan)
                 WHERE p.year = \(bind: year)
-                """).run()
+                """
+            ).run()
         }
         log("plan totals and sessions")
         try await PlanTotals.recomputeExams(planIDs: nil, on: sql)
         try await CandidateSessions.recomputeAll(on: sql)
         log("student coverage")
         for year in size.years {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO student_coverage (id, school_id, year, declared, examined)
                 SELECT \(uuid), k.school_id, \(bind: year), COUNT(DISTINCT k.id_hash) * 2, COUNT(DISTINCT k.id_hash)
                 FROM exam_candidates k WHERE k.exam_date >= \(bind: "\(year)-01-01") AND k.exam_date <= \(bind: "\(year)-12-31")
                   AND k.attended = 1 GROUP BY k.school_id
-                """).run()
+                """
+            ).run()
         }
-        for table in ["scale_n", "scale_schools", "scale_levels"] { try await sql.raw("DROP TABLE \(ident: table)").run() }
+        for table in ["scale_n", "scale_schools", "scale_levels"] {
+            try await sql.raw("DROP TABLE \(ident: table)").run()
+        }
         try await fees(on: db, log: log)
+        try await reports(on: db, log: log)
         try await sql.raw("ANALYZE").run()
+    }
+
+    /// A year of biweekly reports (AH41-9) for every school with a 2026 plan, due on the 12th and
+    /// the 27th through November: nine in ten filed on time (half through the national
+    /// platform), one in twenty late by two days, one in twenty missed; one school in fifty
+    /// missed the last three in a row and is on the notice list.
+    static func reports(on db: any Database, log: @Sendable (String) -> Void) async throws {
+        let sql = try db.sql()
+        let isPostgres = sql.dialect.name == "postgresql"
+        let uuid: SQLQueryString =
+            isPostgres
+            ? "gen_random_uuid()"
+            : """
+            upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
+              || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
+            """
+        log("biweekly reports")
+        let due = BiweeklySchedule(dueDays: [12, 27]).dueDates(
+            from: LocalDate(year: 2026, month: 1, day: 1), through: LocalDate(year: 2026, month: 11, day: 30))
+        for (k, day) in due.enumerated() {
+            let late = LocalDate(day.startOfDay.addingTimeInterval(2 * 86400))
+            let lastThree = k >= due.count - 3
+            try await sql.raw(
+                """
+                INSERT INTO biweekly_reports (id, school_id, due_date, filed_on, filed_at, source, progress, filed_by)
+                SELECT \(uuid), x.school_id, \(bind: day.description),
+                  CASE WHEN (x.seq * 7 + \(bind: k) * 3) % 20 = 1 THEN \(bind: late.description) ELSE \(bind: day.description) END,
+                  \(bind: day.startOfDay.addingTimeInterval(10 * 3600)),
+                  CASE WHEN (x.seq + \(bind: k)) % 2 = 0 THEN 'platform' ELSE 'onex' END, '本期试点工作进展', 'scale'
+                FROM (SELECT DISTINCT p.school_id, CAST(substr(s.code, 2) AS INTEGER) AS seq
+                      FROM plans p JOIN schools s ON s.id = p.school_id WHERE p.year = 2026 AND s.code LIKE 'S%') x
+                WHERE (x.seq * 7 + \(bind: k) * 3) % 20 <> 0 AND NOT (\(bind: lastThree) AND x.seq % 50 = 0)
+                """
+            ).run()
+        }
     }
 
     /// Fee standards and payments at volume (MOE12-1, AH38-2), over the generated plans: for
@@ -147,7 +230,10 @@ enum ScaleGenerator {
     static func fees(on db: any Database, log: @Sendable (String) -> Void) async throws {
         let sql = try db.sql()
         let isPostgres = sql.dialect.name == "postgresql"
-        let uuid: SQLQueryString = isPostgres ? "gen_random_uuid()" : """
+        let uuid: SQLQueryString =
+            isPostgres
+            ? "gen_random_uuid()"
+            : """
             upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
               || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
             """
@@ -158,23 +244,28 @@ enum ScaleGenerator {
                CAST(substr(c.code, 3) AS INTEGER) * 3 + CASE p.level WHEN 'junior' THEN 0 WHEN 'intermediate' THEN 1 ELSE 2 END AS k
              FROM plans p JOIN certificates c ON c.id = p.certificate_id WHERE c.code LIKE 'S-%') x
             """
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO fee_standards (id, certificate_id, level, amount, effective_from, status, is_raise, proposed_by, proposed_at,
               published_on, published_by)
             SELECT \(uuid), x.certificate_id, x.level, 20000 + (x.k * 37) % 300 * 100, '2025-01-01',
               CASE WHEN x.k % 10 = 9 THEN 'proposed' ELSE 'published' END, \(bind: false), 'scale', \(bind: now),
               CASE WHEN x.k % 10 = 9 THEN NULL ELSE '2024-12-20' END, CASE WHEN x.k % 10 = 9 THEN NULL ELSE 'scale' END
             FROM \(levels)
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO fee_standards (id, certificate_id, level, amount, effective_from, status, is_raise, raise_request, proposed_by,
               proposed_at, published_on, published_by)
             SELECT \(uuid), x.certificate_id, x.level, 22000 + (x.k * 37) % 300 * 100, '2026-03-01', 'published', \(bind: true),
               '考评员劳务上调', 'scale', \(bind: now), '2026-02-20', 'scale'
             FROM \(levels) WHERE x.k % 3 = 0 AND x.k % 10 <> 9
-            """).run()
+            """
+        ).run()
         log("payments")
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO payments (id, school_id, organization_id, amount, paid_on, funding_source, status, dispute_reason, recorded_by,
               recorded_at)
             SELECT \(uuid), x.school_id, x.organization_id, (1000 + x.h % 4000) * 100, '2026-0' || (1 + x.h % 9) || '-10',
@@ -186,12 +277,15 @@ enum ScaleGenerator {
                   FROM plans p JOIN certificates c ON c.id = p.certificate_id JOIN schools s ON s.id = p.school_id
                   JOIN organizations o ON o.id = c.organization_id WHERE o.code LIKE 'SORG-%') x
             WHERE x.h % 5 <> 4
-            """).run()
+            """
+        ).run()
     }
 
     /// Multi-row INSERTs of 400 rows at a time.
-    private static func insertRows(_ count: Int, columns: String, table: String? = nil, on sql: any SQLDatabase,
-                                   _ row: (Int) -> [any Encodable & Sendable]) async throws {
+    private static func insertRows(
+        _ count: Int, columns: String, table: String? = nil, on sql: any SQLDatabase,
+        _ row: (Int) -> [any Encodable & Sendable]
+    ) async throws {
         let name = table ?? tableFor(columns)
         var start = 0
         while start < count {
