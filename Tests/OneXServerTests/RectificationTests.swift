@@ -284,4 +284,41 @@ struct RectificationTests {
             #expect(try await admin.send(.GET, "/ledger/notice-list?format=xlsx").status == .ok)
         }
     }
+
+    @Test(
+        "AH38-3: items imported from a spreadsheet all or nothing, each problem with its line",
+        arguments: TestDB.all)
+    func imported(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            let admin = Client(app)
+            let city = Client(app)
+            try await admin.login("admin", adminPassword)
+            try await city.login("zhengzhou")
+            let header = "类别,问题,整改任务,责任单位类型,责任单位代码,责任人,联系电话,整改时限\n"
+            let bad =
+                header + "其他,未建台账,建立台账,试点院校,Z001,陈静,0371-1,2026-06-30\n"
+                + "欠费,欠费未结清,结清,试点院校,Z999,陈静,0371-1,2026/6/30\n"
+                + "其他,未建台账,建立台账,培训评价组织,ORG-ZWL,周强,电话,2026-01-01\n"
+            let refused = try await admin.send(
+                .POST, "/api/v1/rectification-items/import", body: Data(bad.utf8))
+            #expect(
+                refused.status == .unprocessableEntity && refused.errorLines == [3, 3, 4, 4],
+                "\(refused.body)")
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$entity == "rectification_items").count() == 0
+            )
+            let good =
+                header + "其他,未建台账,建立台账,试点院校,Z001,陈静,0371-1,2026-06-30\n"
+                + "fee arrears,欠费未结清,结清,school,G001,赵磊,0371-2,2026/6/30\n"
+            let done = try await admin.send(
+                .POST, "/api/v1/rectification-items/import", body: Data(good.utf8))
+            #expect(done.json["created"] as? Int == 2, "\(done.body)")
+            // A city bureau imports for its own schools only.
+            let other = header + "其他,未建台账,建立台账,试点院校,Z005,李,0379-1,2026-06-30\n"
+            #expect(
+                try await city.send(.POST, "/api/v1/rectification-items/import", body: Data(other.utf8))
+                    .errorCodes
+                    == ["invalid"])
+        }
+    }
 }

@@ -126,6 +126,8 @@ struct RouteAccessMatrixTests {
             "GET /fees/payments/:id": .read(.payments),
             "POST /api/v1/rectification-items": .act(.create, .ledgerItems), "GET /api/v1/rectification-items": .list(.ledgerItems),
             "POST /api/v1/rectification-items/generate": .roles([.provinceAdmin]),
+            "POST /api/v1/rectification-items/import": .act(.create, .ledgerItems),
+            "POST /ledger/import": .act(.create, .ledgerItems),
             "GET /api/v1/rectification-items/notice-list": .list(.ledgerItems),
             "GET /api/v1/rectification-items/:id": .read(.ledgerItems),
             "POST /api/v1/rectification-items/:id/progress": .act(.update, .ledgerItems),

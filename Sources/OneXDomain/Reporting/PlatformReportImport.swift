@@ -18,30 +18,10 @@ public enum PlatformReportImport {
     public static func plan(_ table: [[String]], schedule: BiweeklySchedule, knownSchools: Set<String>)
         -> Result<[PlatformReport], ValidationErrors>
     {
-        guard let header = table.first else {
-            return .failure(
-                ValidationErrors([
-                    FieldError(
-                        code: "empty_file",
-                        UIText(zh: "文件为空或缺少表头行", en: "The file is empty or has no header row"), line: 1)
-                ]))
-        }
-        var index: [String: Int] = [:]
-        for (i, cell) in header.enumerated() {
-            if let c = columns.first(where: { $0.matches(header: cell) }) { index[c.field] = i }
-        }
-        let missing = columns.filter { index[$0.field] == nil }
-        if !missing.isEmpty {
-            return .failure(
-                ValidationErrors(
-                    missing.map { c in
-                        FieldError(
-                            code: "missing_column",
-                            UIText(
-                                zh: "缺少必需的列“\(c.label.zh)”（\(c.field)）",
-                                en: "The required column “\(c.label.en)” (\(c.field)) is missing"),
-                            line: 1)
-                    }))
+        let index: [String: Int]
+        switch ColumnIndex.of(table, columns) {
+        case .failure(let e): return .failure(e)
+        case .success(let i): index = i
         }
         var rows: [PlatformReport] = []
         var errors: [FieldError] = []

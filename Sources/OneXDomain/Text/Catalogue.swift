@@ -793,5 +793,14 @@ extension UIText {
             zh: "显示最新的\(n)项；全部请导出 Excel，或按状态、类别筛选。",
             en: "The newest \(n) are shown; export to Excel for all, or filter by status or category.")
     }
+    public static let ledgerImport = UIText(zh: "导入整改事项", en: "Import items")
+    public static func ledgerImportHint(_ columns: String) -> UIText {
+        UIText(
+            zh: "CSV 或 Excel，列：\(columns)；全部无误才导入。",
+            en: "CSV or Excel with the columns \(columns); imported only when every row is right.")
+    }
+    public static func ledgerImported(_ n: Int) -> UIText {
+        UIText(zh: "已导入\(n)个整改事项。", en: "\(n) items imported.")
+    }
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

@@ -11,6 +11,7 @@ enum LedgerPages {
         web.get("ledger", "new") { req in try await new(req, values: [:], errors: [], status: .ok) }
         web.post("ledger", "new") { req in try await create(req) }
         web.post("ledger", "generate") { req in try await generate(req) }
+        web.form("ledger", "import", maxSize: "64mb") { req in try await importItems(req) }
         LedgerItemPage.register(on: web)
         LedgerForms.register(on: web)
     }
@@ -54,6 +55,17 @@ enum LedgerPages {
                 "<a class=\"btn secondary\" href=\"\(SitePath.ledger.path)/notice-list\">\(lang(.ledgerNoticeList))</a>"
             )
         }
+        let importForm: HTML =
+            Access.may(.create, .ledgerItems, actor)
+            ? """
+            <form method="post" action="\(SitePath.ledger.path)/import" enctype="multipart/form-data" class="toolbar">
+            <input type="hidden" name="_csrf" value="\(CSRF.token(for: req))">
+            <label for="ledger-file">\(lang(.ledgerImport))</label>
+            <input type="file" id="ledger-file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            <button type="submit" class="btn secondary">\(lang(.importButton))</button>
+            <span class="muted">\(lang(.ledgerImportHint(RectificationImport.columns.map { lang($0.label) }.joined(separator: lang.listSeparator))))</span>
+            </form>
+            """ : ""
         let generate: HTML =
             actor.role == .provinceAdmin
             ? """
@@ -69,9 +81,12 @@ enum LedgerPages {
             <h1>\(lang(.navLedger))</h1>
             <p class="muted">\(lang(.ledgerIntro))</p>
             \(notice.map { Components.alert($0, ok: true) } ?? "")
-            \(errors.isEmpty ? "" : Components.alert(html: Components.messages(errors, on: lang)))
+            \(errors.isEmpty ? "" : Components.errorList(errors, lang: lang) { field in
+                RectificationImport.columns.first { $0.field == field }.map { lang($0.label) } ?? field
+            })
             <div class="toolbar">\(HTML.join(tools))</div>
             \(generate)
+            \(importForm)
             <form method="get" action="\(SitePath.ledger.path)" class="toolbar">
             \(select("status", .status, options(RectificationStatus.allCases), filter.status?.rawValue))
             \(select("category", .ledgerCategory, options(RectificationCategory.allCases), filter.category?.rawValue))
@@ -163,6 +178,24 @@ enum LedgerPages {
             return try await list(
                 req, errors: [], notice: req.lang(.ledgerGenerated(result.created, result.existing)),
                 status: .ok)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await list(req, errors: e.errors, notice: nil, status: e.status)
+        }
+    }
+
+    static func importItems(_ req: Request) async throws -> Response {
+        let actor = try req.actor(may: .create, .ledgerItems)
+        struct Upload: Content { var file: File? }
+        guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+            return try await list(
+                req, errors: [FieldError(code: "required", .noFile)], notice: nil,
+                status: .unprocessableEntity)
+        }
+        do {
+            let table = try CatalogService.readUpload(Data(buffer: file.data))
+            let created = try await RectificationService.importItems(
+                table, actor: actor, now: req.now, on: req.db)
+            return try await list(req, errors: [], notice: req.lang(.ledgerImported(created)), status: .ok)
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await list(req, errors: e.errors, notice: nil, status: e.status)
         }

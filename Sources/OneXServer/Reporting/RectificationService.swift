@@ -91,6 +91,51 @@ enum RectificationService {
 
     static func create(_ draft: Draft, actor: Actor, now: Date, on db: any Database) async throws -> UUID {
         guard Access.may(.create, .ledgerItems, actor) else { throw AppError.forbidden }
+        switch try await check(draft, actor: actor, now: now, on: db) {
+        case .failure(let problems): throw AppError.invalid(problems.errors)
+        case .success(let item): return try await insert([item], actor: actor, now: now, on: db)[0]
+        }
+    }
+
+    /// A spreadsheet of items (`RectificationImport`), stored all or nothing; every problem
+    /// is named with its line.
+    static func importItems(_ table: [[String]], actor: Actor, now: Date, on db: any Database) async throws
+        -> Int
+    {
+        guard Access.may(.create, .ledgerItems, actor) else { throw AppError.forbidden }
+        let rows: [(line: Int, values: [String: String])]
+        switch RectificationImport.rows(table) {
+        case .failure(let e): throw AppError.invalid(e.errors, detail: "文件未导入：共\(e.errors.count)处问题")
+        case .success(let r): rows = r
+        }
+        var items: [NewItem] = []
+        var problems: [FieldError] = []
+        for (line, v) in rows {
+            let draft = Draft(
+                category: RectificationImport.value(v["category"], as: RectificationCategory.self),
+                problem: v["problem"], task: v["task"],
+                responsibleKind: RectificationImport.value(v["responsibleKind"], as: ResponsibleKind.self),
+                responsibleUnit: v["responsibleUnit"], person: v["person"], phone: v["phone"],
+                deadline: v["deadline"].map { $0.replacingOccurrences(of: "/", with: "-") })
+            switch try await check(draft, actor: actor, now: now, on: db) {
+            case .success(let item): items.append(item)
+            case .failure(let e):
+                problems += e.errors.map {
+                    FieldError(
+                        code: $0.code, message: $0.message, field: $0.field, line: line, english: $0.english)
+                }
+            }
+        }
+        guard problems.isEmpty else {
+            throw AppError.invalid(problems, detail: "文件未导入：共\(problems.count)处问题")
+        }
+        return try await insert(items, actor: actor, now: now, on: db).count
+    }
+
+    /// An item as the actor may enter it, or every problem with it.
+    static func check(_ draft: Draft, actor: Actor, now: Date, on db: any Database) async throws
+        -> Result<NewItem, ValidationErrors>
+    {
         var problems: [FieldError] = []
         func text(_ value: String?, _ field: String, _ label: UIText, limit: Int) -> String? {
             do {
@@ -138,14 +183,11 @@ enum RectificationService {
         }
         guard problems.isEmpty, let problem, let task, let deadline, let responsible,
             let category = draft.category
-        else { throw AppError.invalid(problems) }
-        return try await insert(
-            [
-                NewItem(
-                    category: category, problem: problem, task: task, responsible: responsible,
-                    person: person,
-                    phone: phone, deadline: deadline)
-            ], actor: actor, now: now, on: db)[0]
+        else { return .failure(ValidationErrors(problems)) }
+        return .success(
+            NewItem(
+                category: category, problem: problem, task: task, responsible: responsible, person: person,
+                phone: phone, deadline: deadline))
     }
 
     /// A phone number as people write it: digits with spaces and “-+()”.

@@ -29,6 +29,16 @@ enum RectificationAPI {
                 actor: actor, filter: try filter(req), today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: list, total: list.count))
         }
+        items.on(.POST, "import", body: .collect(maxSize: "64mb")) { req in
+            let actor = try req.actor(may: .create, .ledgerItems)
+            let table = try CatalogService.readUpload(req.body.data.map { Data(buffer: $0) } ?? Data())
+            struct Imported: Encodable { var created: Int }
+            return try JSONBody.response(
+                Imported(
+                    created: try await RectificationService.importItems(
+                        table, actor: actor, now: req.now, on: req.db)),
+                status: .created)
+        }
         items.post("generate") { req in
             let actor = try req.actor(in: .provinceAdmin)
             let body = try JSONBody.decode(GenerateBody.self, from: req)
