@@ -114,6 +114,10 @@ struct BiweeklyReportServiceTests {
                 (r.json["violations"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
             }
             #expect(codes(draft).contains("pilot_eligibility_revoked"), "\(draft.body)")
+            // The school reads it first thing on its home page.
+            let home = Client(app)
+            try await home.webLogin("highervoc", DemoProvince.password)
+            #expect(try await home.send(.GET, "/").body.contains("本校2027年度试点资格已被取消"))
             let id = try #require(draft.json["id"] as? String)
             #expect(
                 try await admin.send(.POST, "/api/v1/compliance/biweekly/G001/lift", json: #"{"reason":""}"#)

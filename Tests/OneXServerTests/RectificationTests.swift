@@ -76,6 +76,9 @@ struct RectificationTests {
             #expect(
                 try await admin.send(.POST, path + "/close").errorCodes == ["invalid_state"],
                 "the city confirms first")
+            try await city.webLogin("zhengzhou", DemoProvince.password)
+            #expect(try await city.send(.GET, "/").body.contains("1个整改事项的销号申请等待您办理"))
+            try await city.login("zhengzhou")
             #expect(try await city.send(.POST, path + "/confirm").json["status"] as? String == "confirmed")
             #expect(try await reviewer.send(.POST, path + "/close").errorCodes == ["not_yours"], "not 高教处's")
             #expect(try await admin.send(.POST, path + "/close").json["status"] as? String == "closed")

@@ -802,5 +802,16 @@ extension UIText {
     public static func ledgerImported(_ n: Int) -> UIText {
         UIText(zh: "已导入\(n)个整改事项。", en: "\(n) items imported.")
     }
+    public static func eligibilityRevokedHome(_ year: Int) -> UIText {
+        UIText(
+            zh: "因双周报连续未报送，本校\(year)年度试点资格已被取消，期间的\(year)年度申报将被退回；请补报并联系省1+X办公室。",
+            en: "Your school has lost its \(year) pilot eligibility for missed biweekly reports; applications for \(year) are refused until the province office restores it.")
+    }
+    public static func ledgerWaitingHome(_ n: Int) -> UIText {
+        UIText(zh: "\(n)个整改事项的销号申请等待您办理", en: "\(n) closure applications wait for you")
+    }
+    public static func ledgerOpenHome(_ n: Int) -> UIText {
+        UIText(zh: "本单位有\(n)个整改事项正在整改，请每月报送进展", en: "\(n) rectification items of your unit are open; report progress monthly")
+    }
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

@@ -85,6 +85,21 @@ enum HomePage {
                 "<li class=\"urgent\"><a href=\"\(SitePath.bulletin(day).path)\">\(lang(.ownSchoolWarned(day)))</a></li>"
             )
         }
+        if let year = t.eligibilityRevoked {
+            items.append(
+                "<li class=\"urgent\"><a href=\"\(SitePath.reports.path)\">\(lang(.eligibilityRevokedHome(year)))</a></li>"
+            )
+        }
+        if t.ledgerWaiting > 0 {
+            items.append(
+                "<li><a href=\"\(SitePath.ledger.path)\">\(lang(.ledgerWaitingHome(t.ledgerWaiting)))</a></li>"
+            )
+        }
+        if t.ledgerOpen > 0 {
+            items.append(
+                "<li><a href=\"\(SitePath.ledger.path)?status=open\">\(lang(.ledgerOpenHome(t.ledgerOpen)))</a></li>"
+            )
+        }
         if items.isEmpty { return "<p class=\"muted\">\(lang(.nothingToDo))</p>" }
         return "<ul class=\"todo\">\(HTML.join(items))</ul>"
     }

@@ -330,6 +330,52 @@ enum RectificationService {
         return Array(items.filter { !$0.flags.isEmpty }.prefix(limit ?? Int.max))
     }
 
+    /// For the home page: items waiting for the actor's step (a city's confirmation, a desk's
+    /// closure), and open items the actor's unit is responsible for.
+    static func todo(for actor: Actor, on db: any Database) async throws -> (waiting: Int, open: Int) {
+        guard let inScope = ScopeCondition.onLedgerItems(Access.scope(of: .ledgerItems, for: actor)) else {
+            return (0, 0)
+        }
+        var waiting = 0
+        if Access.may(.review, .ledgerItems, actor) {
+            let rows = try await db.sql().raw(
+                """
+                SELECT i.status, i.responsible_kind, s.kind FROM rectification_items i
+                LEFT JOIN schools s ON s.code = i.school_code
+                WHERE i.status IN ('applied', 'confirmed') AND \(inScope)
+                """
+            ).all()
+            for r in rows {
+                let status = try RectificationStatus.stored(
+                    try r.decode(column: "status", as: String.self), table: RectificationItemRow.schema,
+                    column: "status", id: nil)
+                let kind = try ResponsibleKind.stored(
+                    try r.decode(column: "responsible_kind", as: String.self),
+                    table: RectificationItemRow.schema,
+                    column: "responsible_kind", id: nil)
+                let schoolKind = try r.decode(column: "kind", as: String?.self).flatMap(
+                    SchoolKind.init(rawValue:))
+                let route = ClosureRoute(responsible: kind, schoolKind: schoolKind)
+                let step: RectificationStep = status == .applied && route.cityFirst ? .confirm : .close
+                if case .success = RectificationFlow.next(status, step, role: actor.role, route: route) {
+                    waiting += 1
+                }
+            }
+        }
+        struct Count: Decodable { var n: Int }
+        let kinds = ResponsibleKind.allCases.filter { $0.role == actor.role }.map(\.rawValue)
+        let open =
+            kinds.isEmpty
+            ? 0
+            : try await db.sql().raw(
+                """
+                SELECT COUNT(*) AS n FROM rectification_items
+                WHERE status = 'open' AND responsible_unit = \(bind: actor.unit ?? "") AND responsible_kind IN \(SQLBind.group(kinds))
+                """
+            ).first(decoding: Count.self)?.n ?? 0
+        return (waiting, open)
+    }
+
     /// One item the actor may see, with its history; another unit's is not found.
     static func find(_ id: UUID, actor: Actor, today: LocalDate, on db: any Database) async throws -> Item {
         try await items(

@@ -23,10 +23,18 @@ enum TodoService {
         /// is named in the latest published 通报.
         var warned: (count: Int, day: String)?
         var ownSchoolWarned: String?
+        /// Ledger items waiting for the actor's confirmation or closure, and open items its
+        /// unit is responsible for (AH38-3, AH38-4).
+        var ledgerWaiting = 0
+        var ledgerOpen = 0
+        /// The year a school has lost its pilot eligibility for (AH41-9).
+        var eligibilityRevoked: Int?
     }
 
     /// `unread` is the count `UnreadNoticesMiddleware` already took for this page view.
-    static func todo(for actor: Actor, unread: Int, today: LocalDate, on db: any Database) async throws -> Todo {
+    static func todo(for actor: Actor, unread: Int, today: LocalDate, on db: any Database) async throws
+        -> Todo
+    {
         var t = Todo()
         if let policy = try await PolicyVersion.current(on: db)?.policy() {
             t.phases = [ResolvedWindow.Phase.school, .city, .province].map {
@@ -56,6 +64,14 @@ enum TodoService {
         }
         t.unread = unread
         try await warnings(into: &t, actor: actor, on: db)
+        (t.ledgerWaiting, t.ledgerOpen) = try await RectificationService.todo(for: actor, on: db)
+        if actor.role == .school, let code = actor.unit,
+            let school = try await School.query(on: db).filter(\.$code == code).first(),
+            try await EligibilityService.revocation(school: school.requireID(), year: today.year + 1, on: db)
+                != nil
+        {
+            t.eligibilityRevoked = today.year + 1
+        }
         return t
     }
 
