@@ -57,6 +57,19 @@ struct BiweeklyReportServiceTests {
             #expect(
                 !items.contains { $0["school"] as? String == "Z002" }, "only pilot schools (a plan this year)"
             )
+            // Per region, counted by hand: Z001 (1 on time, 1 late, 2 missed) and G001 (4 missed),
+            // both in 郑州; the last line is the whole scope.
+            let byRegion = try #require(
+                try await province.send(.GET, "/api/v1/compliance/biweekly?by=region").json["items"]
+                    as? [[String: Any]])
+            #expect(byRegion.count == 2 && byRegion.last?["region"] == nil)
+            let zhengzhou = try #require(byRegion.first)
+            #expect(zhengzhou["region"] as? String == "4101" && zhengzhou["schools"] as? Int == 2)
+            #expect(
+                zhengzhou["due"] as? Int == 8 && zhengzhou["onTime"] as? Int == 1
+                    && zhengzhou["late"] as? Int == 1)
+            #expect(zhengzhou["missed"] as? Int == 6 && zhengzhou["flagged"] as? Int == 1)
+            #expect(zhengzhou["rate"] as? Double == 0.125)
 
             // Scope: the school its own; an organisation none; the city its schools.
             let other = Client(app)

@@ -813,5 +813,23 @@ extension UIText {
     public static func ledgerOpenHome(_ n: Int) -> UIText {
         UIText(zh: "本单位有\(n)个整改事项正在整改，请每月报送进展", en: "\(n) rectification items of your unit are open; report progress monthly")
     }
+    public static let complianceAll = UIText(zh: "全部", en: "All")
+    public static let complianceByRegion = UIText(zh: "按地市", en: "By city")
+    public static let complianceBySchool = UIText(zh: "按院校", en: "By school")
+    public static let complianceSchools = UIText(zh: "试点院校数", en: "Pilot schools")
+    public static let complianceMissedCount = UIText(zh: "缺报", en: "Missed")
+    public static func calendarTitle(_ year: Int) -> UIText {
+        UIText(zh: "\(year)年报送日历", en: "Reports in \(year)")
+    }
+    public static func monthName(_ m: Int) -> UIText {
+        let english = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return UIText(zh: "\(m)月", en: english[(m - 1) % 12])
+    }
+    public static let calendarMonth = UIText(zh: "月份", en: "Month")
+    public static let calendarMissed = UIText(zh: "缺报", en: "Missed")
+    public static let calendarUpcoming = UIText(zh: "未到期", en: "To come")
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

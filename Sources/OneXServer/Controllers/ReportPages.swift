@@ -50,13 +50,17 @@ enum ReportPages {
                 sections.append(
                     """
                     <section class="panel"><h2>\(lang(.reportFile))</h2>
-                    \(Components.form(action: SitePath.reports.path, csrf: CSRF.token(for: req), fields: fields, values: values,
+                    \(Components.form(action: SitePath.reports.path, csrf: CSRF.token(for: req), fields: fields,
+                                      values: values.isEmpty ? ["dueDate": periods[0].0] : values,
                                       errors: errors, submit: lang(.reportFile), cancel: nil, lang: lang))
                     </section>
                     """)
             }
         } else {
             sections.append(try await complianceSection(req, actor: actor, today: today))
+        }
+        if actor.role == .school || req.queryText("school") != nil {
+            sections.append(calendar(reports, schedule: schedule, today: today, lang: lang))
         }
         let rows = reports.prefix(200).map { r -> [HTML] in
             [
@@ -92,6 +96,37 @@ enum ReportPages {
         return response
     }
 
+    /// A school's year at a glance: each due date this year, filed on time, late, missed or
+    /// still to come.
+    static func calendar(
+        _ reports: [BiweeklyReportService.Body], schedule: BiweeklySchedule, today: LocalDate, lang: Lang
+    ) -> HTML {
+        let filed = Dictionary(reports.map { ($0.dueDate, $0) }, uniquingKeysWith: { a, _ in a })
+        let year = LocalDate(year: today.year, month: 12, day: 31)
+        let months = Dictionary(
+            grouping: schedule.dueDates(from: LocalDate(year: today.year, month: 1, day: 1), through: year),
+            by: \.month)
+        let rows = (1...12).map { month -> [HTML] in
+            ["\(lang(.monthName(month)))"]
+                + (months[month] ?? []).map { day -> HTML in
+                    let (state, css): (UIText, String) =
+                        if let r = filed[day.description] {
+                            r.late ? (.reportLate, "warn") : (.reportOnTime, "ok")
+                        } else if day < today {
+                            (.calendarMissed, "bad")
+                        } else {
+                            (.calendarUpcoming, "muted")
+                        }
+                    return "\(lang(day)) <span class=\"badge \(css)\">\(lang(state))</span>"
+                }
+        }
+        return """
+            <section class="panel"><h2>\(lang(.calendarTitle(today.year)))</h2>
+            \(Components.table(headers: [lang(.calendarMonth)] + schedule.dueDays.map { lang(.dayOfMonth($0)) }, rows: rows, empty: ""))
+            </section>
+            """
+    }
+
     static func complianceSection(_ req: Request, actor: Actor, today: LocalDate) async throws -> HTML {
         let lang = req.lang
         let flaggedOnly = req.queryText("flagged") == "1"
@@ -125,6 +160,23 @@ enum ReportPages {
                 HTML(raw: String(c.consecutiveMisses)), state, "\(IndicatorSet.percent(c.rate))",
             ]
         }
+        let totals = BiweeklyReportService.totals(items).map { t -> [HTML] in
+            [
+                t.region == nil ? "<strong>\(lang(.complianceAll))</strong>" : "\(t.regionName ?? "")",
+                HTML(raw: String(t.schools)), HTML(raw: String(t.due)), HTML(raw: String(t.onTime)),
+                HTML(raw: String(t.late)), HTML(raw: String(t.missed)), HTML(raw: String(t.flagged)),
+                "\(IndicatorSet.percent(t.rate))",
+            ]
+        }
+        let byRegion: HTML =
+            actor.role.seesWholeProvince
+            ? """
+            <h3>\(lang(.complianceByRegion))</h3>
+            \(Components.table(headers: [lang(.region), lang(.complianceSchools), lang(.complianceDue), lang(.reportOnTime), lang(.reportLate),
+                                         lang(.complianceMissedCount), lang(.complianceFlagged), lang(.complianceRate)],
+                               rows: totals, numeric: [1, 2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
+            <h3>\(lang(.complianceBySchool))</h3>
+            """ : ""
         return """
             <section class="panel"><h2>\(lang(.complianceTitle))</h2>
             <form method="get" action="\(SitePath.reports.path)" class="toolbar">
@@ -133,6 +185,7 @@ enum ReportPages {
             <a class="btn secondary" href="\(SitePath.reports.path)/compliance.xlsx">\(lang(.exportXLSX))</a>
             \(actor.role.seesWholeProvince ? "<a class=\"btn secondary\" href=\"\(SitePath.reports.path)/notice-list\">\(lang(.complianceNoticeList))</a>" as HTML : "")</form>
             \(Access.may(.importFile, .reports, actor) ? importForm(req) : "")
+            \(byRegion)
             \(Components.table(headers: [lang(.school), lang(.region), lang(.complianceDue), lang(.complianceSubmitted), lang(.reportLate),
                                          lang(.complianceMissed), lang(.complianceStreak), lang(.complianceFlagged), lang(.complianceRate)],
                                rows: rows, numeric: [2, 3, 4, 6, 8], empty: lang(.noRecords)))

@@ -51,6 +51,37 @@ enum BiweeklyReportService {
         var rate: Double?
     }
 
+    /// Compliance summed over a region's pilot schools, or the whole scope's (`region` nil).
+    struct ComplianceTotal: Codable, Sendable {
+        var region: String?
+        var regionName: String?
+        var schools: Int
+        var due: Int
+        var onTime: Int
+        var late: Int
+        var missed: Int
+        var flagged: Int
+        /// Reports filed by their due date / reports due (indicators.md, report compliance).
+        var rate: Double?
+    }
+
+    /// One line per region, by code, and a last line for all of them.
+    static func totals(_ items: [ComplianceItem]) -> [ComplianceTotal] {
+        func total(_ list: [ComplianceItem], region: String?, name: String?) -> ComplianceTotal {
+            let due = list.reduce(0) { $0 + $1.due }
+            let onTime = list.reduce(0) { $0 + $1.onTime }
+            return ComplianceTotal(
+                region: region, regionName: name, schools: list.count, due: due, onTime: onTime,
+                late: list.reduce(0) { $0 + $1.late }, missed: list.reduce(0) { $0 + $1.missed.count },
+                flagged: list.filter(\.flagged).count, rate: due == 0 ? nil : Double(onTime) / Double(due))
+        }
+        let byRegion = Dictionary(grouping: items, by: \.region)
+        return byRegion.keys.sorted().map {
+            total(byRegion[$0]!, region: $0, name: byRegion[$0]![0].regionName)
+        }
+            + [total(items, region: nil, name: nil)]
+    }
+
     /// The reporting rules of the policy in force.
     static func rules(on db: any Database) async throws -> Policy.Reporting {
         try await PolicyVersion.current(on: db)?.policy().reporting ?? .seed

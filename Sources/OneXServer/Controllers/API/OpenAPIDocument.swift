@@ -133,7 +133,7 @@ enum OpenAPIDocument {
                       summary: "Import the national platform's records (CSV/XLSX: school, dueDate, submittedAt), all or nothing; records already there do not count twice (province office)",
                       tag: "reporting", request: "File"),
             Operation(method: "get", path: "/api/v1/compliance/biweekly",
-                      summary: "Per pilot school this year: reports due, submitted, on time, late, missed, consecutive misses, flagged (AH41-9)",
+                      summary: "Per pilot school this year: reports due, submitted, on time, late, missed, consecutive misses, flagged (AH41-9); ?by=region: summed per region with a last line for the whole scope",
                       tag: "reporting"),
             Operation(method: "post", path: "/api/v1/compliance/biweekly/{school}/{action}",
                       summary: "revocation: take next year's pilot eligibility from a school on the notice list {reason?}; lift: give it back {reason} (province office; AH41-9)",

@@ -46,6 +46,10 @@ enum ReportsAPI {
             let actor = try req.actor(reading: .reports)
             let items = try await BiweeklyReportService.compliance(
                 actor: actor, today: LocalDate(req.now), on: req.db)
+            if req.queryText("by") == "region" {
+                let totals = BiweeklyReportService.totals(items)
+                return try JSONBody.response(ListBody(items: totals, total: totals.count))
+            }
             return try JSONBody.response(ListBody(items: items, total: items.count))
         }
     }
