@@ -244,4 +244,36 @@ struct BiweeklyReportServiceTests {
             #expect(uploaded.body.contains("已导入0条报送记录；3条已有记录"))
         }
     }
+
+    @Test(
+        "AH41-9: at 23:59:59 Shanghai on the due day a report is on time and not yet missed; at 00:00 the next day it is late and missed",
+        arguments: TestDB.all)
+    func dayBoundaries(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await ExamTests.approvedPlan(app)
+            let school = Client(app)
+            let province = Client(app)
+            func g001() async throws -> [String: Any]? {
+                try await province.login("reviewer")
+                return
+                    (try await province.send(.GET, "/api/v1/compliance/biweekly").json["items"]
+                    as? [[String: Any]])?
+                    .first { $0["school"] as? String == "G001" }
+            }
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-01-12T23:59:59+08:00")!)
+            #expect(try await g001()?["missed"] as? [String] == [], "not missed before the day ends")
+            try await school.login("highervoc")
+            let onTime = try await school.send(.POST, "/api/v1/biweekly-reports", json: #"{"progress":"按时"}"#)
+            #expect(
+                onTime.json["dueDate"] as? String == "2026-01-12" && onTime.json["late"] as? Bool == false)
+            app.onex.manualClock?.set(Shanghai.parseInstant("2026-01-28T00:00:00+08:00")!)
+            #expect(try await g001()?["missed"] as? [String] == ["2026-01-27"], "missed once the day is over")
+            try await school.login("highervoc")
+            let late = try await school.send(
+                .POST, "/api/v1/biweekly-reports", json: #"{"dueDate":"2026-01-27","progress":"补报"}"#)
+            #expect(late.json["late"] as? Bool == true, "\(late.body)")
+            let after = try await g001()
+            #expect(after?["late"] as? Int == 1 && (after?["missed"] as? [String])?.isEmpty == true)
+        }
+    }
 }

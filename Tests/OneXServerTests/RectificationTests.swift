@@ -187,6 +187,12 @@ struct RectificationTests {
             let orgItems = try #require(
                 try await careOrg.send(.GET, "/api/v1/rectification-items").json["items"] as? [[String: Any]])
             #expect(orgItems.map { $0["linkCertificate"] as? String } == ["1-003"])
+            // No published standard yet: the organisation's application is refused with the figure.
+            let standardPath = "/api/v1/rectification-items/\(try #require(standard["id"] as? String))"
+            let noStandard = try await Self.evidence(careOrg, standardPath)
+            #expect(
+                noStandard.errorCodes == ["figure_unresolved"] && noStandard.body.contains("初级尚无已发布执行的考核费用标准")
+            )
 
             let path = "/api/v1/rectification-items/\(try #require(arrears["id"] as? String))"
             let figure = try await g001.send(.GET, path)
