@@ -837,3 +837,38 @@ def test_rectification_item_closed_school_city_province(browser):
     shot(browser, "33h-ledger-en")
     phone_shot(browser, "33h-ledger-en")
     browser.add_cookie({"name": "lang", "value": "zh"})
+
+
+def test_public_disclosure_without_login(browser):
+    """AH41-12: from the login page, without an account: the index, the pilot schools of the
+    year by city, the organisations and their certificates, in Chinese and English; the CSV
+    and the Atom feed are served."""
+    browser.delete_all_cookies()
+    browser.get(BASE + "/login")
+    click(browser, "a[href='/public']")
+    assert "信息公开" in browser.page_source
+    shot(browser, "34a-public-index")
+    click(browser, "a[href='/public/schools']")
+    assert "试点院校" in browser.page_source
+    # The earlier tests approved this year's plans; run alone, the list is empty.
+    cities = browser.find_elements(By.CSS_SELECTOR, "table.grid a")
+    if cities:
+        city = cities[0].text
+        click(browser, "table.grid a")
+        assert f"<h2>{city}</h2>" in browser.page_source
+    shot(browser, "34b-public-schools")
+    phone_shot(browser, "34b-public-schools")
+    browser.get(BASE + "/public/organizations")
+    assert "物流管理" in browser.page_source
+    shot(browser, "34c-public-organizations")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(BASE + "/public/schools")
+    assert "Pilot schools of" in browser.page_source
+    shot(browser, "34d-public-schools-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})
+    import urllib.request
+    with urllib.request.urlopen(BASE + "/public/schools.atom") as r:
+        assert r.headers["Content-Type"].startswith("application/atom+xml")
+        assert b"<feed" in r.read()
+    with urllib.request.urlopen(BASE + "/public/organizations.csv") as r:
+        assert r.headers["Content-Type"].startswith("text/csv")

@@ -60,6 +60,7 @@ func routes(_ app: Application) throws {
     AuditPage.register(on: pages)
     PolicyPage.register(on: pages, public: web)
     FeeStandardPages.register(on: pages, public: web)
+    PublicPages.register(on: web)
     PaymentPages.register(on: pages)
     FeeFormPages.register(on: pages)
     ReportPages.register(on: pages)

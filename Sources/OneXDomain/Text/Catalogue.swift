@@ -831,5 +831,33 @@ extension UIText {
     public static let calendarMonth = UIText(zh: "月份", en: "Month")
     public static let calendarMissed = UIText(zh: "缺报", en: "Missed")
     public static let calendarUpcoming = UIText(zh: "未到期", en: "To come")
+    // Public disclosure (AH41-12).
+    public static let publicIndex = UIText(zh: "信息公开", en: "Public disclosure")
+    public static let publicIndexIntro = UIText(
+        zh: "以下信息无需登录即可查看、下载和订阅（Atom）：现行政策、试点院校、培训评价组织及其证书、已发布的考核费用标准。",
+        en: "Read, download and follow (Atom) without an account: the policy in force, the pilot schools, the organisations and their certificates, the published fee standards.")
+    public static let publicIndexLink = UIText(
+        zh: "信息公开：试点院校、培训评价组织、考核费用标准（无需登录）",
+        en: "Public disclosure: pilot schools, organisations, fee standards (no login needed)")
+    public static let publicFeed = UIText(zh: "订阅更新（Atom）", en: "Follow (Atom)")
+    public static let publicPilotSchools = UIText(zh: "试点院校", en: "Pilot schools")
+    public static func publicPilotSchoolsOf(_ year: Int) -> UIText {
+        UIText(zh: "\(year)年度1+X证书制度试点院校", en: "Pilot schools of \(year)")
+    }
+    public static let publicPilotSchoolsIntro = UIText(
+        zh: "按地市列出本年度有考核计划的试点院校及其试点证书；点击地市查看院校名单。",
+        en: "Schools with an exam plan this year and the certificates they pilot, by city; choose a city for its schools.")
+    public static let publicCity = UIText(zh: "地市", en: "City")
+    public static let publicSchoolsCount = UIText(zh: "试点院校数", en: "Pilot schools")
+    public static let publicSchoolKind = UIText(zh: "院校类型", en: "Kind")
+    public static let publicCertificates = UIText(zh: "试点证书", en: "Certificates piloted")
+    public static let publicCertificateName = UIText(zh: "证书名称", en: "Certificate name")
+    public static let publicOrganizations = UIText(zh: "培训评价组织及其证书", en: "Organisations and their certificates")
+    public static let publicBatchHeader = UIText(zh: "批次", en: "Batch")
+    public static func publicBatch(_ n: Int) -> UIText { UIText(zh: "第\(n)批", en: "Batch \(n)") }
+    public static let publicLevels = UIText(zh: "等级", en: "Levels")
+    public static let publicFeeYuan = UIText(zh: "考核费用（元）", en: "Fee (yuan)")
+    public static let publicEffectiveFrom = UIText(zh: "执行日期", en: "In force from")
+    public static let publicDocumentNumber = UIText(zh: "发布文号", en: "Document number")
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

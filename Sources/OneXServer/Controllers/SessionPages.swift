@@ -14,16 +14,20 @@ enum SessionPages {
         web.get("lang", ":lang") { req in
             let lang = Lang(rawValue: req.parameters.get("lang") ?? "") ?? .zh
             let response = req.redirect(local: req.query[String.self, at: "back"] ?? "/")
-            response.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86400, path: "/",
-                                                         isHTTPOnly: true, sameSite: .lax)
+            response.cookies["lang"] = HTTPCookies.Value(
+                string: lang.rawValue, maxAge: 365 * 86400, path: "/",
+                isHTTPOnly: true, sameSite: .lax)
             return response
         }
     }
 
-    static func loginPage(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func loginPage(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let lang = req.lang
         // The demo password is shown only where the demo province was loaded.
-        let demo: HTML = try await DemoProvince.isLoaded(on: req.db) ? "<p class=\"muted\">\(lang(.demoHint))</p>" : ""
+        let demo: HTML =
+            try await DemoProvince.isLoaded(on: req.db) ? "<p class=\"muted\">\(lang(.demoHint))</p>" : ""
         let next = (try? req.query.get(String.self, at: "next")) ?? ""
         let body: HTML = """
             <div class="login">
@@ -38,6 +42,7 @@ enum SessionPages {
             </form>
             \(demo)
             <p><a href="\(SitePath.publicPolicy.path)">\(lang(.publicPolicyLink))</a></p>
+            <p><a href="\(SitePath.publicIndex.path)">\(lang(.publicIndexLink))</a></p>
             </div>
             """
         let html = Layout.page(req: req, title: lang(.loginTitle), crumbs: [], body: body)
@@ -55,7 +60,8 @@ enum SessionPages {
         let lang = req.lang
         let form = try req.content.decode(LoginForm.self)
         do {
-            let user = try await AccountService.authenticate(username: form.username, password: form.password, req: req)
+            let user = try await AccountService.authenticate(
+                username: form.username, password: form.password, req: req)
             // A new session id at login, so an id planted before login is worthless after it.
             if let old = req.session.id {
                 try await req.application.sessions.driver.deleteSession(old, for: req).get()
@@ -64,7 +70,8 @@ enum SessionPages {
             try WebSession.begin(req, user: user)
             return req.redirect(local: req.query[String.self, at: "next"] ?? "/")
         } catch is AccountService.LoginFailure {
-            return try await loginPage(req, error: lang(.loginFailed), username: form.username, status: .unauthorized)
+            return try await loginPage(
+                req, error: lang(.loginFailed), username: form.username, status: .unauthorized)
         }
     }
 }

@@ -31,11 +31,15 @@ public struct AppConfig: Sendable {
     /// A bearer token that may read `/metrics` from anywhere (`ONEX_METRICS_TOKEN`); without
     /// it only loopback without a proxy in between may.
     public var metricsToken: String?
+    /// The address people open (`ONEX_PUBLIC_URL`), for links that leave the page (feeds).
+    public var publicURL: String?
 
-    public init(database: Database, policySource: String = "henan", adminPassword: String? = nil,
-                manualClock: Bool = false, demo: Bool = true, demoActivity: Bool = false, bcryptCost: Int = 12,
-                tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false,
-                metricsToken: String? = nil) {
+    public init(
+        database: Database, policySource: String = "henan", adminPassword: String? = nil,
+        manualClock: Bool = false, demo: Bool = true, demoActivity: Bool = false, bcryptCost: Int = 12,
+        tokenLifetime: TimeInterval = 12 * 3600, idHashKey: String? = nil, secureCookies: Bool = false,
+        metricsToken: String? = nil, publicURL: String? = nil
+    ) {
         self.database = database
         self.policySource = policySource
         self.adminPassword = adminPassword
@@ -47,25 +51,32 @@ public struct AppConfig: Sendable {
         self.idHashKey = idHashKey
         self.secureCookies = secureCookies
         self.metricsToken = metricsToken
+        self.publicURL = publicURL
     }
 
     public struct Invalid: Error, CustomStringConvertible {
         public var description: String
     }
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
         let database: Database
         switch env["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
         case nil:
             database = .sqliteFile("data/onex.sqlite")
         case let url? where url.hasPrefix("sqlite://"):
             let path = String(url.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL: sqlite:///path/to/file.sqlite expected") }
+            guard !path.isEmpty else {
+                throw Invalid(description: "DATABASE_URL: sqlite:///path/to/file.sqlite expected")
+            }
             database = path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
         case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
             database = .postgres(url: url, schema: nil)
         case let url?:
-            throw Invalid(description: "DATABASE_URL: unsupported scheme in '\(url.prefix(20))…' (use sqlite:// or postgres://)")
+            throw Invalid(
+                description:
+                    "DATABASE_URL: unsupported scheme in '\(url.prefix(20))…' (use sqlite:// or postgres://)")
         }
         let cost = Int(env["ONEX_BCRYPT_COST"] ?? "") ?? 12
         guard (4...31).contains(cost) else { throw Invalid(description: "ONEX_BCRYPT_COST: must be 4…31") }
@@ -74,10 +85,13 @@ public struct AppConfig: Sendable {
             throw Invalid(description: "ONEX_CLOCK: 'manual' or unset expected, got '\(clock)'")
         }
         let idKey = env["ONEX_ID_HASH_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        if let idKey, idKey.count < 32 { throw Invalid(description: "ONEX_ID_HASH_KEY: at least 32 characters") }
+        if let idKey, idKey.count < 32 {
+            throw Invalid(description: "ONEX_ID_HASH_KEY: at least 32 characters")
+        }
         let publicURL = env["ONEX_PUBLIC_URL"] ?? ""
         if !publicURL.isEmpty, !publicURL.hasPrefix("http://"), !publicURL.hasPrefix("https://") {
-            throw Invalid(description: "ONEX_PUBLIC_URL: an http:// or https:// address expected, got '\(publicURL)'")
+            throw Invalid(
+                description: "ONEX_PUBLIC_URL: an http:// or https:// address expected, got '\(publicURL)'")
         }
         let secureCookies: Bool
         switch (env["ONEX_SECURE_COOKIES"] ?? "").lowercased() {
@@ -96,7 +110,8 @@ public struct AppConfig: Sendable {
             bcryptCost: cost,
             idHashKey: idKey,
             secureCookies: secureCookies,
-            metricsToken: env["ONEX_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            metricsToken: env["ONEX_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            publicURL: publicURL.isEmpty ? nil : String(publicURL.reversed().drop { $0 == "/" }.reversed())
         )
     }
 }

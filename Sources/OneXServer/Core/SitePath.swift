@@ -25,6 +25,8 @@ public enum SitePath: Sendable, Equatable {
     case feeStandardAction(UUID, String)
     /// Published fee standards, without login.
     case publicFeeStandards
+    /// The index of public disclosure (AH41-12), without login.
+    case publicIndex
     case payments
     case arrears
     case reports
@@ -78,6 +80,7 @@ public enum SitePath: Sendable, Equatable {
         case .feeStandard(let id): "/fees/standards/\(id.uuidString)"
         case .feeStandardAction(let id, let action): "/fees/standards/\(id.uuidString)/\(action)"
         case .publicFeeStandards: "/public/fee-standards"
+        case .publicIndex: "/public"
         case .payments: "/fees/payments"
         case .arrears: "/fees/arrears"
         case .reports: "/reports"
