@@ -281,6 +281,16 @@ struct RectificationTests {
                 try await admin.send(.GET, "/api/v1/rectification-items?flagged=1").json["items"]
                     as? [[String: Any]])
             #expect(Set(flagged.compactMap { $0["responsibleUnit"] as? String }) == ["Z001", "4101"])
+            // Searched by the unit's name, by the number; `%` is a character like any other.
+            func found(_ q: String) async throws -> [String] {
+                let encoded = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? q
+                return
+                    (try await admin.send(.GET, "/api/v1/rectification-items?q=\(encoded)").json["items"]
+                    as? [[String: Any]] ?? []).compactMap { $0["responsibleUnit"] as? String }
+            }
+            #expect(try await found("财贸") == ["Z001"])
+            #expect(try await found("ZG-2026-0002") == ["G001"])
+            #expect(try await found("%").isEmpty)
             let list = try #require(
                 try await admin.send(.GET, "/api/v1/rectification-items/notice-list").json["items"]
                     as? [[String: Any]])

@@ -859,5 +859,6 @@ extension UIText {
     public static let publicFeeYuan = UIText(zh: "考核费用（元）", en: "Fee (yuan)")
     public static let publicEffectiveFrom = UIText(zh: "执行日期", en: "In force from")
     public static let publicDocumentNumber = UIText(zh: "发布文号", en: "Document number")
+    public static let ledgerSearch = UIText(zh: "编号、问题或责任单位", en: "Number, problem or unit")
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
 }

@@ -88,6 +88,7 @@ enum LedgerPages {
             \(generate)
             \(importForm)
             <form method="get" action="\(SitePath.ledger.path)" class="toolbar">
+            <input type="search" name="q" value="\(filter.text ?? "")" placeholder="\(lang(.ledgerSearch))" aria-label="\(lang(.ledgerSearch))">
             \(select("status", .status, options(RectificationStatus.allCases), filter.status?.rawValue))
             \(select("category", .ledgerCategory, options(RectificationCategory.allCases), filter.category?.rawValue))
             <label><input type="checkbox" name="flagged" value="1"\(filter.flaggedOnly ? HTML(raw: " checked") : "")> \(lang(.ledgerFlaggedOnly))</label>

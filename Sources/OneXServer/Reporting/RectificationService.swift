@@ -309,6 +309,8 @@ enum RectificationService {
         var category: RectificationCategory?
         var flaggedOnly = false
         var responsibleUnit: String?
+        /// Part of the number, the problem, or the responsible unit's code or name.
+        var text: String?
     }
 
     /// The items the actor may see, newest first, with their flags on `today`.
@@ -322,6 +324,20 @@ enum RectificationService {
         if let s = filter.status { condition += " AND i.status = \(bind: s.rawValue)" }
         if let c = filter.category { condition += " AND i.category = \(bind: c.rawValue)" }
         if let u = filter.responsibleUnit { condition += " AND i.responsible_unit = \(bind: u)" }
+        if let t = filter.text {
+            // A literal part of the text: `%`, `_` and `\` stand for themselves.
+            let like =
+                "%"
+                + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            condition += """
+                 AND (i.number LIKE \(bind: like) ESCAPE '\\' OR i.problem LIKE \(bind: like) ESCAPE '\\'
+                   OR i.responsible_unit LIKE \(bind: like) ESCAPE '\\'
+                   OR i.responsible_unit IN (SELECT code FROM schools WHERE name LIKE \(bind: like) ESCAPE '\\')
+                   OR i.responsible_unit IN (SELECT code FROM regions WHERE name LIKE \(bind: like) ESCAPE '\\')
+                   OR i.responsible_unit IN (SELECT code FROM organizations WHERE name LIKE \(bind: like) ESCAPE '\\'))
+                """
+        }
         let ids = try await db.sql().raw(
             "SELECT i.id FROM rectification_items i WHERE \(inScope)\(condition) ORDER BY i.number DESC\(unsafeRaw: filter.flaggedOnly ? "" : limit.map { " LIMIT \($0)" } ?? "")"
         ).all().map { try $0.decode(column: "id", as: UUID.self) }

@@ -142,7 +142,7 @@ enum OpenAPIDocument {
                       summary: "Add a ledger item with its four lists (province office; a city bureau for its own schools and itself; AH38-3)",
                       tag: "reporting", request: "RectificationItem", success: 201),
             Operation(method: "get", path: "/api/v1/rectification-items",
-                      summary: "Ledger items the caller may see, with flags overdue / noMonthlyProgress (?status=&category=&unit=&flagged=1)",
+                      summary: "Ledger items the caller may see, with flags overdue / noMonthlyProgress (?status=&category=&unit=&flagged=1&q= part of the number, problem or unit)",
                       tag: "reporting"),
             Operation(method: "post", path: "/api/v1/rectification-items/import",
                       summary: "Import items from CSV/XLSX (category, problem, task, responsibleKind, responsibleUnit, person, phone, deadline), all or nothing (province office; a city bureau for its own schools)",

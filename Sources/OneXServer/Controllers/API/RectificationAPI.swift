@@ -150,6 +150,7 @@ enum RectificationAPI {
         }
         f.flaggedOnly = req.queryText("flagged") == "1" || req.queryText("flagged") == "true"
         f.responsibleUnit = req.queryText("unit")
+        f.text = req.queryText("q")
         return f
     }
 
