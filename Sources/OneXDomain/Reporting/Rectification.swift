@@ -158,18 +158,28 @@ public enum RectificationFlow {
         case wrongState(UIText)
     }
 
+    /// Who an application waits for: the city bureau to confirm or the desk to close; nobody
+    /// while the item is open or closed.
+    public static func waitingFor(_ status: RectificationStatus, route: ClosureRoute) -> Role? {
+        switch status {
+        case .applied: route.cityFirst ? .cityReviewer : route.desk.role
+        case .confirmed: route.desk.role
+        case .open, .closed: nil
+        }
+    }
+
+    /// The step that decides an application waiting for `role`: the city's confirmation or the
+    /// desk's closure.
+    public static func decidingStep(for role: Role) -> RectificationStep {
+        role == .cityReviewer ? .confirm : .close
+    }
+
     /// The state `step` leads to from `status`, when `role` takes it on an item with `route`.
     /// Whether the actor is the item's responsible unit is the caller's business (`apply`).
     public static func next(
         _ status: RectificationStatus, _ step: RectificationStep, role: Role, route: ClosureRoute
     ) -> Result<RectificationStatus, Refusal> {
-        // The step the item waits for, and who takes it.
-        let waitingFor: Role? =
-            switch status {
-            case .applied: route.cityFirst ? .cityReviewer : route.desk.role
-            case .confirmed: route.desk.role
-            case .open, .closed: nil
-            }
+        let waitingFor = waitingFor(status, route: route)
         switch step {
         case .apply:
             guard status == .open else {

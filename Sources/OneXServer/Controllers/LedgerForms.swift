@@ -14,8 +14,8 @@ enum LedgerForms {
         let actor = try req.actor(reading: .ledgerItems)
         let id = try FeesAPI.id(req)
         let today = LocalDate(req.now)
-        let item = try await RectificationService.find(id, actor: actor, today: today, on: req.db)
         let row = try await RectificationService.visibleRow(id, actor: actor, on: req.db)
+        let item = try await RectificationService.item(of: row, today: today, on: req.db)
         let figure = try await RectificationFigures.figure(of: row, today: today, on: req.db)
         let province = try await PolicyVersion.current(on: req.db)?.policy().province ?? ""
         let entries = item.entries ?? []

@@ -25,8 +25,8 @@ enum LedgerItemPage {
         let actor = try req.actor(reading: .ledgerItems)
         let id = try FeesAPI.id(req)
         let today = LocalDate(req.now)
-        let item = try await RectificationService.find(id, actor: actor, today: today, on: req.db)
         let row = try await RectificationService.visibleRow(id, actor: actor, on: req.db)
+        let item = try await RectificationService.item(of: row, today: today, on: req.db)
         let figure = try await RectificationFigures.figure(of: row, today: today, on: req.db)
         let path = SitePath.ledgerItem(id).path
         let route: String = [
@@ -153,14 +153,10 @@ enum LedgerItemPage {
                         hint: lang(.ledgerEvidenceHint)),
                 ], submit: lang(.ledgerApply))
         }
-        let waitingFor: Role? =
-            switch item.status {
-            case .applied: item.cityConfirms ? .cityReviewer : item.closedBy.role
-            case .confirmed: item.closedBy.role
-            default: nil
-            }
+        let waitingFor = RectificationFlow.waitingFor(
+            item.status, route: ClosureRoute(cityFirst: item.cityConfirms, desk: item.closedBy))
         if let waitingFor, waitingFor == actor.role, Access.may(.review, .ledgerItems, actor) {
-            let step: RectificationStep = waitingFor == .cityReviewer ? .confirm : .close
+            let step = RectificationFlow.decidingStep(for: waitingFor)
             form(step.rawValue, lang(step), [text(step, false)], submit: lang(step))
             form(
                 "return", lang(RectificationStep.return), [text(.return, true)],

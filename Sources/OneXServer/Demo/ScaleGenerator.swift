@@ -30,16 +30,20 @@ enum ScaleGenerator {
             plansPerSchoolYear: 25, years: [2025, 2026], maxCandidatesPerPlan: 21)
     }
 
-    static func generate(_ size: Size, on db: any Database, log: @Sendable (String) -> Void) async throws {
-        let sql = try db.sql()
-        let isPostgres = sql.dialect.name == "postgresql"
-        let uuid: SQLQueryString =
-            isPostgres
+    /// A fresh UUID per row, in the database's own SQL.
+    static func newUUID(_ isPostgres: Bool) -> SQLQueryString {
+        isPostgres
             ? "gen_random_uuid()"
             : """
             upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
               || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
             """
+    }
+
+    static func generate(_ size: Size, on db: any Database, log: @Sendable (String) -> Void) async throws {
+        let sql = try db.sql()
+        let isPostgres = sql.dialect.name == "postgresql"
+        let uuid = newUUID(isPostgres)
         let now = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 08:00 Shanghai
         log("catalog: \(size.regions) regions, \(size.certificates) certificates, \(size.schools) schools")
         try await db.writeTransaction { tx in
@@ -194,13 +198,7 @@ enum ScaleGenerator {
     static func reports(on db: any Database, log: @Sendable (String) -> Void) async throws {
         let sql = try db.sql()
         let isPostgres = sql.dialect.name == "postgresql"
-        let uuid: SQLQueryString =
-            isPostgres
-            ? "gen_random_uuid()"
-            : """
-            upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
-              || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
-            """
+        let uuid = newUUID(isPostgres)
         log("biweekly reports")
         let due = BiweeklySchedule(dueDays: [12, 27]).dueDates(
             from: LocalDate(year: 2026, month: 1, day: 1), through: LocalDate(year: 2026, month: 11, day: 30))
@@ -230,13 +228,7 @@ enum ScaleGenerator {
     static func fees(on db: any Database, log: @Sendable (String) -> Void) async throws {
         let sql = try db.sql()
         let isPostgres = sql.dialect.name == "postgresql"
-        let uuid: SQLQueryString =
-            isPostgres
-            ? "gen_random_uuid()"
-            : """
-            upper(substr(hex(randomblob(16)), 1, 8) || '-' || substr(hex(randomblob(16)), 1, 4) || '-4' || substr(hex(randomblob(16)), 1, 3)
-              || '-a' || substr(hex(randomblob(16)), 1, 3) || '-' || substr(hex(randomblob(16)), 1, 12))
-            """
+        let uuid = newUUID(isPostgres)
         let now = Date(timeIntervalSince1970: 1_767_225_600)
         log("fee standards")
         let levels: SQLQueryString = """

@@ -293,7 +293,7 @@ enum RectificationService {
                 region: s.region.code)
         case .cityBureau:
             guard let r = try await Region.query(on: db).filter(\.$code == code).first() else { return nil }
-            return Responsible(kind: kind, code: code, name: r.name + "教育局", region: code)
+            return Responsible(kind: kind, code: code, name: bureauName(r), region: code)
         case .organization:
             guard let o = try await Organization.query(on: db).filter(\.$code == code).first() else {
                 return nil
@@ -372,10 +372,7 @@ enum RectificationService {
                 let schoolKind = try r.decode(column: "kind", as: String?.self).flatMap(
                     SchoolKind.init(rawValue:))
                 let route = ClosureRoute(responsible: kind, schoolKind: schoolKind)
-                let step: RectificationStep = status == .applied && route.cityFirst ? .confirm : .close
-                if case .success = RectificationFlow.next(status, step, role: actor.role, route: route) {
-                    waiting += 1
-                }
+                if RectificationFlow.waitingFor(status, route: route) == actor.role { waiting += 1 }
             }
         }
         struct Count: Decodable { var n: Int }
@@ -394,8 +391,13 @@ enum RectificationService {
 
     /// One item the actor may see, with its history; another unit's is not found.
     static func find(_ id: UUID, actor: Actor, today: LocalDate, on db: any Database) async throws -> Item {
-        try await items(
-            [try visibleRow(id, actor: actor, on: db).requireID()], entries: true, today: today, on: db)[0]
+        try await item(of: try visibleRow(id, actor: actor, on: db), today: today, on: db)
+    }
+
+    /// A row already found in the actor's scope, as an item with its history.
+    static func item(of row: RectificationItemRow, today: LocalDate, on db: any Database) async throws -> Item
+    {
+        try await items([try row.requireID()], entries: true, today: today, on: db)[0]
     }
 
     static func visibleRow(_ id: UUID, actor: Actor, on db: any Database) async throws -> RectificationItemRow
@@ -449,8 +451,7 @@ enum RectificationService {
                 .sort(\.$at).all()
             for e in found { entries[e.itemID, default: []].append(e) }
         }
-        let names = try await unitNames(on: db)
-        let kinds = try await schoolKinds(rows.compactMap(\.schoolCode), on: db)
+        let (names, kinds) = try await units(of: rows, on: db)
         let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.requireID(), $0) })
         return try ids.compactMap { byID[$0] }.map { row in
             let id = try row.requireID()
@@ -482,30 +483,44 @@ enum RectificationService {
             filename: e.filename, size: e.size, sha256: e.sha256, actor: e.actor, at: e.at)
     }
 
-    /// Names of every unit that can be responsible, keyed `role:code`.
-    static func unitNames(on db: any Database) async throws -> [String: String] {
-        var out: [String: String] = [:]
-        for s in try await School.query(on: db).all() { out["school:\(s.code)"] = s.name }
-        for r in try await Region.query(on: db).all() { out["cityReviewer:\(r.code)"] = r.name + "教育局" }
-        for o in try await Organization.query(on: db).all() { out["organization:\(o.code)"] = o.name }
-        return out
+    /// The names of the items' responsible units, keyed `role:code`, and the kinds of their
+    /// schools; only those units are read.
+    static func units(of rows: [RectificationItemRow], on db: any Database) async throws -> (
+        names: [String: String], kinds: [String: SchoolKind]
+    ) {
+        func codes(_ kinds: Set<ResponsibleKind>) -> [String] {
+            Array(
+                Set(
+                    rows.filter { (try? kinds.contains($0.responsibleKindValue)) == true }.map(
+                        \.responsibleUnit)))
+        }
+        var names: [String: String] = [:]
+        var kinds: [String: SchoolKind] = [:]
+        for chunk in chunks(Array(Set(rows.compactMap(\.schoolCode)))) {
+            for s in try await School.query(on: db).filter(\.$code ~~ chunk).all() {
+                names["school:\(s.code)"] = s.name
+                kinds[s.code] = try s.kindValue
+            }
+        }
+        for chunk in chunks(codes([.cityBureau])) {
+            for r in try await Region.query(on: db).filter(\.$code ~~ chunk).all() {
+                names["cityReviewer:\(r.code)"] = bureauName(r)
+            }
+        }
+        for chunk in chunks(codes([.organization])) {
+            for o in try await Organization.query(on: db).filter(\.$code ~~ chunk).all() {
+                names["organization:\(o.code)"] = o.name
+            }
+        }
+        return (names, kinds)
     }
+
+    /// A city bureau is named after its region: 郑州市教育局.
+    static func bureauName(_ region: Region) -> String { region.name + "教育局" }
 
     /// Bound lists in pieces that stay well under the databases' parameter limits.
     static func chunks<T>(_ values: [T]) -> [[T]] {
         stride(from: 0, to: values.count, by: 500).map { Array(values[$0..<min($0 + 500, values.count)]) }
-    }
-
-    static func schoolKinds(_ codes: [String], on db: any Database) async throws -> [String: SchoolKind] {
-        let unique = Array(Set(codes))
-        guard !unique.isEmpty else { return [:] }
-        var out: [String: SchoolKind] = [:]
-        for chunk in chunks(unique) {
-            for s in try await School.query(on: db).filter(\.$code ~~ chunk).all() {
-                out[s.code] = try s.kindValue
-            }
-        }
-        return out
     }
 
     /// An entry's file, for whoever may read the item.

@@ -69,14 +69,12 @@ enum RectificationAPI {
         items.get(":id") { req in
             let actor = try req.actor(reading: .ledgerItems)
             let id = try FeesAPI.id(req)
-            var item = try await RectificationService.find(
-                id, actor: actor, today: LocalDate(req.now), on: req.db)
             let row = try await RectificationService.visibleRow(id, actor: actor, on: req.db)
+            let item = try await RectificationService.item(of: row, today: LocalDate(req.now), on: req.db)
             struct WithFigure: Encodable {
                 var item: RectificationService.Item
                 var figure: RectificationFigures.Figure?
             }
-            item.entries = item.entries ?? []
             return try JSONBody.response(
                 WithFigure(
                     item: item,
