@@ -285,7 +285,7 @@ public enum RectificationFlag: String, CaseIterable, Codable, Sendable {
         if deadline < today { out.append(.overdue) }
         let monthStart = LocalDate(year: today.year, month: today.month, day: 1)
         // An application under review is the month's progress.
-        if status == .open, createdOn < monthStart, lastProgressOn.map { $0 < monthStart } ?? true {
+        if status == .open, createdOn < monthStart, lastProgressOn.map({ $0 < monthStart }) ?? true {
             out.append(.noMonthlyProgress)
         }
         return out
