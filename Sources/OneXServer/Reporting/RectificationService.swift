@@ -325,11 +325,7 @@ enum RectificationService {
         if let c = filter.category { condition += " AND i.category = \(bind: c.rawValue)" }
         if let u = filter.responsibleUnit { condition += " AND i.responsible_unit = \(bind: u)" }
         if let t = filter.text {
-            // A literal part of the text: `%`, `_` and `\` stand for themselves.
-            let like =
-                "%"
-                + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            let like = SQLLike.contains(t)
             condition += """
                  AND (i.number LIKE \(bind: like) ESCAPE '\\' OR i.problem LIKE \(bind: like) ESCAPE '\\'
                    OR i.responsible_unit LIKE \(bind: like) ESCAPE '\\'
