@@ -872,3 +872,67 @@ def test_public_disclosure_without_login(browser):
         assert b"<feed" in r.read()
     with urllib.request.urlopen(BASE + "/public/organizations.csv") as r:
         assert r.headers["Content-Type"].startswith("text/csv")
+
+
+def test_exam_site_applied_returned_agreed_approved(browser):
+    """AH41-3, AH41-12: a pilot school applies for an exam site (a capacity in words first,
+    refused with the entries kept); the alliance's lead school sees it on its home page, cannot
+    return it without a reason, then agrees; the organisation approves; the province sees the
+    coverage matrix close the gap; the site is on the public list."""
+    set_clock("2026-03-15T10:00:00+08:00")
+    school = api_token("school-g007")
+    draft = api("POST", "/api/v1/applications", {"year": 2026, "lines": [
+        {"certificate": "1-004", "level": "junior", "kind": "new", "count": 30}]}, school)
+    api("POST", f"/api/v1/applications/{draft['id']}/submit", {}, school)
+    set_clock("2026-03-26T09:00:00+08:00")
+    api("POST", f"/api/v1/applications/{draft['id']}/reviews", {"decision": "approve"}, api_token("reviewer"))
+    set_clock("2026-04-20T09:00:00+08:00")
+
+    login(browser, "school-g007")
+    browser.get(BASE + "/sites/new")
+    fill(browser, {"certificate": "1-004", "place": "智能物流实训中心", "address": "南阳市卧龙区车站南路8号",
+                   "capacity": "很多", "equipment": "仓储实训设备一套，计算机40台", "contact": "周老师",
+                   "phone": "0377-63525678"})
+    submit(browser)
+    assert "容纳考生人数应为" in browser.page_source
+    assert "智能物流实训中心" in browser.page_source, "the entries are kept"
+    fill(browser, {"capacity": "40"})
+    submit(browser)
+    site = browser.current_url
+    assert "/sites/" in site and "待联盟审核" in browser.page_source
+    shot(browser, "35a-site-applied")
+
+    login(browser, "school-g005")
+    assert "考核站点申报等待您审核" in browser.page_source
+    click(browser, "a[href='/sites?waiting=1']")
+    assert "智能物流实训中心" in browser.page_source
+    browser.get(site)
+    submit(browser, "form[action$='/return'] button")
+    assert "理由不能为空" in browser.page_source
+    submit(browser, "form[action$='/agree'] button")
+    assert "待评价组织审批" in browser.page_source
+    shot(browser, "35b-site-agreed")
+
+    login(browser, "org")
+    browser.get(site)
+    submit(browser, "form[action$='/approve'] button")
+    assert "已设立" in browser.page_source and "2026年4月20日" in browser.page_source
+    shot(browser, "35c-site-approved")
+    phone_shot(browser, "35c-site-approved")
+
+    login(browser, "province")
+    browser.get(BASE + "/sites/coverage?year=2026")
+    assert "证书 × 地市" in browser.page_source and "有站点1个" in browser.page_source
+    shot(browser, "35d-site-coverage")
+    phone_shot(browser, "35d-site-coverage")
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(BASE + "/sites/coverage?year=2026")
+    assert "Certificate × city" in browser.page_source
+    shot(browser, "35e-site-coverage-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})
+    browser.delete_all_cookies()
+    browser.get(BASE + "/public")
+    click(browser, "a[href='/public/sites']")
+    assert "智能物流实训中心" in browser.page_source and "0377-63525678" not in browser.page_source
+    shot(browser, "35f-public-sites")
+

@@ -16,6 +16,8 @@ public enum RecordScope: Sendable, Equatable {
     case ledBy(String)
     /// Published records, and those of the inner scope.
     indirect case publishedOr(RecordScope)
+    /// The records of either scope (a school's own exam sites and those its alliance leads).
+    indirect case either(RecordScope, RecordScope)
     /// No record: the kind is not for this role.
     case none
 
@@ -29,6 +31,7 @@ public enum RecordScope: Sendable, Equatable {
         case .published: owner.published
         case .ledBy(let code): owner.leadSchool == code
         case .publishedOr(let inner): owner.published || inner.contains(owner)
+        case .either(let a, let b): a.contains(owner) || b.contains(owner)
         case .none: false
         }
     }
@@ -148,7 +151,13 @@ public enum Access {
             // A school's biweekly reports: the school, its city bureau and the province.
             return actor.role == .organization || actor.role == .expert ? .none : own
         case .sites:
-            return actor.role == .expert ? .none : own
+            // A school sees its own sites and, as an alliance's lead school, those it reviews;
+            // approved sites are public (AH41-12).
+            switch actor.role {
+            case .school: return .either(.school(unit), .ledBy(unit))
+            case .expert: return .published
+            default: return own
+            }
         case .complaints:
             return actor.role.seesWholeProvince ? .all : .none
         }
@@ -156,7 +165,7 @@ public enum Access {
 
     /// The records of a kind anyone may read without an account (public disclosure).
     public static func publicScope(of kind: RecordKind) -> RecordScope {
-        kind == .feeStandards ? .published : .none
+        kind == .feeStandards || kind == .sites ? .published : .none
     }
 
     /// Whether the actor may act on a kind of record at all; which record is then decided by
@@ -189,6 +198,12 @@ public enum Access {
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school
+        case (.create, .sites):
+            return actor.role == .school
+        case (.review, .sites):
+            // The lead school agrees, the organisation approves, either or the office suspends;
+            // which site and which step is `ExamSiteFlow`'s business.
+            return [.school, .organization, .provinceAdmin].contains(actor.role)
         case (.verify, .feeStandards):
             return actor.role == .provinceReviewer || actor.role == .provinceAdmin
         case (.create, _), (.update, _), (.importFile, _), (.publish, _):

@@ -31,4 +31,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateBiweeklyReports())
     app.migrations.add(CreateEligibilityRevocations())
     app.migrations.add(CreateRectificationLedger())
+    app.migrations.add(CreateExamSites())
 }

@@ -42,6 +42,7 @@ func routes(_ app: Application) throws {
     FeesAPI.registerPayments(on: authed)
     ReportsAPI.register(on: authed)
     RectificationAPI.register(on: authed)
+    SitesAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -65,6 +66,7 @@ func routes(_ app: Application) throws {
     FeeFormPages.register(on: pages)
     ReportPages.register(on: pages)
     LedgerPages.register(on: pages)
+    SitePages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

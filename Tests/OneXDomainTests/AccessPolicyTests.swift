@@ -26,7 +26,10 @@ struct AccessPolicyTests {
                 case (.organization, .organization(let c)): #expect(c == "ORG")
                 case (.organization, .publishedOr(.organization(let c))): #expect(c == "ORG" && kind == .feeStandards)
                 case (.school, .publishedOr(.ledBy(let c))): #expect(c == "Z001" && kind == .feeStandards)
-                case (_, .published): #expect(kind == .feeStandards)
+                case (.school, .either(.school(let own), .ledBy(let led))):
+                    // A school's own exam sites and those of the certificates its alliance leads.
+                    #expect(own == "Z001" && led == "Z001" && kind == .sites)
+                case (_, .published): #expect(kind == .feeStandards || kind == .sites)
                 case (.provinceAdmin, .all), (.provinceReviewer, .all), (.auditor, .all): continue
                 case (.school, .all), (.cityReviewer, .all), (.organization, .all), (.expert, .all):
                     // Published reference data only: catalog reference tables, verified fee standards,

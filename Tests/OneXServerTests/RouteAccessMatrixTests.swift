@@ -103,7 +103,8 @@ struct RouteAccessMatrixTests {
             "GET /public/fee-standards": .open, "GET /public": .open, "GET /public/schools": .open,
             "GET /public/schools.csv": .open, "GET /public/schools.atom": .open, "GET /public/organizations": .open,
             "GET /public/organizations.csv": .open, "GET /public/fee-standards.csv": .open,
-            "GET /public/fee-standards.atom": .open,
+            "GET /public/fee-standards.atom": .open, "GET /public/sites": .open, "GET /public/sites.csv": .open,
+            "GET /public/sites.atom": .open,
             "GET /api/v1/fee-coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
             "GET /fees/coverage": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
             "GET /fees/coverage/form": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
@@ -157,6 +158,13 @@ struct RouteAccessMatrixTests {
             "POST /api/v1/compliance/biweekly/:school/:action": .roles([.provinceAdmin]),
             "POST /reports/eligibility/:school/:action": .roles([.provinceAdmin]),
             "GET /reports/notice-list": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
+            "GET /api/v1/exam-sites": .list(.sites), "POST /api/v1/exam-sites": .act(.create, .sites),
+            "GET /api/v1/exam-sites/coverage": .list(.plans), "GET /api/v1/exam-sites/coverage/schools": .list(.plans),
+            "GET /api/v1/exam-sites/:id": .read(.sites), "POST /api/v1/exam-sites/:id/:step": .act(.review, .sites),
+            "GET /sites": .list(.sites), "GET /sites/export.xlsx": .list(.sites), "GET /sites/export.csv": .list(.sites),
+            "GET /sites/new": .act(.create, .sites), "POST /sites/new": .act(.create, .sites),
+            "GET /sites/coverage": .list(.plans), "GET /sites/coverage/export.xlsx": .list(.plans),
+            "GET /sites/:id": .read(.sites), "POST /sites/:id/:step": .act(.review, .sites),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -207,6 +215,7 @@ struct RouteAccessMatrixTests {
         var feeStandards: [(id: String, attachment: String, owner: RecordOwner)] = []
         var payments: [(id: String, attachment: String, owner: RecordOwner)] = []
         var ledgerItems: [(id: String, entry: String, owner: RecordOwner)] = []
+        var sites: [(id: String, owner: RecordOwner)] = []
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -251,6 +260,12 @@ struct RouteAccessMatrixTests {
                 Subject(
                     parameters: [":id": $0.id, ":entry": $0.entry, ":action": "progress"], owner: $0.owner,
                     label: $0.owner.school ?? $0.owner.organization ?? "")
+            }
+        }
+        if kindName == "exam-sites" || kindName == "sites" {
+            // "agree" is the lead school's (G005, not in the matrix): everyone else granted gets 409.
+            return fixture.sites.map {
+                Subject(parameters: [":id": $0.id, ":step": "agree"], owner: $0.owner, label: $0.owner.school ?? "")
             }
         }
         if kindName == "applications" {
@@ -413,6 +428,15 @@ struct RouteAccessMatrixTests {
             let entries = try #require((progress.json["entries"] as? [[String: Any]]), "\(progress.body)")
             f.ledgerItems.append((id, try #require(entries.last?["id"] as? String), owner))
         }
+        // Exam-site applications of Z001 (郑州) and Z005 (洛阳) for 1-004, whose alliance G005 leads.
+        for (username, school) in [("secondary", "Z001"), ("school-z005", "Z005")] {
+            let c = Client(app)
+            try await c.login(username)
+            let created = try await c.send(.POST, "/api/v1/exam-sites", json: ExamSiteTests.site)
+            var o = owner(school: school, certificate: "1-004")
+            o.leadSchool = "G005"
+            f.sites.append((try #require(created.json["id"] as? String, "\(created.body)"), o))
+        }
         return f
     }
 
@@ -503,8 +527,9 @@ struct RouteAccessMatrixTests {
                     owner = RecordOwner(school: item["school"] as? String, region: item["region"] as? String,
                                         organization: item["organization"] as? String)
                 }
-                owner.published = item["status"] as? String == "published" && kind == .feeStandards
-                owner.leadSchool = kind == .feeStandards
+                owner.published = item["status"] as? String == (kind == .sites ? "approved" : "published")
+                    && (kind == .feeStandards || kind == .sites)
+                owner.leadSchool = kind == .feeStandards || kind == .sites
                     ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil
                 return scope.contains(owner) ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
             }

@@ -861,4 +861,91 @@ extension UIText {
     public static let publicDocumentNumber = UIText(zh: "发布文号", en: "Document number")
     public static let ledgerSearch = UIText(zh: "编号、问题或责任单位", en: "Number, problem or unit")
     public static let ledgerChangePerson = UIText(zh: "变更责任人", en: "Change the responsible person")
+
+    // Exam sites (AH41-3).
+    public static let navSites = UIText(zh: "考核站点", en: "Exam sites")
+    public static let siteIntro = UIText(
+        zh: "试点院校可申报设立证书考核站点，经证书试点联盟牵头院校审核、培训评价组织批准后设立；原则上有试点院校的设区市至少设置一个相关证书考核站点。",
+        en: "A pilot school may apply to host an exam site for a certificate; the alliance's lead school reviews it and the organisation approves it. Every city with pilot schools of a certificate should have at least one site for it.")
+    public static let siteNew = UIText(zh: "申报考核站点", en: "Apply for an exam site")
+    public static let siteNewIntro = UIText(
+        zh: "请填写站点的场地、容量、设备和联系人。提交后由证书试点联盟牵头院校审核，再由培训评价组织审批。",
+        en: "Give the site's place, capacity, equipment and contact. The alliance's lead school reviews it, then the organisation decides.")
+    public static let siteApply = UIText(zh: "提交申报", en: "Apply")
+    public static let siteTitle = UIText(zh: "考核站点", en: "Exam site")
+    public static let siteSearch = UIText(zh: "编号、场地、院校或证书", en: "Number, place, school or certificate")
+    public static let siteWaitingForMe = UIText(zh: "只看待我处理的", en: "Only those waiting for me")
+    public static let siteNumber = UIText(zh: "站点编号", en: "Site No.")
+    public static let siteSchool = UIText(zh: "承建院校", en: "Host school")
+    public static let siteOrganization = UIText(zh: "培训评价组织", en: "Organisation")
+    public static let siteCertificate = UIText(zh: "证书", en: "Certificate")
+    public static let siteCertificateHint = UIText(
+        zh: "只能为本校正在试点的证书申报站点", en: "Only for a certificate your school pilots")
+    public static let sitePlace = UIText(zh: "场地名称", en: "Place")
+    public static let sitePlaceHint = UIText(zh: "如：实训楼三层计算机实训室", en: "e.g. Training building, 3rd floor, computer room")
+    public static let siteAddress = UIText(zh: "地址", en: "Address")
+    public static let siteCapacity = UIText(zh: "容纳考生人数", en: "Candidates at once")
+    public static let siteCapacityInvalid = UIText(
+        zh: "容纳考生人数应为 1 到 1000000 之间的整数", en: "Candidates at once must be a whole number from 1 to 1000000")
+    public static let siteEquipment = UIText(zh: "设备条件", en: "Equipment")
+    public static let siteContact = UIText(zh: "站点联系人", en: "Site contact")
+    public static let siteWaitingFor = UIText(zh: "待办理", en: "Waiting for")
+    public static let siteAppliedOn = UIText(zh: "申报日期", en: "Applied on")
+    public static let siteApprovedOn = UIText(zh: "设立日期", en: "Approved on")
+    public static let siteRoute = UIText(zh: "审批流程", en: "Route")
+    public static let siteRouteAlliance = UIText(
+        zh: "院校申报 → 证书试点联盟牵头院校审核 → 培训评价组织审批",
+        en: "The school applies → the alliance's lead school reviews → the organisation decides")
+    public static let siteRouteNoAlliance = UIText(
+        zh: "院校申报 → 培训评价组织审批（该证书暂无试点联盟牵头院校）",
+        en: "The school applies → the organisation decides (the certificate has no alliance lead school)")
+    public static let siteReason = UIText(zh: "理由", en: "Reason")
+    public static func persons(_ n: Int) -> UIText { UIText(zh: "\(n)人", en: "\(n)") }
+    public static func siteUnknownCertificate(_ code: String) -> UIText {
+        UIText(zh: "没有代码为“\(code)”的证书，请从列表中选择", en: "There is no certificate “\(code)”; choose one from the list")
+    }
+    public static func siteNotPiloted(_ name: String) -> UIText {
+        UIText(
+            zh: "本校未试点“\(name)”，只能为正在试点的证书申报考核站点",
+            en: "Your school does not pilot this certificate (in Chinese: \(name)); a site is for a certificate you pilot")
+    }
+    public static let siteCoverage = UIText(zh: "站点覆盖情况", en: "Site coverage")
+    public static let siteCoverageIntro = UIText(
+        zh: "每个证书在有其试点院校的设区市是否已有已设立的考核站点。点击矩阵中的格子查看该市该证书的试点院校和站点。",
+        en: "For every certificate, whether each city with pilot schools of it has an approved exam site. Choose a cell to see the schools and the sites.")
+    public static func siteCoverageSummary(_ cells: Int, _ gaps: Int) -> UIText {
+        UIText(
+            zh: "共\(cells)个“证书 × 地市”需要站点，其中\(gaps)个尚无站点。",
+            en: "\(cells) certificate × city pairs need a site; \(gaps) have none yet.")
+    }
+    public static func siteCoverageTile(_ covered: Int, _ total: Int) -> UIText {
+        UIText(zh: "\(covered)/\(total)个证书有站点", en: "\(covered) of \(total) covered")
+    }
+    public static func siteCoverageCovered(_ sites: Int) -> UIText {
+        UIText(zh: "有站点\(sites)个", en: "\(sites) site\(sites == 1 ? "" : "s")")
+    }
+    public static func siteCoverageGap(_ schools: Int) -> UIText {
+        UIText(zh: "缺站点（\(schools)校）", en: "No site (\(schools) school\(schools == 1 ? "" : "s"))")
+    }
+    public static let siteCoverageEmpty = UIText(zh: "该年度没有试点院校", en: "No pilot schools this year")
+    public static let siteCoverageGapsOnly = UIText(zh: "只看有缺口的证书", en: "Only certificates with gaps")
+    public static let siteCoverageByCity = UIText(zh: "各地市站点覆盖", en: "Coverage by city")
+    public static let siteCoverageMatrix = UIText(zh: "证书 × 地市", en: "Certificate × city")
+    public static let siteCoverageCertificates = UIText(zh: "试点证书数", en: "Certificates piloted")
+    public static let siteCoverageCoveredCount = UIText(zh: "有站点的证书数", en: "With a site")
+    public static let siteCoverageGaps = UIText(zh: "缺站点的证书数", en: "Without a site")
+    public static let siteCoverageSchools = UIText(zh: "该市的试点院校", en: "Pilot schools in the city")
+    public static let siteCoveragePlanned = UIText(zh: "计划考核人数", en: "Planned candidates")
+    public static let siteCoverageNoSite = UIText(zh: "该市尚无此证书的考核站点", en: "No site for this certificate in the city yet")
+    public static let siteCoverageSchoolsCount = UIText(zh: "试点院校数", en: "Pilot schools")
+    public static let siteCoverageSitesCount = UIText(zh: "站点数", en: "Sites")
+    public static let siteCoverageCoveredColumn = UIText(zh: "已覆盖", en: "Covered")
+    public static let publicSites = UIText(zh: "证书考核站点", en: "Exam sites")
+    public static let publicSitesIntro = UIText(
+        zh: "经证书试点联盟审核、培训评价组织批准设立的考核站点，按地市列出。考生可就近参加考核。",
+        en: "Exam sites approved by the organisations after the alliances' review, by city, so candidates can sit exams near them.")
+    public static let publicAllCities = UIText(zh: "全部地市", en: "All cities")
+    public static func sitesWaitingHome(_ n: Int) -> UIText {
+        UIText(zh: "\(n)个考核站点申报等待您审核", en: "\(n) exam-site application\(n == 1 ? "" : "s") waiting for you")
+    }
 }

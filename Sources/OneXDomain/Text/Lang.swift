@@ -53,6 +53,9 @@ extension RectificationStep: InWords {}
 extension RectificationEntryKind: InWords {}
 extension RectificationFlag: InWords {}
 extension ClosureDesk: InWords {}
+extension ExamSiteStatus: InWords {}
+extension ExamSiteStep: InWords {}
+extension ExamSiteDesk: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

@@ -100,6 +100,11 @@ enum HomePage {
                 "<li><a href=\"\(SitePath.ledger.path)?status=open\">\(lang(.ledgerOpenHome(t.ledgerOpen)))</a></li>"
             )
         }
+        if t.sitesWaiting > 0 {
+            items.append(
+                "<li><a href=\"\(SitePath.examSites.path)?waiting=1\">\(lang(.sitesWaitingHome(t.sitesWaiting)))</a></li>"
+            )
+        }
         if items.isEmpty { return "<p class=\"muted\">\(lang(.nothingToDo))</p>" }
         return "<ul class=\"todo\">\(HTML.join(items))</ul>"
     }

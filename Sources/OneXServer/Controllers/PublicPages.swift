@@ -15,6 +15,7 @@ enum PublicPages {
         web.get("public", "organizations.csv") { req in try await organizationsCSV(req) }
         web.get("public", "fee-standards.csv") { req in try await feeStandardsCSV(req) }
         web.get("public", "fee-standards.atom") { req in try await feeStandardsFeed(req) }
+        PublicSitePages.register(on: web)
     }
 
     static func year(_ req: Request) -> Int {
@@ -28,6 +29,7 @@ enum PublicPages {
             ("/public/schools", .publicPilotSchools, "/public/schools.atom"),
             ("/public/organizations", .publicOrganizations, nil),
             (SitePath.publicFeeStandards.path, .publicFeeStandards, "/public/fee-standards.atom"),
+            (SitePath.publicSites.path, .publicSites, "/public/sites.atom"),
         ]
         let items = links.map { path, title, feed -> HTML in
             let atom: HTML = feed.map { " · <a href=\"\($0)\">\(lang(.publicFeed))</a>" } ?? ""

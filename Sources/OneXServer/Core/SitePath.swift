@@ -33,6 +33,12 @@ public enum SitePath: Sendable, Equatable {
     /// The rectification ledger (整改台账) and one item of it.
     case ledger
     case ledgerItem(UUID)
+    /// Exam sites (考核站点), one site, and the province's coverage of certificates × cities.
+    case examSites
+    case examSite(UUID)
+    case siteCoverage
+    /// Approved exam sites, without login.
+    case publicSites
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -86,6 +92,10 @@ public enum SitePath: Sendable, Equatable {
         case .reports: "/reports"
         case .ledger: "/ledger"
         case .ledgerItem(let id): "/ledger/\(id.uuidString)"
+        case .examSites: "/sites"
+        case .examSite(let id): "/sites/\(id.uuidString)"
+        case .siteCoverage: "/sites/coverage"
+        case .publicSites: "/public/sites"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

@@ -22,7 +22,7 @@ enum ApplicationService {
                 .filter(School.self, \.$kind == SchoolKind.secondary.rawValue).filter(\.$submittedAt != nil)
         case .all:
             return q.filter(\.$submittedAt != nil)
-        case .organization, .published, .ledBy, .publishedOr, .none:
+        case .organization, .published, .ledBy, .publishedOr, .either, .none:
             return nil
         }
     }

@@ -11,7 +11,7 @@ enum CertificateStore: CatalogStore {
         case .organization(let org):
             return q.join(Organization.self, on: \Certificate.$organization.$id == \Organization.$id)
                 .filter(Organization.self, \.$code == org)
-        case .region, .published, .ledBy, .publishedOr, .none: return nil
+        case .region, .published, .ledBy, .publishedOr, .either, .none: return nil
         }
     }
 
@@ -51,7 +51,7 @@ enum SchoolStore: CatalogStore {
         case .school(let c): return q.filter(\.$code == c)
         case .region(let r):
             return q.join(Region.self, on: \School.$region.$id == \Region.$id).filter(Region.self, \.$code == r)
-        case .organization, .published, .ledBy, .publishedOr, .none: return nil
+        case .organization, .published, .ledBy, .publishedOr, .either, .none: return nil
         }
     }
 
@@ -89,7 +89,7 @@ enum AllianceStore: CatalogStore {
         switch scope {
         case .all: return q
         case .school(let c): return q.filter(Certificate.self, \.$code == c)
-        case .region, .organization, .published, .ledBy, .publishedOr, .none: return nil
+        case .region, .organization, .published, .ledBy, .publishedOr, .either, .none: return nil
         }
     }
 

@@ -13,7 +13,7 @@ enum ScopeCondition {
         case .school(let code): "s.code = \(bind: code)"
         case .region(let code): "r.code = \(bind: code)"
         case .organization(let code): "o.code = \(bind: code)"
-        case .published, .ledBy, .publishedOr: "1 = 0"
+        case .published, .ledBy, .publishedOr, .either: "1 = 0"
         case .none: nil
         }
     }
@@ -28,7 +28,7 @@ enum ScopeCondition {
             "p.school_id IN (SELECT s.id FROM schools s JOIN regions r ON r.id = s.region_id WHERE r.code = \(bind: code))"
         case .organization(let code):
             "p.certificate_id IN (SELECT c.id FROM certificates c JOIN organizations o ON o.id = c.organization_id WHERE o.code = \(bind: code))"
-        case .published, .ledBy, .publishedOr: "1 = 0"
+        case .published, .ledBy, .publishedOr, .either: "1 = 0"
         case .none: nil
         }
     }
@@ -39,7 +39,7 @@ enum ScopeCondition {
         switch scope {
         case .all: "1 = 1"
         case .organization(let code): "j.organization = \(bind: code)"
-        case .school, .region, .published, .ledBy, .publishedOr: "1 = 0"
+        case .school, .region, .published, .ledBy, .publishedOr, .either: "1 = 0"
         case .none: nil
         }
     }
@@ -57,7 +57,7 @@ enum ScopeCondition {
         case .publishedOr(let inner):
             guard let condition = onFeeStandards(inner) else { return "f.status = 'published'" }
             return "(f.status = 'published' OR \(condition))"
-        case .school, .region: return "1 = 0"
+        case .school, .region, .either: return "1 = 0"
         case .none: return nil
         }
     }
@@ -69,8 +69,33 @@ enum ScopeCondition {
         case .school(let code): "i.school_code = \(bind: code)"
         case .region(let code): "i.region_code = \(bind: code)"
         case .organization(let code): "i.organization_code = \(bind: code)"
-        case .published, .ledBy, .publishedOr: "1 = 0"
+        case .published, .ledBy, .publishedOr, .either: "1 = 0"
         case .none: nil
+        }
+    }
+
+    /// For exam sites (alias `x`) joined to their school `s`, its region `r`, their certificate
+    /// `c` and its organisation `o`. Published sites are the approved ones.
+    static func onSites(_ scope: RecordScope) -> SQLQueryString? {
+        let approved: SQLQueryString = "x.status = \(bind: ExamSiteStatus.approved.rawValue)"
+        switch scope {
+        case .all: return "1 = 1"
+        case .school(let code): return "s.code = \(bind: code)"
+        case .region(let code): return "r.code = \(bind: code)"
+        case .organization(let code): return "o.code = \(bind: code)"
+        case .published: return approved
+        case .ledBy(let code):
+            return """
+                c.id IN (SELECT a.certificate_id FROM alliances a JOIN schools ls ON ls.id = a.lead_school_id WHERE ls.code = \(bind: code))
+                """
+        case .publishedOr(let inner):
+            guard let condition = onSites(inner) else { return approved }
+            return "(\(approved) OR \(condition))"
+        case .either(let a, let b):
+            guard let ca = onSites(a) else { return onSites(b) }
+            guard let cb = onSites(b) else { return ca }
+            return "(\(ca) OR \(cb))"
+        case .none: return nil
         }
     }
 }

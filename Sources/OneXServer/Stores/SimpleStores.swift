@@ -7,7 +7,7 @@ enum RegionStore: CatalogStore {
         switch scope {
         case .all: Region.query(on: db)
         case .school(let c), .region(let c): Region.query(on: db).filter(\.$code == c)
-        case .organization, .published, .ledBy, .publishedOr, .none: nil
+        case .organization, .published, .ledBy, .publishedOr, .either, .none: nil
         }
     }
 
@@ -42,7 +42,7 @@ enum OrganizationStore: CatalogStore {
         switch scope {
         case .all: Organization.query(on: db)
         case .school(let c), .organization(let c): Organization.query(on: db).filter(\.$code == c)
-        case .region, .published, .ledBy, .publishedOr, .none: nil
+        case .region, .published, .ledBy, .publishedOr, .either, .none: nil
         }
     }
 
@@ -78,7 +78,7 @@ enum ExpertStore: CatalogStore {
         switch scope {
         case .all: Expert.query(on: db)
         case .school(let c): Expert.query(on: db).filter(\.$code == c)
-        case .region, .organization, .published, .ledBy, .publishedOr, .none: nil
+        case .region, .organization, .published, .ledBy, .publishedOr, .either, .none: nil
         }
     }
 

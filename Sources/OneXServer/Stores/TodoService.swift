@@ -27,6 +27,8 @@ enum TodoService {
         /// unit is responsible for (AH38-3, AH38-4).
         var ledgerWaiting = 0
         var ledgerOpen = 0
+        /// Exam-site applications whose next step is the actor's (AH41-3).
+        var sitesWaiting = 0
         /// The year a school has lost its pilot eligibility for (AH41-9).
         var eligibilityRevoked: Int?
     }
@@ -65,6 +67,11 @@ enum TodoService {
         t.unread = unread
         try await warnings(into: &t, actor: actor, on: db)
         (t.ledgerWaiting, t.ledgerOpen) = try await RectificationService.todo(for: actor, on: db)
+        if Access.may(.review, .sites, actor) {
+            var waiting = ExamSiteService.Filter()
+            waiting.waitingForMe = true
+            t.sitesWaiting = try await ExamSiteService.list(actor: actor, filter: waiting, on: db).count
+        }
         if actor.role == .school, let code = actor.unit,
             let school = try await School.query(on: db).filter(\.$code == code).first(),
             try await EligibilityService.revocation(school: school.requireID(), year: today.year + 1, on: db)

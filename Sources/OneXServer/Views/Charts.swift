@@ -53,6 +53,42 @@ enum Charts {
             """
     }
 
+    /// A tile per place, coloured by a share in 0…1 (green when whole, amber from a half, red
+    /// below), with a line of text under its name; each tile may link to its detail.
+    struct Tile {
+        var label: String
+        var note: String
+        var share: Double?
+        var link: String?
+    }
+
+    static func tiles(_ tiles: [Tile], title: String, perRow: Int = 6) -> HTML {
+        guard !tiles.isEmpty else { return "" }
+        let w = 120.0, h = 64.0, gap = 8.0
+        let rows = (tiles.count + perRow - 1) / perRow
+        let parts = tiles.enumerated().map { i, t -> HTML in
+            let x = Double(i % perRow) * (w + gap), y = Double(i / perRow) * (h + gap)
+            let fill =
+                switch t.share {
+                case nil: "#e5e7eb"
+                case let s? where s >= 1: "#bbf7d0"
+                case let s? where s >= 0.5: "#fde68a"
+                default: "#fecaca"
+                }
+            let tile: HTML = """
+                <rect x="\(fmt(x))" y="\(fmt(y))" width="\(fmt(w))" height="\(fmt(h))" rx="6" fill="\(fill)" stroke="#9ca3af"><title>\(t.label) \(t.note)</title></rect>\
+                <text x="\(fmt(x + w / 2))" y="\(fmt(y + 26))" text-anchor="middle" font-size="14">\(String(t.label.prefix(8)))</text>\
+                <text x="\(fmt(x + w / 2))" y="\(fmt(y + 48))" text-anchor="middle" font-size="12">\(t.note)</text>
+                """
+            return t.link.map { "<a href=\"\($0)\">\(tile)</a>" } ?? tile
+        }
+        let width = Double(min(tiles.count, perRow)) * (w + gap)
+        return """
+            <figure class="chart tiles"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(title)" viewBox="0 0 \(fmt(width)) \(fmt(Double(rows) * (h + gap)))" width="\(fmt(width))">\
+            <title>\(title)</title>\(HTML.join(parts))</svg></figure>
+            """
+    }
+
     /// A line of rates over time (the snapshots' trend).
     static func line(_ points: [(label: String, value: Double?)], title: String, empty: String, lang: Lang) -> HTML {
         guard points.contains(where: { $0.value != nil }) else { return "<p class=\"muted\">\(empty)</p>" }

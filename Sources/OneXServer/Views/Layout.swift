@@ -86,6 +86,7 @@ enum Layout {
         if reads(.payments) { work.append(NavItem(title: .navPayments, path: .payments)) }
         if reads(.reports) { work.append(NavItem(title: .navReports, path: .reports)) }
         if reads(.ledgerItems) { work.append(NavItem(title: .navLedger, path: .ledger)) }
+        if reads(.sites) { work.append(NavItem(title: .navSites, path: .examSites)) }
         switch Access.scope(of: .bulletins, for: actor) {
         case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))
         default: break

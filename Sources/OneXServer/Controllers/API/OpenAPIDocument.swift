@@ -176,6 +176,23 @@ enum OpenAPIDocument {
                       summary: "Reopen a closed item (巩固) {text} (province)", tag: "reporting", request: "RectificationStep"),
             Operation(method: "get", path: "/api/v1/rectification-items/{id}/entries/{entry}/file",
                       summary: "Download the file of an entry", tag: "reporting"),
+            Operation(method: "get", path: "/api/v1/exam-sites",
+                      summary: "Exam sites the caller may see: a school its own and, as an alliance's lead school, those it reviews; approved sites are public (?status=&certificate=&region=&q=&waiting=1; AH41-3)",
+                      tag: "quality"),
+            Operation(method: "post", path: "/api/v1/exam-sites",
+                      summary: "A school applies to host a site for a certificate it pilots {certificate, place, address, capacity, equipment, contact, phone}",
+                      tag: "quality", request: "ExamSite", success: 201),
+            Operation(method: "get", path: "/api/v1/exam-sites/coverage",
+                      summary: "Certificate × city cells with pilot schools of the year and their approved sites, and per-city tallies (?year=)",
+                      tag: "quality"),
+            Operation(method: "get", path: "/api/v1/exam-sites/coverage/schools",
+                      summary: "The pilot schools of a certificate in a city, with planned candidates (?certificate=&region=&year=)",
+                      tag: "quality"),
+            Operation(method: "get", path: "/api/v1/exam-sites/{id}",
+                      summary: "One site with who it waits for and the caller's possible steps", tag: "quality"),
+            Operation(method: "post", path: "/api/v1/exam-sites/{id}/{step}",
+                      summary: "resubmit (the school, with changed fields), agree (the alliance's lead school), approve (the organisation), return {reason} (whoever it waits for), suspend {reason} / resume (the organisation or the province office)",
+                      tag: "quality", request: "ExamSiteStep"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -319,6 +336,11 @@ enum OpenAPIDocument {
         out.append(("RectificationStep", obj([("text", str()),
                                               ("file", .object([("type", .string("string")), ("format", .string("binary"))]))],
                                              required: [])))
+        let siteFields: [(String, JSONValue)] = [("place", str()), ("address", str()), ("capacity", int()), ("equipment", str()),
+                                                 ("contact", str()), ("phone", str())]
+        out.append(("ExamSite", obj([("certificate", str())] + siteFields,
+                                    required: ["certificate", "place", "address", "capacity", "equipment", "contact", "phone"])))
+        out.append(("ExamSiteStep", obj([("reason", str())] + siteFields, required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
