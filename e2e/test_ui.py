@@ -936,3 +936,59 @@ def test_exam_site_applied_returned_agreed_approved(browser):
     assert "智能物流实训中心" in browser.page_source and "0377-63525678" not in browser.page_source
     shot(browser, "35f-public-sites")
 
+
+
+def test_training_course_refused_then_accepted(browser):
+    """AH41-6: an organisation's course with one industry trainer of three and a fee above the
+    cap is refused with both figures and everything typed kept; with two of three and the fee at
+    the cap it is announced; a school enrols a teacher; the organisation records a trainer's
+    qualification; the province sees the ranking; the course is on the public list."""
+    set_clock("2026-04-01T09:00:00+08:00")
+    login(browser, "org")
+    browser.get(BASE + "/training/new")
+    fill(browser, {"certificate": "1-004", "level": "junior", "title": "物流管理1+X师资培训（初级）",
+                   "startsOn": "2026-04-20", "endsOn": "2026-04-21", "place": "郑州市金水区",
+                   "feePerHead": "2000", "seats": "30"})
+    for i, (name, employer) in enumerate([("刘建华", "京东物流"), ("张国强", "河南经贸职业学院"),
+                                          ("王丽娜", "河南职业技术学院")], start=1):
+        browser.find_element(By.NAME, f"trainer-name-{i}").send_keys(name)
+        browser.find_element(By.NAME, f"trainer-employer-{i}").send_keys(employer)
+    browser.find_element(By.NAME, "trainer-industry-1").click()
+    submit(browser)
+    page = browser.page_source
+    assert "行业企业专家1人，占培训师3人的33.3%，应不少于40%" in page
+    assert "超过上限¥1,100.00" in page
+    assert "张国强" in page and "物流管理1+X师资培训（初级）" in page, "the entries are kept"
+    shot(browser, "36a-training-refused")
+    browser.find_element(By.NAME, "trainer-industry-2").click()
+    fill(browser, {"feePerHead": "1100"})
+    submit(browser)
+    course = browser.current_url
+    assert "/training/" in course and "2/3" in browser.page_source
+    shot(browser, "36b-training-announced")
+
+    login(browser, "secondary")
+    browser.get(course)
+    browser.find_element(By.ID, "enrol-name").send_keys("陈静")
+    browser.find_element(By.ID, "enrol-phone").send_keys("13803710001")
+    submit(browser, "form[action$='/enrol'] button")
+    assert "陈静" in browser.page_source and "138****0001" in browser.page_source
+
+    login(browser, "org")
+    browser.get(course)
+    row = browser.find_element(By.CSS_SELECTOR, "form[action*='/participants/']")
+    row.find_element(By.CSS_SELECTOR, "option[value='trainer']").click()
+    row.find_element(By.NAME, "certificateNumber").send_keys("1-004-PX-0001")
+    submit(browser, "form[action*='/participants/'] button")
+    assert "1-004-PX-0001" in browser.page_source
+    shot(browser, "36c-training-outcome")
+
+    login(browser, "province")
+    browser.get(BASE + "/training/qualifications")
+    assert "郑州市财贸学校" in browser.page_source and "100.0%" in browser.page_source
+    shot(browser, "36d-training-qualifications")
+    phone_shot(browser, "36d-training-qualifications")
+    browser.delete_all_cookies()
+    browser.get(BASE + "/public/training")
+    assert "物流管理1+X师资培训（初级）" in browser.page_source and "陈静" not in browser.page_source
+    shot(browser, "36e-public-training")

@@ -73,6 +73,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case notices, users, auditEntries
     // Fees, the rectification ledger, reports, sites and complaints (MOE12, AH38, AH41).
     case feeStandards, payments, ledgerItems, reports, sites, complaints
+    // Teacher training (AH41-6): courses, published to all, and the teachers enrolled in them.
+    case trainingCourses, trainingParticipants
 
     public init(_ catalog: CatalogKind) {
         switch catalog {
@@ -160,12 +162,22 @@ public enum Access {
             }
         case .complaints:
             return actor.role.seesWholeProvince ? .all : .none
+        case .trainingCourses:
+            // Training notices are public (001 §三(五): 主动公开…师资培训信息).
+            return .all
+        case .trainingParticipants:
+            // Teachers are personal data: their school, its city, the course's organisation.
+            return actor.role == .expert ? .none : own
         }
     }
 
     /// The records of a kind anyone may read without an account (public disclosure).
     public static func publicScope(of kind: RecordKind) -> RecordScope {
-        kind == .feeStandards || kind == .sites ? .published : .none
+        switch kind {
+        case .feeStandards, .sites: .published
+        case .trainingCourses: .all
+        default: .none
+        }
     }
 
     /// Whether the actor may act on a kind of record at all; which record is then decided by
@@ -198,8 +210,11 @@ public enum Access {
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school
-        case (.create, .sites):
+        case (.create, .sites), (.create, .trainingParticipants):
             return actor.role == .school
+        case (.create, .trainingCourses), (.update, .trainingParticipants):
+            // The organisation runs its certificates' courses and records what each teacher gained.
+            return actor.role == .organization
         case (.review, .sites):
             // The lead school agrees, the organisation approves, either or the office suspends;
             // which site and which step is `ExamSiteFlow`'s business.

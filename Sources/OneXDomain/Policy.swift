@@ -7,6 +7,11 @@ public struct Policy: Codable, Sendable, Equatable {
     public var rules: Rules
     public var reporting: Reporting
     public var monitoring: Monitoring
+    /// Teacher training and workload (AH41-6, AH41-7). An addition to policies.md; absent,
+    /// Anhui's rules apply (`Training.seed`).
+    public var training: Training?
+
+    public var trainingRules: Training { training ?? .seed }
 
     /// A window: the school phase, then city review, then province review. Each phase is
     /// `[from, to]`, both days included. Recurring windows use `MM-DD`, extra ones `YYYY-MM-DD`.
@@ -138,6 +143,25 @@ public struct Policy: Codable, Sendable, Equatable {
         }
     }
 
+    public struct Training: Codable, Sendable, Equatable {
+        /// The least share of trainers from industry and enterprises, in per cent (001 §二(七): 不少于40%).
+        public var minIndustryTrainerPercent: Int
+        /// The most a course may charge per head and day, in fen (001 §二(七): 不得超出教育部有关规定的标准;
+        /// OneX reads it as the 二类培训 rate of 财行〔2016〕540号, 550 yuan per head and day).
+        public var maxFeePerHeadPerDay: Int
+        /// Class hours of X-certificate training count this many times (001 §二(八): 普通课酬的2倍).
+        public var workloadMultiplier: Double
+
+        public init(minIndustryTrainerPercent: Int, maxFeePerHeadPerDay: Int, workloadMultiplier: Double) {
+            self.minIndustryTrainerPercent = minIndustryTrainerPercent
+            self.maxFeePerHeadPerDay = maxFeePerHeadPerDay
+            self.workloadMultiplier = workloadMultiplier
+        }
+
+        public static let seed = Training(
+            minIndustryTrainerPercent: 40, maxFeePerHeadPerDay: 55_000, workloadMultiplier: 2)
+    }
+
     /// Every problem with the document, in Chinese, so the province office can fix them at once.
     public func problems() -> [FieldError] {
         var out: [FieldError] = []
@@ -189,6 +213,28 @@ public struct Policy: Codable, Sendable, Equatable {
             bad("reporting.biweeklyDueDays", "双周报截止日应为 1 到 28 之间的日期")
         }
         if reporting.maxConsecutiveMisses < 1 { bad("reporting.maxConsecutiveMisses", "连续缺报次数应至少为 1") }
+        if let t = training {
+            if !(0...100).contains(t.minIndustryTrainerPercent) {
+                bad("training.minIndustryTrainerPercent", "行业企业专家比例应在 0 到 100 之间")
+            }
+            if !Limits.fen.contains(t.maxFeePerHeadPerDay) {
+                bad("training.maxFeePerHeadPerDay", "培训费上限应为 0 到 100000000 元之间的金额（分）")
+            }
+            if !(1...10).contains(t.workloadMultiplier) {
+                bad("training.workloadMultiplier", "课酬倍数应在 1 到 10 之间")
+            }
+        }
+        if let t = training {
+            if !(0...100).contains(t.minIndustryTrainerPercent) {
+                bad("training.minIndustryTrainerPercent", "行业企业专家比例应在 0 到 100 之间")
+            }
+            if !Limits.fen.contains(t.maxFeePerHeadPerDay) {
+                bad("training.maxFeePerHeadPerDay", "培训费上限应为 0 到 10000000000 之间的金额（分）")
+            }
+            if !(1...10).contains(t.workloadMultiplier) {
+                bad("training.workloadMultiplier", "课酬倍数应在 1 到 10 之间")
+            }
+        }
         if monitoring.snapshotEveryMonths < 1 { bad("monitoring.snapshotEveryMonths", "快照间隔应至少为 1 个月") }
         if !(0...1).contains(monitoring.warnBelowExpectedPace) {
             bad("monitoring.warnBelowExpectedPace", "预警阈值应在 0 到 1 之间")

@@ -32,4 +32,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateEligibilityRevocations())
     app.migrations.add(CreateRectificationLedger())
     app.migrations.add(CreateExamSites())
+    app.migrations.add(CreateTraining())
 }

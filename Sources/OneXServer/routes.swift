@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     ReportsAPI.register(on: authed)
     RectificationAPI.register(on: authed)
     SitesAPI.register(on: authed)
+    TrainingAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -67,6 +68,7 @@ func routes(_ app: Application) throws {
     ReportPages.register(on: pages)
     LedgerPages.register(on: pages)
     SitePages.register(on: pages)
+    TrainingPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

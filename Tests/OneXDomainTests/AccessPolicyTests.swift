@@ -33,8 +33,8 @@ struct AccessPolicyTests {
                 case (.provinceAdmin, .all), (.provinceReviewer, .all), (.auditor, .all): continue
                 case (.school, .all), (.cityReviewer, .all), (.organization, .all), (.expert, .all):
                     // Published reference data only: catalog reference tables, verified fee standards,
-                    // the certificate catalog, and notices (each addressed to its reader).
-                    #expect([.certificates, .feeStandards, .notices].contains(kind), "\(kind) for \(actor.role)")
+                    // the certificate catalog, notices (each addressed to its reader), training notices.
+                    #expect([.certificates, .feeStandards, .notices, .trainingCourses].contains(kind), "\(kind) for \(actor.role)")
                 default:
                     Issue.record("\(kind) for \(actor.role): \(scope)")
                 }

@@ -165,6 +165,21 @@ struct RouteAccessMatrixTests {
             "GET /sites/new": .act(.create, .sites), "POST /sites/new": .act(.create, .sites),
             "GET /sites/coverage": .list(.plans), "GET /sites/coverage/export.xlsx": .list(.plans),
             "GET /sites/:id": .read(.sites), "POST /sites/:id/:step": .act(.review, .sites),
+            "GET /api/v1/training-courses": .list(.trainingCourses),
+            "POST /api/v1/training-courses": .act(.create, .trainingCourses),
+            "GET /api/v1/training-courses/qualifications": .list(.trainingParticipants),
+            "GET /api/v1/training-courses/:id": .read(.trainingCourses),
+            // Any school enrols its own teacher in any course (courses are public).
+            "POST /api/v1/training-courses/:id/participants": .roles([.school]),
+            "PUT /api/v1/training-courses/:id/participants/:participant": .act(.update, .trainingParticipants),
+            "GET /training": .list(.trainingCourses), "GET /training/new": .act(.create, .trainingCourses),
+            "POST /training/new": .act(.create, .trainingCourses),
+            "GET /training/qualifications": .list(.trainingParticipants),
+            "GET /training/qualifications/export.xlsx": .list(.trainingParticipants),
+            "GET /training/:id": .read(.trainingCourses),
+            "POST /training/:id/enrol": .roles([.school]),
+            "POST /training/:id/participants/:participant": .act(.update, .trainingParticipants),
+            "GET /public/training": .open, "GET /public/training.csv": .open, "GET /public/training.atom": .open,
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -216,6 +231,8 @@ struct RouteAccessMatrixTests {
         var payments: [(id: String, attachment: String, owner: RecordOwner)] = []
         var ledgerItems: [(id: String, entry: String, owner: RecordOwner)] = []
         var sites: [(id: String, owner: RecordOwner)] = []
+        var trainingCourse = ""
+        var trainingParticipant = ""
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -267,6 +284,14 @@ struct RouteAccessMatrixTests {
             return fixture.sites.map {
                 Subject(parameters: [":id": $0.id, ":step": "agree"], owner: $0.owner, label: $0.owner.school ?? "")
             }
+        }
+        if kindName == "training-courses" || kindName == "training" {
+            // A course of ORG-ZWL's 1-004 with Z001's teacher: its scope is the participant's.
+            return [
+                Subject(
+                    parameters: [":id": fixture.trainingCourse, ":participant": fixture.trainingParticipant],
+                    owner: owner(school: "Z001", certificate: "1-004"), label: "Z001")
+            ]
         }
         if kindName == "applications" {
             return fixture.applications.map { a in
@@ -437,6 +462,17 @@ struct RouteAccessMatrixTests {
             o.leadSchool = "G005"
             f.sites.append((try #require(created.json["id"] as? String, "\(created.body)"), o))
         }
+        let org = Client(app)
+        try await org.login("org")
+        let course = try await org.send(
+            .POST, "/api/v1/training-courses", json: TrainingTests.course(industry: 2, of: 5, fee: 0))
+        f.trainingCourse = try #require(course.json["id"] as? String, "\(course.body)")
+        let teacherSchool = Client(app)
+        try await teacherSchool.login("secondary")
+        let enrolled = try await teacherSchool.send(
+            .POST, "/api/v1/training-courses/\(f.trainingCourse)/participants", json: #"{"name":"王老师"}"#)
+        let participants = try #require(enrolled.json["participants"] as? [[String: Any]], "\(enrolled.body)")
+        f.trainingParticipant = try #require(participants.first?["id"] as? String)
         return f
     }
 
@@ -523,6 +559,11 @@ struct RouteAccessMatrixTests {
                 let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
                 var owner = owner(school: school, certificate: certificate)
                 if kind == .payments { owner.organization = item["organization"] as? String }
+                if kind == .trainingParticipants, case .organization(let o) = scope {
+                    // A school's tally of teachers over the reader's courses has no certificate;
+                    // `TrainingTests.teachers` checks that another organisation's is empty.
+                    owner.organization = o
+                }
                 if kind == .ledgerItems {
                     owner = RecordOwner(school: item["school"] as? String, region: item["region"] as? String,
                                         organization: item["organization"] as? String)

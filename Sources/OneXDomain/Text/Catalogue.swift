@@ -948,4 +948,81 @@ extension UIText {
     public static func sitesWaitingHome(_ n: Int) -> UIText {
         UIText(zh: "\(n)个考核站点申报等待您审核", en: "\(n) exam-site application\(n == 1 ? "" : "s") waiting for you")
     }
+
+    // Teacher training (AH41-6).
+    public static let navTraining = UIText(zh: "师资培训", en: "Teacher training")
+    public static let trainingIntro = UIText(
+        zh: "培训评价组织开展X证书师资培训：来自行业企业的专家比例应不少于40%，培训费用不得超出教育部有关规定的标准。院校为本校教师报名，评价组织登记每位教师取得的培训师、考评员资格。",
+        en: "Organisations run X-certificate teacher training: at least 40% of the trainers from industry and enterprises, and a fee within the MoE standard. Schools enrol their teachers; the organisation records the trainer and examiner qualifications each gained.")
+    public static let trainingNew = UIText(zh: "发布培训", en: "Announce a course")
+    public static let trainingTitle = UIText(zh: "培训名称", en: "Course title")
+    public static let trainingPlace = UIText(zh: "培训地点", en: "Place")
+    public static let trainingCertificate = UIText(zh: "证书", en: "Certificate")
+    public static let trainingLevel = UIText(zh: "等级", en: "Level")
+    public static let trainingStartsOn = UIText(zh: "开始日期", en: "From")
+    public static let trainingEndsOn = UIText(zh: "结束日期", en: "To")
+    public static let trainingFee = UIText(zh: "每人培训费", en: "Fee per head")
+    public static let trainingSeats = UIText(zh: "名额", en: "Places")
+    public static let trainingNumber = UIText(zh: "培训编号", en: "Course No.")
+    public static let trainingTrainers = UIText(zh: "培训师资", en: "Trainers")
+    public static let trainingTrainerName = UIText(zh: "培训师姓名", en: "Trainer's name")
+    public static let trainingTrainerEmployer = UIText(zh: "工作单位", en: "Employer")
+    public static let trainingFromIndustry = UIText(zh: "行业企业专家", en: "From industry")
+    public static let trainingTrainersHint = UIText(
+        zh: "每行一位培训师；来自行业企业的勾选“行业企业专家”。空行不计。",
+        en: "One trainer per line; tick “From industry” for those from industry or enterprises. Empty lines are ignored.")
+    public static let trainingIndustryShare = UIText(zh: "行业企业专家占比", en: "From industry")
+    public static let trainingEnrolled = UIText(zh: "已报名", en: "Enrolled")
+    public static func trainingOwnCertificate(_ code: String) -> UIText {
+        UIText(zh: "“\(code)”不是本组织的证书，只能为本组织的证书发布培训", en: "“\(code)” is not one of your certificates; announce courses for your own certificates")
+    }
+    public static let trainingDates = UIText(
+        zh: "请填写开始和结束日期（YYYY-MM-DD），结束日期不能早于开始日期", en: "Give the first and last day (YYYY-MM-DD), the last not before the first")
+    public static let trainingStartsPast = UIText(zh: "开始日期应为今天或以后", en: "The course must start today or later")
+    public static let trainingFeeInvalid = UIText(
+        zh: "每人培训费应为 0 到 1 亿元之间的金额，最多两位小数", en: "The fee per head is an amount from 0 to 100 million yuan with at most two decimals")
+    public static let trainingSeatsInvalid = UIText(zh: "名额应为 1 到 10000 之间的整数", en: "Places must be a whole number from 1 to 10000")
+    public static func trainingTrainerIncomplete(_ line: Int) -> UIText {
+        UIText(zh: "第\(line)位培训师的姓名和工作单位都要填写", en: "Trainer \(line) needs both a name and an employer")
+    }
+    public static let trainingTooManyTrainers = UIText(zh: "培训师最多50位", en: "At most 50 trainers")
+    public static let trainingNoTrainers = UIText(zh: "请至少填写一位培训师", en: "Give at least one trainer")
+    public static func trainingIndustryShareBelow(_ industry: Int, _ all: Int, _ percent: Int) -> UIText {
+        let share = all == 0 ? "0" : String(format: "%.1f", Double(industry) * 100 / Double(all))
+        let needed = (percent * all + 99) / 100
+        return UIText(
+            zh: "行业企业专家\(industry)人，占培训师\(all)人的\(share)%，应不少于\(percent)%（至少\(needed)人）；请增加行业企业专家后再提交",
+            en: "\(industry) of \(all) trainers (\(share)%) are from industry; at least \(percent)% (\(needed)) are required: add industry trainers and submit again")
+    }
+    public static func trainingFeeAboveCap(_ fee: Int, _ cap: Int, _ days: Int, _ perDay: Int) -> UIText {
+        UIText(
+            zh: "每人培训费\(Fen.displayText(fee))，超过上限\(Fen.displayText(cap))（\(Fen.displayText(perDay))/人·天 × \(days)天）；请降低培训费",
+            en: "The fee per head, \(Fen.displayText(fee)), is above the cap of \(Fen.displayText(cap)) (\(Fen.displayText(perDay)) per head and day × \(days) days): lower it")
+    }
+    public static let trainingTeacherName = UIText(zh: "教师姓名", en: "Teacher's name")
+    public static let trainingTeacherID = UIText(zh: "身份证号", en: "ID number")
+    public static let trainingTeacherIDHint = UIText(
+        zh: "选填；只保存加密摘要，用于识别同一位教师", en: "Optional; only a keyed hash is kept, to recognise the same teacher")
+    public static let trainingTeacherIDInvalid = UIText(zh: "身份证号无效，请核对18位号码", en: "The ID number is not valid; check its 18 characters")
+    public static let trainingOutcome = UIText(zh: "培训结果", en: "Outcome")
+    public static let trainingCertificateNumber = UIText(zh: "资格证书编号", en: "Qualification No.")
+    public static let trainingCertificateNumberNeeded = UIText(
+        zh: "取得培训师或考评员资格的，请填写资格证书编号", en: "A trainer or examiner qualification needs its certificate number")
+    public static let trainingEnrol = UIText(zh: "为本校教师报名", en: "Enrol a teacher of your school")
+    public static let trainingParticipants = UIText(zh: "参训教师", en: "Teachers enrolled")
+    public static let trainingQualifications = UIText(zh: "教师资格情况", en: "Teachers' qualifications")
+    public static let trainingQualificationsIntro = UIText(
+        zh: "各院校参加X证书师资培训的教师中取得培训师、考评员资格的人数和比例，按比例排名。一位教师多次参训只计一次。",
+        en: "Per school, of its teachers trained, how many hold a trainer's or an examiner's qualification, ranked by share. A teacher trained more than once counts once.")
+    public static let trainingTeachers = UIText(zh: "参训教师数", en: "Teachers trained")
+    public static let trainingTrainersQualified = UIText(zh: "培训师", en: "Trainers")
+    public static let trainingExaminersQualified = UIText(zh: "考评员", en: "Examiners")
+    public static let trainingQualifiedShare = UIText(zh: "取得资格比例", en: "Qualified share")
+    public static let trainingRank = UIText(zh: "排名", en: "Rank")
+    public static let trainingSearch = UIText(zh: "编号、名称或证书", en: "Number, title or certificate")
+    public static let trainingSave = UIText(zh: "保存", en: "Save")
+    public static let trainingAnnounce = UIText(zh: "发布", en: "Announce")
+    public static let trainingDays = UIText(zh: "培训日期", en: "Dates")
+    public static let trainingQualifiedCount = UIText(zh: "取得资格人数", en: "Qualified")
+    public static let publicTraining = UIText(zh: "师资培训信息", en: "Teacher training")
 }

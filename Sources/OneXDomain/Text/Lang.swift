@@ -56,6 +56,7 @@ extension ClosureDesk: InWords {}
 extension ExamSiteStatus: InWords {}
 extension ExamSiteStep: InWords {}
 extension ExamSiteDesk: InWords {}
+extension TrainingOutcome: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

@@ -16,6 +16,7 @@ enum PublicPages {
         web.get("public", "fee-standards.csv") { req in try await feeStandardsCSV(req) }
         web.get("public", "fee-standards.atom") { req in try await feeStandardsFeed(req) }
         PublicSitePages.register(on: web)
+        PublicTrainingPages.register(on: web)
     }
 
     static func year(_ req: Request) -> Int {
@@ -30,6 +31,7 @@ enum PublicPages {
             ("/public/organizations", .publicOrganizations, nil),
             (SitePath.publicFeeStandards.path, .publicFeeStandards, "/public/fee-standards.atom"),
             (SitePath.publicSites.path, .publicSites, "/public/sites.atom"),
+            (SitePath.publicTraining.path, .publicTraining, "/public/training.atom"),
         ]
         let items = links.map { path, title, feed -> HTML in
             let atom: HTML = feed.map { " · <a href=\"\($0)\">\(lang(.publicFeed))</a>" } ?? ""

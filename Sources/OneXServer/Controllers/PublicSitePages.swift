@@ -23,14 +23,15 @@ enum PublicSitePages {
         let cityRows = byCity.keys.sorted().map { code -> [HTML] in
             let list = byCity[code]!
             return [
-                "<a href=\"\(SitePath.publicSites.path)?region=\(code)\">\(list[0].regionName)</a>",
+                "<a href=\"\(SitePath.publicSites.path)?region=\(code)\">\(Components.userText(list[0].regionName))</a>",
                 "\(Set(list.map(\.certificate)).count)", "\(list.count)",
             ]
         }
         let shown = region.map { r in all.filter { $0.region == r } } ?? all
+        let data = Components.userText
         let rows = shown.map { s -> [HTML] in
             [
-                "\(s.regionName)", "\(s.schoolName)", "\(s.certificateName)", "\(s.place)", "\(s.address)",
+                data(s.regionName), data(s.schoolName), data(s.certificateName), data(s.place), data(s.address),
                 "\(s.capacity)",
             ]
         }
@@ -42,7 +43,7 @@ enum PublicSitePages {
             <a href="\(SitePath.publicIndex.path)">\(lang(.publicIndex))</a></p>
             \(Components.table(headers: [lang(.publicCity), lang(.siteCoverageCertificates), lang(.siteCoverageSitesCount)],
                                rows: cityRows, numeric: [1, 2], empty: lang(.noRecords)))
-            <h2>\(region.flatMap { byCity[$0]?.first?.regionName } ?? lang(.publicAllCities))</h2>
+            <h2>\(region.flatMap { byCity[$0]?.first?.regionName }.map(Components.userText) ?? "\(lang(.publicAllCities))")</h2>
             \(Components.table(headers: [lang(.publicCity), lang(.siteSchool), lang(.publicCertificateName), lang(.sitePlace),
                                          lang(.siteAddress), lang(.siteCapacity)],
                                rows: rows, numeric: [5], empty: lang(.noRecords)))

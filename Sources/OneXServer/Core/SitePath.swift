@@ -39,6 +39,11 @@ public enum SitePath: Sendable, Equatable {
     case siteCoverage
     /// Approved exam sites, without login.
     case publicSites
+    /// Teacher training (师资培训) and one course.
+    case training
+    case trainingCourse(UUID)
+    /// Training courses, without login.
+    case publicTraining
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -96,6 +101,9 @@ public enum SitePath: Sendable, Equatable {
         case .examSite(let id): "/sites/\(id.uuidString)"
         case .siteCoverage: "/sites/coverage"
         case .publicSites: "/public/sites"
+        case .training: "/training"
+        case .trainingCourse(let id): "/training/\(id.uuidString)"
+        case .publicTraining: "/public/training"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

@@ -159,7 +159,8 @@ enum Components {
 
     static func form(
         action: String, csrf: String, fields: [FormField], values: FieldValues, errors: [FieldError],
-        submit: String, cancel: String?, lang: Lang, multipart: Bool = false, idPrefix: String = "f"
+        submit: String, cancel: String?, lang: Lang, multipart: Bool = false, idPrefix: String = "f",
+        extra: HTML = ""
     ) -> HTML {
         let general = errors.filter { e in e.field == nil || !fields.contains { $0.name == e.field } }
         var html: HTML = errors.isEmpty ? "" : alert(lang(.formHasErrors))
@@ -226,6 +227,7 @@ enum Components {
             \(html)<form method="post" action="\(action)" class="stack"\(enctype) novalidate>
             <input type="hidden" name="_csrf" value="\(csrf)">
             \(inputs)
+            \(extra)
             <div class="field"><button type="submit" class="btn">\(submit)</button>\(cancelLink)</div>
             </form>
             """

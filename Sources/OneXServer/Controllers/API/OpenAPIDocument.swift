@@ -193,6 +193,21 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/exam-sites/{id}/{step}",
                       summary: "resubmit (the school, with changed fields), agree (the alliance's lead school), approve (the organisation), return {reason} (whoever it waits for), suspend {reason} / resume (the organisation or the province office)",
                       tag: "quality", request: "ExamSiteStep"),
+            Operation(method: "get", path: "/api/v1/training-courses",
+                      summary: "Teacher-training courses, newest first (public; ?organization=&q=; AH41-6)", tag: "quality"),
+            Operation(method: "post", path: "/api/v1/training-courses",
+                      summary: "An organisation announces a course of its certificate {certificate, level, title, startsOn, endsOn, place, feePerHead (fen), seats, trainers[{name, employer, fromIndustry}]}; refused under the policy's industry share (industry_share_below) or above its fee cap (fee_above_cap)",
+                      tag: "quality", request: "TrainingCourse", success: 201),
+            Operation(method: "get", path: "/api/v1/training-courses/qualifications",
+                      summary: "Per school in the caller's scope: teachers trained, trainers, examiners, qualified and share, ranked", tag: "quality"),
+            Operation(method: "get", path: "/api/v1/training-courses/{id}",
+                      summary: "One course with the teachers the caller may see (phones masked)", tag: "quality"),
+            Operation(method: "post", path: "/api/v1/training-courses/{id}/participants",
+                      summary: "A school enrols its teacher {name, idNumber? (kept as a keyed hash), phone?}", tag: "quality",
+                      request: "TrainingEnrolment", success: 201),
+            Operation(method: "put", path: "/api/v1/training-courses/{id}/participants/{participant}",
+                      summary: "The course's organisation records the outcome {outcome: enrolled|completed|trainer|examiner|trainerAndExaminer, certificateNumber}",
+                      tag: "quality", request: "TrainingOutcome"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -341,6 +356,17 @@ enum OpenAPIDocument {
         out.append(("ExamSite", obj([("certificate", str())] + siteFields,
                                     required: ["certificate", "place", "address", "capacity", "equipment", "contact", "phone"])))
         out.append(("ExamSiteStep", obj([("reason", str())] + siteFields, required: [])))
+        out.append(("TrainingCourse", obj([("certificate", str()), ("level", enumeration(Level.allCases.map(\.rawValue))),
+                                           ("title", str()), ("startsOn", day), ("endsOn", day), ("place", str()),
+                                           ("feePerHead", int()), ("seats", int()),
+                                           ("trainers", .object([("type", .string("array")),
+                                                                 ("items", obj([("name", str()), ("employer", str()),
+                                                                                ("fromIndustry", .object([("type", .string("boolean"))]))],
+                                                                               required: ["name", "employer"]))]))],
+                                          required: ["certificate", "level", "title", "startsOn", "endsOn", "place", "feePerHead", "seats", "trainers"])))
+        out.append(("TrainingEnrolment", obj([("name", str()), ("idNumber", str()), ("phone", str())], required: ["name"])))
+        out.append(("TrainingOutcome", obj([("outcome", enumeration(TrainingOutcome.allCases.map(\.rawValue))),
+                                            ("certificateNumber", str())], required: ["outcome"])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
