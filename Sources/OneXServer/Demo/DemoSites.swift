@@ -80,7 +80,7 @@ extension DemoYear {
     }
 
     /// The demo account of a unit, as an actor.
-    private func account(_ role: Role, school: String? = nil, organization: String? = nil) async -> Actor? {
+    func account(_ role: Role, school: String? = nil, organization: String? = nil) async -> Actor? {
         var q = User.query(on: db).filter(\.$role == role.rawValue)
         if let school {
             q = q.join(School.self, on: \User.$school.$id == \School.$id).filter(
