@@ -75,6 +75,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case feeStandards, payments, ledgerItems, reports, sites, complaints
     // Teacher training (AH41-6): courses, published to all, and the teachers enrolled in them.
     case trainingCourses, trainingParticipants
+    // Teachers' X-certificate training hours (AH41-7).
+    case workloads
 
     public init(_ catalog: CatalogKind) {
         switch catalog {
@@ -168,6 +170,9 @@ public enum Access {
         case .trainingParticipants:
             // Teachers are personal data: their school, its city, the course's organisation.
             return actor.role == .expert ? .none : own
+        case .workloads:
+            // A school's own teachers' hours, read by its city and the province.
+            return actor.role == .organization || actor.role == .expert ? .none : own
         }
     }
 
@@ -210,7 +215,7 @@ public enum Access {
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school
-        case (.create, .sites), (.create, .trainingParticipants):
+        case (.create, .sites), (.create, .trainingParticipants), (.create, .workloads):
             return actor.role == .school
         case (.create, .trainingCourses), (.update, .trainingParticipants):
             // The organisation runs its certificates' courses and records what each teacher gained.

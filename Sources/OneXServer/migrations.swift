@@ -33,4 +33,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateRectificationLedger())
     app.migrations.add(CreateExamSites())
     app.migrations.add(CreateTraining())
+    app.migrations.add(CreateTeacherWorkloads())
 }

@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     RectificationAPI.register(on: authed)
     SitesAPI.register(on: authed)
     TrainingAPI.register(on: authed)
+    WorkloadAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -69,6 +70,7 @@ func routes(_ app: Application) throws {
     LedgerPages.register(on: pages)
     SitePages.register(on: pages)
     TrainingPages.register(on: pages)
+    WorkloadPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

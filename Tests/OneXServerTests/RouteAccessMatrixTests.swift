@@ -180,6 +180,9 @@ struct RouteAccessMatrixTests {
             "POST /training/:id/enrol": .roles([.school]),
             "POST /training/:id/participants/:participant": .act(.update, .trainingParticipants),
             "GET /public/training": .open, "GET /public/training.csv": .open, "GET /public/training.atom": .open,
+            "GET /api/v1/teacher-workloads": .list(.workloads), "POST /api/v1/teacher-workloads": .act(.create, .workloads),
+            "GET /workload": .list(.workloads), "POST /workload": .act(.create, .workloads),
+            "GET /workload/export.xlsx": .list(.workloads),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)

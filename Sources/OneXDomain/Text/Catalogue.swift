@@ -1025,4 +1025,25 @@ extension UIText {
     public static let trainingDays = UIText(zh: "培训日期", en: "Dates")
     public static let trainingQualifiedCount = UIText(zh: "取得资格人数", en: "Qualified")
     public static let publicTraining = UIText(zh: "师资培训信息", en: "Teacher training")
+
+    // Teacher workload (AH41-7).
+    public static let navWorkload = UIText(zh: "X证书培训课时", en: "Training hours")
+    public static let workloadIntro = UIText(
+        zh: "登记教师承担X证书培训的课时，课酬按普通课时的倍数折算；每位教师的X证书培训年限与双师型教师认定挂钩。同一教师、学期和证书再次登记时以新课时为准。",
+        en: "Record teachers' X-certificate training hours; they are paid as a multiple of ordinary class hours, and each teacher's years of X-certificate training count toward recognition as a double-qualified teacher. Recording the same teacher, term and certificate again replaces the hours.")
+    public static let workloadTerm = UIText(zh: "学期", en: "Term")
+    public static let workloadYear = UIText(zh: "年度", en: "Year")
+    public static let workloadHours = UIText(zh: "培训课时", en: "Training hours")
+    public static let workloadPayable = UIText(zh: "折算课时", en: "Payable hours")
+    public static let workloadTerms = UIText(zh: "学期数", en: "Terms")
+    public static let workloadYears = UIText(zh: "X证书培训年限", en: "Years of X-certificate training")
+    public static let workloadRecord = UIText(zh: "登记课时", en: "Record hours")
+    public static let workloadHoursInvalid = UIText(zh: "培训课时应为 1 到 2000 之间的整数", en: "Hours must be a whole number from 1 to 2000")
+    public static func workloadYearInvalid(_ year: Int) -> UIText {
+        UIText(zh: "年度应在\(year - 5)至\(year)年之间", en: "The year must be from \(year - 5) to \(year)")
+    }
+    public static func workloadMultiplierNote(_ m: Double) -> UIText {
+        let text = m == m.rounded() ? String(Int(m)) : String(m)
+        return UIText(zh: "折算课时 = 培训课时 × \(text)（省级政策）", en: "Payable hours = training hours × \(text) (province policy)")
+    }
 }

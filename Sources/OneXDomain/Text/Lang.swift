@@ -57,6 +57,7 @@ extension ExamSiteStatus: InWords {}
 extension ExamSiteStep: InWords {}
 extension ExamSiteDesk: InWords {}
 extension TrainingOutcome: InWords {}
+extension TermHalf: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

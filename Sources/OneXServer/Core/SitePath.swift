@@ -44,6 +44,8 @@ public enum SitePath: Sendable, Equatable {
     case trainingCourse(UUID)
     /// Training courses, without login.
     case publicTraining
+    /// Teachers' X-certificate training hours.
+    case workload
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -104,6 +106,7 @@ public enum SitePath: Sendable, Equatable {
         case .training: "/training"
         case .trainingCourse(let id): "/training/\(id.uuidString)"
         case .publicTraining: "/public/training"
+        case .workload: "/workload"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

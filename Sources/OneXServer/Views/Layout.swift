@@ -88,6 +88,7 @@ enum Layout {
         if reads(.ledgerItems) { work.append(NavItem(title: .navLedger, path: .ledger)) }
         if reads(.sites) { work.append(NavItem(title: .navSites, path: .examSites)) }
         if reads(.trainingParticipants) { work.append(NavItem(title: .navTraining, path: .training)) }
+        if reads(.workloads) { work.append(NavItem(title: .navWorkload, path: .workload)) }
         switch Access.scope(of: .bulletins, for: actor) {
         case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))
         default: break

@@ -208,6 +208,12 @@ enum OpenAPIDocument {
             Operation(method: "put", path: "/api/v1/training-courses/{id}/participants/{participant}",
                       summary: "The course's organisation records the outcome {outcome: enrolled|completed|trainer|examiner|trainerAndExaminer, certificateNumber}",
                       tag: "quality", request: "TrainingOutcome"),
+            Operation(method: "get", path: "/api/v1/teacher-workloads",
+                      summary: "Each teacher's year in the caller's scope: hours, payable hours (× the policy's multiplier), terms, certificates, years of X-certificate training (?year=; AH41-7)",
+                      tag: "quality"),
+            Operation(method: "post", path: "/api/v1/teacher-workloads",
+                      summary: "A school records a teacher's hours {teacher, idNumber?, year, half: spring|autumn, certificate, hours}; the same teacher, term and certificate again replaces them",
+                      tag: "quality", request: "TeacherWorkload", success: 201),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -367,6 +373,9 @@ enum OpenAPIDocument {
         out.append(("TrainingEnrolment", obj([("name", str()), ("idNumber", str()), ("phone", str())], required: ["name"])))
         out.append(("TrainingOutcome", obj([("outcome", enumeration(TrainingOutcome.allCases.map(\.rawValue))),
                                             ("certificateNumber", str())], required: ["outcome"])))
+        out.append(("TeacherWorkload", obj([("teacher", str()), ("idNumber", str()), ("year", int()),
+                                            ("half", enumeration(TermHalf.allCases.map(\.rawValue))), ("certificate", str()),
+                                            ("hours", int())], required: ["teacher", "year", "half", "certificate", "hours"])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
