@@ -992,3 +992,60 @@ def test_training_course_refused_then_accepted(browser):
     browser.get(BASE + "/public/training")
     assert "物流管理1+X师资培训（初级）" in browser.page_source and "陈静" not in browser.page_source
     shot(browser, "36e-public-training")
+
+
+def test_complaint_to_its_end(browser):
+    """AH41-2: a school files a complaint about an organisation (without the what first, refused
+    with the rest kept); the province office takes it up and sends it to the organisation, which
+    replies; the office reports it to the MoE and concludes it; the school sees it concluded."""
+    set_clock("2026-04-20T09:00:00+08:00")
+    login(browser, "secondary")
+    browser.get(BASE + "/complaints/new")
+    fill(browser, {"organization": "ORG-ZWL", "certificate": "1-004", "occurredOn": "2026-04-10"})
+    submit(browser)
+    assert "投诉事项不能为空" in browser.page_source
+    assert 'value="1-004"' in browser.page_source, "the entries are kept"
+    fill(browser, {"occurredOn": "2026-04-10"})
+    browser.find_element(By.ID, "f-what").send_keys("考核当天考点未按标准配备监考人员，成绩两个月未公布")
+    evidence = pathlib.Path(tempfile.mkdtemp()) / "现场照片.pdf"
+    evidence.write_bytes(b"%PDF-1.4 photo")
+    browser.find_element(By.ID, "f-file").send_keys(str(evidence))
+    submit(browser)
+    complaint = browser.current_url
+    assert "/complaints/" in complaint and "待受理" in browser.page_source and "现场照片.pdf" in browser.page_source
+    shot(browser, "37a-complaint-filed")
+
+    login(browser, "province")
+    browser.get(complaint)
+    browser.find_element(By.ID, "accept-text").send_keys("已受理，开展调查核实")
+    submit(browser, "form[action$='/accept'] button")
+    browser.find_element(By.ID, "forward-text").send_keys("请就监考人员配置和成绩公布时间作出说明")
+    submit(browser, "form[action$='/forward'] button")
+    assert "待评价组织答复" in browser.page_source
+    shot(browser, "37b-complaint-forwarded")
+
+    login(browser, "org")
+    browser.get(complaint)
+    browser.find_element(By.ID, "reply-text").send_keys("已补充监考人员，成绩已于4月18日公布")
+    submit(browser, "form[action$='/reply'] button")
+    assert "调查核实中" in browser.page_source
+
+    login(browser, "province")
+    browser.get(complaint)
+    browser.find_element(By.ID, "reportToMoE-text").send_keys("报送调查材料和处理建议")
+    submit(browser, "form[action$='/reportToMoE'] button")
+    assert "已报教育部" in browser.page_source
+    browser.find_element(By.ID, "close-text").send_keys("情况属实，评价组织已整改，予以通报")
+    submit(browser, "form[action$='/close'] button")
+    assert "已办结" in browser.page_source and "2026年4月20日" in browser.page_source
+    shot(browser, "37c-complaint-closed")
+    phone_shot(browser, "37c-complaint-closed")
+
+    login(browser, "secondary")
+    browser.get(complaint)
+    assert "已办结" in browser.page_source and "情况属实" in browser.page_source
+    browser.add_cookie({"name": "lang", "value": "en"})
+    browser.get(complaint)
+    assert "Concluded" in browser.page_source
+    shot(browser, "37d-complaint-en")
+    browser.add_cookie({"name": "lang", "value": "zh"})

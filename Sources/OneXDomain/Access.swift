@@ -163,7 +163,10 @@ public enum Access {
             default: return own
             }
         case .complaints:
-            return actor.role.seesWholeProvince ? .all : .none
+            // The province all; a school or a city bureau what it filed (a bureau also its
+            // schools'); an organisation what it filed and, once the office sent them on for a
+            // reply, those about it.
+            return actor.role == .expert ? .none : own
         case .trainingCourses:
             // Training notices are public (001 §三(五): 主动公开…师资培训信息).
             return .all
@@ -217,6 +220,13 @@ public enum Access {
             return actor.role == .school
         case (.create, .sites), (.create, .trainingParticipants), (.create, .workloads):
             return actor.role == .school
+        case (.create, .complaints):
+            return [.school, .cityReviewer, .organization].contains(actor.role)
+        case (.review, .complaints):
+            return actor.role == .provinceAdmin
+        case (.update, .complaints):
+            // The organisation's reply to a complaint the office sent it.
+            return actor.role == .organization
         case (.create, .trainingCourses), (.update, .trainingParticipants):
             // The organisation runs its certificates' courses and records what each teacher gained.
             return actor.role == .organization

@@ -34,4 +34,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateExamSites())
     app.migrations.add(CreateTraining())
     app.migrations.add(CreateTeacherWorkloads())
+    app.migrations.add(CreateComplaints())
 }

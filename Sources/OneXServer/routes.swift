@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     SitesAPI.register(on: authed)
     TrainingAPI.register(on: authed)
     WorkloadAPI.register(on: authed)
+    ComplaintsAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -71,6 +72,7 @@ func routes(_ app: Application) throws {
     SitePages.register(on: pages)
     TrainingPages.register(on: pages)
     WorkloadPages.register(on: pages)
+    ComplaintPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

@@ -49,7 +49,6 @@ struct AccessPolicyTests {
             #expect(!Access.may(.update, .users, actor))
             #expect(Access.scope(of: .users, for: actor) == .none)
             #expect(Access.scope(of: .auditEntries, for: actor) == .none)
-            #expect(Access.scope(of: .complaints, for: actor) == .none)
         }
         #expect(Access.scope(of: .users, for: Self.actors[1]) == .none)
         #expect(Access.scope(of: .auditEntries, for: Self.actors[2]) == .all)

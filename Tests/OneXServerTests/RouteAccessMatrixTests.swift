@@ -183,6 +183,12 @@ struct RouteAccessMatrixTests {
             "GET /api/v1/teacher-workloads": .list(.workloads), "POST /api/v1/teacher-workloads": .act(.create, .workloads),
             "GET /workload": .list(.workloads), "POST /workload": .act(.create, .workloads),
             "GET /workload/export.xlsx": .list(.workloads),
+            "GET /api/v1/complaints": .list(.complaints), "POST /api/v1/complaints": .act(.create, .complaints),
+            "GET /api/v1/complaints/:id": .read(.complaints), "GET /api/v1/complaints/:id/evidence": .read(.complaints),
+            "POST /api/v1/complaints/:id/:step": .act(.review, .complaints),
+            "GET /complaints": .list(.complaints), "GET /complaints/new": .act(.create, .complaints),
+            "POST /complaints/new": .act(.create, .complaints), "GET /complaints/:id": .read(.complaints),
+            "GET /complaints/:id/evidence": .read(.complaints), "POST /complaints/:id/:step": .act(.review, .complaints),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -236,6 +242,7 @@ struct RouteAccessMatrixTests {
         var sites: [(id: String, owner: RecordOwner)] = []
         var trainingCourse = ""
         var trainingParticipant = ""
+        var complaint = ""
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -294,6 +301,14 @@ struct RouteAccessMatrixTests {
                 Subject(
                     parameters: [":id": fixture.trainingCourse, ":participant": fixture.trainingParticipant],
                     owner: owner(school: "Z001", certificate: "1-004"), label: "Z001")
+            ]
+        }
+        if kindName == "complaints" {
+            // Z001's complaint about ORG-GXBJK, not yet sent to it; "accept" is the office's.
+            return [
+                Subject(
+                    parameters: [":id": fixture.complaint, ":step": "accept"],
+                    owner: RecordOwner(school: "Z001", region: "4101"), label: "Z001")
             ]
         }
         if kindName == "applications" {
@@ -476,6 +491,11 @@ struct RouteAccessMatrixTests {
             .POST, "/api/v1/training-courses/\(f.trainingCourse)/participants", json: #"{"name":"王老师"}"#)
         let participants = try #require(enrolled.json["participants"] as? [[String: Any]], "\(enrolled.body)")
         f.trainingParticipant = try #require(participants.first?["id"] as? String)
+        let complaint = try await teacherSchool.multipart(
+            "/api/v1/complaints",
+            fields: [("organization", "ORG-GXBJK"), ("occurredOn", "2026-03-01"), ("what", "考核延迟")],
+            file: ("file", "证据.pdf", "application/pdf", "%PDF-1.4 e"))
+        f.complaint = try #require(complaint.json["id"] as? String, "\(complaint.body)")
         return f
     }
 
@@ -567,6 +587,12 @@ struct RouteAccessMatrixTests {
                     // `TrainingTests.teachers` checks that another organisation's is empty.
                     owner.organization = o
                 }
+                if kind == .complaints {
+                    owner = RecordOwner(
+                        school: item["school"] as? String, region: item["region"] as? String,
+                        organization: item["complainantRole"] as? String == "organization"
+                            ? item["complainantUnit"] as? String : nil)
+                }
                 if kind == .ledgerItems {
                     owner = RecordOwner(school: item["school"] as? String, region: item["region"] as? String,
                                         organization: item["organization"] as? String)
@@ -595,7 +621,7 @@ extension RecordKind {
     /// unit's); the rest are province-wide reference data or addressed to their reader.
     var isOwnedByUnits: Bool {
         switch self {
-        case .regions, .organizations, .alliances, .experts, .users, .auditEntries, .notices, .bulletins, .snapshots, .complaints: false
+        case .regions, .organizations, .alliances, .experts, .users, .auditEntries, .notices, .bulletins, .snapshots: false
         default: true
         }
     }

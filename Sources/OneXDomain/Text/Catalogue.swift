@@ -834,8 +834,8 @@ extension UIText {
     // Public disclosure (AH41-12).
     public static let publicIndex = UIText(zh: "信息公开", en: "Public disclosure")
     public static let publicIndexIntro = UIText(
-        zh: "以下信息无需登录即可查看、下载和订阅（Atom）：现行政策、试点院校、培训评价组织及其证书、已发布的考核费用标准。",
-        en: "Read, download and follow (Atom) without an account: the policy in force, the pilot schools, the organisations and their certificates, the published fee standards.")
+        zh: "以下信息无需登录即可查看、下载和订阅（Atom）：现行政策、试点院校、培训评价组织及其证书、已发布的考核费用标准、证书考核站点、师资培训信息。",
+        en: "Read, download and follow (Atom) without an account: the policy in force, the pilot schools, the organisations and their certificates, the published fee standards, the exam sites, the teacher-training courses.")
     public static let publicIndexLink = UIText(
         zh: "信息公开：试点院校、培训评价组织、考核费用标准（无需登录）",
         en: "Public disclosure: pilot schools, organisations, fee standards (no login needed)")
@@ -1046,4 +1046,44 @@ extension UIText {
         let text = m == m.rounded() ? String(Int(m)) : String(m)
         return UIText(zh: "折算课时 = 培训课时 × \(text)（省级政策）", en: "Payable hours = training hours × \(text) (province policy)")
     }
+
+    // Complaints (AH41-2).
+    public static let navComplaints = UIText(zh: "投诉处理", en: "Complaints")
+    public static let complaintIntro = UIText(
+        zh: "试点院校、市县教育局和培训评价组织可向省试点工作协调推进办公室投诉培训评价组织或证书的问题；省办受理、调查核实，可转评价组织答复，必要时将材料和建议报教育部。投诉单位可随时查看办理进度。",
+        en: "Pilot schools, city bureaus and organisations may complain about an organisation or a certificate to the province office, which takes it up, investigates, may ask the organisation for a reply, and reports to the MoE where needed. The complainant can follow it at any time.")
+    public static let complaintNew = UIText(zh: "提交投诉", en: "File a complaint")
+    public static let complaintNumber = UIText(zh: "投诉编号", en: "Complaint No.")
+    public static let complaintOrganization = UIText(zh: "被投诉的培训评价组织", en: "Organisation complained about")
+    public static let complaintCertificate = UIText(zh: "涉及证书", en: "Certificate concerned")
+    public static let complaintCertificateHint = UIText(zh: "选填，证书代码，如 1-004", en: "Optional, a certificate code such as 1-004")
+    public static let complaintWhat = UIText(zh: "投诉事项", en: "What happened")
+    public static let complaintOccurredOn = UIText(
+        zh: "发生日期应为今天或以前的日期（YYYY-MM-DD）", en: "The day it happened must be today or earlier (YYYY-MM-DD)")
+    public static let complaintWhen = UIText(zh: "发生日期", en: "When it happened")
+    public static let complaintEvidence = UIText(zh: "佐证材料", en: "Evidence")
+    public static let complaintComplainant = UIText(zh: "投诉单位", en: "Complainant")
+    public static let complaintFiledOn = UIText(zh: "提交日期", en: "Filed on")
+    public static let complaintForwardedOn = UIText(zh: "转评价组织日期", en: "Sent to the organisation on")
+    public static let complaintReportedOn = UIText(zh: "报教育部日期", en: "Reported to the MoE on")
+    public static let complaintHistory = UIText(zh: "办理过程", en: "History")
+    public static let complaintFiled = UIText(zh: "提交投诉", en: "Filed")
+    public static let complaintReportDay = UIText(
+        zh: "请填写报教育部的日期（今天或以前）", en: "Give the day it was reported to the MoE (today or earlier)")
+    public static let complaintNotAboutOwn = UIText(zh: "不能投诉本组织", en: "An organisation cannot complain about itself")
+    public static let complaintCertificateNotOfOrganization = UIText(
+        zh: "该证书不属于被投诉的培训评价组织，请核对证书代码", en: "That certificate is not the organisation's; check the code")
+    public static func complaintUnknownOrganization(_ code: String) -> UIText {
+        UIText(zh: "没有代码为“\(code)”的培训评价组织", en: "There is no organisation “\(code)”")
+    }
+    public static func complaintStepText(_ step: ComplaintStep) -> UIText {
+        switch step {
+        case .accept: UIText(zh: "受理意见", en: "Comment on taking it up")
+        case .forward: UIText(zh: "请评价组织答复的事项", en: "What the organisation is to answer")
+        case .reply: UIText(zh: "答复内容", en: "Reply")
+        case .reportToMoE: UIText(zh: "报送材料和建议", en: "Materials and advice reported")
+        case .close: UIText(zh: "调查核实结论", en: "Findings")
+        }
+    }
+    public static let complaintReportDayLabel = UIText(zh: "报教育部日期", en: "Reported on")
 }

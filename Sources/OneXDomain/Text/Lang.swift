@@ -58,6 +58,8 @@ extension ExamSiteStep: InWords {}
 extension ExamSiteDesk: InWords {}
 extension TrainingOutcome: InWords {}
 extension TermHalf: InWords {}
+extension ComplaintStatus: InWords {}
+extension ComplaintStep: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

@@ -46,6 +46,8 @@ public enum SitePath: Sendable, Equatable {
     case publicTraining
     /// Teachers' X-certificate training hours.
     case workload
+    /// Complaints about organisations and certificates.
+    case complaints
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -107,6 +109,7 @@ public enum SitePath: Sendable, Equatable {
         case .trainingCourse(let id): "/training/\(id.uuidString)"
         case .publicTraining: "/public/training"
         case .workload: "/workload"
+        case .complaints: "/complaints"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

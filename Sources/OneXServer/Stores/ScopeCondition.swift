@@ -98,4 +98,20 @@ enum ScopeCondition {
         case .none: return nil
         }
     }
+
+    /// For complaints (alias `x`), which carry the complainant's codes: a school's and a city's
+    /// own (a city also its schools'); an organisation's own and, once sent for a reply, those
+    /// about it.
+    static func onComplaints(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: return "1 = 1"
+        case .school(let code): return "x.school_code = \(bind: code)"
+        case .region(let code): return "x.region_code = \(bind: code)"
+        case .organization(let code):
+            return
+                "(x.organization_code = \(bind: code) OR (x.subject_organization = \(bind: code) AND x.forwarded_on IS NOT NULL))"
+        case .published, .ledBy, .publishedOr, .either: return "1 = 0"
+        case .none: return nil
+        }
+    }
 }

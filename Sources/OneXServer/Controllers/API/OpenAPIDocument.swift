@@ -214,6 +214,17 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/teacher-workloads",
                       summary: "A school records a teacher's hours {teacher, idNumber?, year, half: spring|autumn, certificate, hours}; the same teacher, term and certificate again replaces them",
                       tag: "quality", request: "TeacherWorkload", success: 201),
+            Operation(method: "get", path: "/api/v1/complaints",
+                      summary: "Complaints the caller may see: the province all; a school or city what it filed (a city also its schools'); an organisation what it filed and, once sent for a reply, those about it (?status=; AH41-2)",
+                      tag: "quality"),
+            Operation(method: "post", path: "/api/v1/complaints",
+                      summary: "File a complaint {organization, certificate?, occurredOn, what} as JSON, or multipart with an evidence file (a school, city bureau or organisation)",
+                      tag: "quality", request: "Complaint", success: 201),
+            Operation(method: "get", path: "/api/v1/complaints/{id}", summary: "One complaint with its history", tag: "quality"),
+            Operation(method: "get", path: "/api/v1/complaints/{id}/evidence", summary: "The complaint's evidence file", tag: "quality"),
+            Operation(method: "post", path: "/api/v1/complaints/{id}/{step}",
+                      summary: "accept, forward (to the organisation for a reply), reportToMoE {text, day}, close {text: findings} by the province office; reply {text} by the organisation complained about",
+                      tag: "quality", request: "ComplaintStep"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -376,6 +387,10 @@ enum OpenAPIDocument {
         out.append(("TeacherWorkload", obj([("teacher", str()), ("idNumber", str()), ("year", int()),
                                             ("half", enumeration(TermHalf.allCases.map(\.rawValue))), ("certificate", str()),
                                             ("hours", int())], required: ["teacher", "year", "half", "certificate", "hours"])))
+        out.append(("Complaint", obj([("organization", str()), ("certificate", str()), ("occurredOn", day), ("what", str()),
+                                      ("file", .object([("type", .string("string")), ("format", .string("binary"))]))],
+                                     required: ["organization", "occurredOn", "what"])))
+        out.append(("ComplaintStep", obj([("text", str()), ("day", day)], required: ["text"])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
