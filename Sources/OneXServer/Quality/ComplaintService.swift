@@ -119,14 +119,7 @@ enum ComplaintService {
                 key: try row.requireID().uuidString,
                 before: nil as String?, after: "\(organization.code) \(row.subjectCertificate ?? "")", at: now
             )
-            struct Count: Decodable { var n: Int }
-            let prefix = "TS-\(LocalDate(now).year)-"
-            let taken =
-                try await tx.sql().raw(
-                    "SELECT COUNT(*) AS n FROM complaints WHERE number LIKE \(bind: prefix + "%")"
-                )
-                .first(decoding: Count.self)?.n ?? 0
-            row.number = prefix + String(format: "%04d", taken + 1)
+            row.number = try await YearlyNumber.next("TS", table: "complaints", now: now, on: tx)
             try await row.create(on: tx)
             try await entry(row, "filed", what, actor: actor, now: now, on: tx)
             _ = try await NoticeService.send(

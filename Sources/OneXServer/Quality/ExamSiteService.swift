@@ -83,13 +83,7 @@ enum ExamSiteService {
                 actor: actor.username, action: "apply", entity: ExamSiteRow.schema,
                 key: try row.requireID().uuidString,
                 before: nil as String?, after: "\(certificate.code) \(checked.place)", at: now)
-            struct Count: Decodable { var n: Int }
-            let prefix = "KD-\(LocalDate(now).year)-"
-            let taken =
-                try await tx.sql().raw(
-                    "SELECT COUNT(*) AS n FROM exam_sites WHERE number LIKE \(bind: prefix + "%")"
-                ).first(decoding: Count.self)?.n ?? 0
-            row.number = prefix + String(format: "%04d", taken + 1)
+            row.number = try await YearlyNumber.next("KD", table: "exam_sites", now: now, on: tx)
             try await row.create(on: tx)
             let first: NoticeAudience =
                 if let lead { .school(lead) } else {

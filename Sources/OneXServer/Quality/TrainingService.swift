@@ -84,16 +84,9 @@ enum TrainingService {
         let title = try text(draft.title, "title", .trainingTitle, limit: 200)
         let place = try text(draft.place, "place", .trainingPlace, limit: 300)
         var certificate: Certificate?
-        if let code = draft.certificate?.trimmingCharacters(in: .whitespaces), !code.isEmpty {
-            certificate = try await Certificate.query(on: db).filter(\.$code == code).with(\.$organization)
-                .first()
-            if certificate == nil || certificate?.organization.code != actor.unit {
-                problems.append(
-                    FieldError(code: "unknown_reference", .trainingOwnCertificate(code), field: "certificate")
-                )
-            }
-        } else {
-            problems.append(.required("certificate", .trainingCertificate))
+        switch try await OwnCertificate.read(draft.certificate, actor: actor, on: db) {
+        case .success(let c): certificate = c
+        case .failure(let problem): problems.append(problem)
         }
         if draft.level == nil { problems.append(.required("level", .trainingLevel)) }
         let starts = LocalDate(draft.startsOn ?? "")
@@ -171,13 +164,7 @@ enum TrainingService {
                 actor: actor.username, action: "create", entity: TrainingCourseRow.schema,
                 key: try row.requireID().uuidString, before: nil as String?,
                 after: "\(certificate.code) \(level.rawValue) \(starts) \(fee)", at: now)
-            struct Count: Decodable { var n: Int }
-            let prefix = "PX-\(LocalDate(now).year)-"
-            let taken =
-                try await tx.sql().raw(
-                    "SELECT COUNT(*) AS n FROM training_courses WHERE number LIKE \(bind: prefix + "%")"
-                ).first(decoding: Count.self)?.n ?? 0
-            row.number = prefix + String(format: "%04d", taken + 1)
+            row.number = try await YearlyNumber.next("PX", table: "training_courses", now: now, on: tx)
             try await row.create(on: tx)
             for (i, t) in checkedTrainers.enumerated() {
                 let r = TrainingTrainerRow()
