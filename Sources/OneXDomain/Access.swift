@@ -77,6 +77,10 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case trainingCourses, trainingParticipants
     // Teachers' X-certificate training hours (AH41-7).
     case workloads
+    // Schools' decisions to admit or exit a certificate (AH41-2).
+    case certificateDecisions
+    // Organisations' filings of provincial activities (AH41-4).
+    case filings
 
     public init(_ catalog: CatalogKind) {
         switch catalog {
@@ -173,6 +177,16 @@ public enum Access {
         case .trainingParticipants:
             // Teachers are personal data: their school, its city, the course's organisation.
             return actor.role == .expert ? .none : own
+        case .filings:
+            // The organisation's own, the alliance's lead school the ones it co-signs, the province.
+            switch actor.role {
+            case .provinceAdmin, .provinceReviewer, .auditor, .organization: return own
+            case .school: return .ledBy(unit)
+            case .cityReviewer, .expert: return .none
+            }
+        case .certificateDecisions:
+            // A school's, its city's, the certificate's organisation's, the province's.
+            return actor.role == .expert ? .none : own
         case .workloads:
             // A school's own teachers' hours, read by its city and the province.
             return actor.role == .organization || actor.role == .expert ? .none : own
@@ -218,8 +232,13 @@ public enum Access {
         case (.review, .feeStandards):
             // The lead school's expert review; which standards is its scope's business.
             return actor.role == .school
-        case (.create, .sites), (.create, .trainingParticipants), (.create, .workloads):
+        case (.create, .sites), (.create, .trainingParticipants), (.create, .workloads), (.create, .certificateDecisions):
             return actor.role == .school
+        case (.create, .filings), (.update, .filings):
+            return actor.role == .organization
+        case (.review, .filings):
+            // The lead school co-signs, the office acknowledges; which is `FilingFlow`'s business.
+            return actor.role == .school || actor.role == .provinceAdmin
         case (.create, .complaints):
             return [.school, .cityReviewer, .organization].contains(actor.role)
         case (.review, .complaints):

@@ -35,4 +35,6 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateTraining())
     app.migrations.add(CreateTeacherWorkloads())
     app.migrations.add(CreateComplaints())
+    app.migrations.add(CreateCertificateDecisions())
+    app.migrations.add(CreateActivityFilings())
 }

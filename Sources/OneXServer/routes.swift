@@ -46,6 +46,8 @@ func routes(_ app: Application) throws {
     TrainingAPI.register(on: authed)
     WorkloadAPI.register(on: authed)
     ComplaintsAPI.register(on: authed)
+    CertificateDecisionsAPI.register(on: authed)
+    FilingsAPI.register(on: authed)
     ApplicationsAPI.registerNotices(on: authed)
     ExamsAPI.register(on: authed)
 
@@ -73,6 +75,8 @@ func routes(_ app: Application) throws {
     TrainingPages.register(on: pages)
     WorkloadPages.register(on: pages)
     ComplaintPages.register(on: pages)
+    CertificateDecisionPages.register(on: pages)
+    FilingPages.register(on: pages)
     FeeFileRoutes.register(api: authed, web: pages)
     UserPages.register(on: pages)
     ApplicationPages.register(on: pages)

@@ -30,6 +30,9 @@ struct AccessPolicyTests {
                     // A school's own exam sites and those of the certificates its alliance leads.
                     #expect(own == "Z001" && led == "Z001" && kind == .sites)
                 case (_, .published): #expect(kind == .feeStandards || kind == .sites)
+                case (.school, .ledBy(let c)):
+                    // The filings of the certificates whose alliance the school leads.
+                    #expect(c == "Z001" && kind == .filings)
                 case (.provinceAdmin, .all), (.provinceReviewer, .all), (.auditor, .all): continue
                 case (.school, .all), (.cityReviewer, .all), (.organization, .all), (.expert, .all):
                     // Published reference data only: catalog reference tables, verified fee standards,

@@ -189,6 +189,17 @@ struct RouteAccessMatrixTests {
             "GET /complaints": .list(.complaints), "GET /complaints/new": .act(.create, .complaints),
             "POST /complaints/new": .act(.create, .complaints), "GET /complaints/:id": .read(.complaints),
             "GET /complaints/:id/evidence": .read(.complaints), "POST /complaints/:id/:step": .act(.review, .complaints),
+            "GET /api/v1/certificate-decisions": .list(.certificateDecisions),
+            "POST /api/v1/certificate-decisions": .act(.create, .certificateDecisions),
+            "GET /certificate-decisions": .list(.certificateDecisions),
+            "POST /certificate-decisions": .act(.create, .certificateDecisions),
+            "GET /certificate-decisions/export.xlsx": .list(.certificateDecisions),
+            "GET /api/v1/filings": .list(.filings), "POST /api/v1/filings": .act(.create, .filings),
+            "GET /api/v1/filings/unfiled-exams": .roles([.provinceAdmin, .provinceReviewer, .auditor, .organization]),
+            "GET /api/v1/filings/:id": .read(.filings), "POST /api/v1/filings/:id/:step": .act(.review, .filings),
+            "GET /filings": .list(.filings), "GET /filings/new": .act(.create, .filings),
+            "POST /filings/new": .act(.create, .filings), "GET /filings/:id": .read(.filings),
+            "POST /filings/:id/:step": .act(.review, .filings),
         ]
         for kind in CatalogKind.allCases {
             let k = RecordKind(kind)
@@ -243,6 +254,7 @@ struct RouteAccessMatrixTests {
         var trainingCourse = ""
         var trainingParticipant = ""
         var complaint = ""
+        var filing = ""
     }
 
     static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
@@ -302,6 +314,12 @@ struct RouteAccessMatrixTests {
                     parameters: [":id": fixture.trainingCourse, ":participant": fixture.trainingParticipant],
                     owner: owner(school: "Z001", certificate: "1-004"), label: "Z001")
             ]
+        }
+        if kindName == "filings" {
+            // ORG-ZWL's filing for 1-004, waiting for G005's co-signature; "acknowledge" is the office's.
+            var o = owner(school: nil, certificate: "1-004")
+            o.leadSchool = "G005"
+            return [Subject(parameters: [":id": fixture.filing, ":step": "acknowledge"], owner: o, label: "ORG-ZWL")]
         }
         if kindName == "complaints" {
             // Z001's complaint about ORG-GXBJK, not yet sent to it; "accept" is the office's.
@@ -496,6 +514,8 @@ struct RouteAccessMatrixTests {
             fields: [("organization", "ORG-GXBJK"), ("occurredOn", "2026-03-01"), ("what", "考核延迟")],
             file: ("file", "证据.pdf", "application/pdf", "%PDF-1.4 e"))
         f.complaint = try #require(complaint.json["id"] as? String, "\(complaint.body)")
+        let filing = try await org.send(.POST, "/api/v1/filings", json: FilingTests.filing())
+        f.filing = try #require(filing.json["id"] as? String, "\(filing.body)")
         return f
     }
 
@@ -599,7 +619,7 @@ struct RouteAccessMatrixTests {
                 }
                 owner.published = item["status"] as? String == (kind == .sites ? "approved" : "published")
                     && (kind == .feeStandards || kind == .sites)
-                owner.leadSchool = kind == .feeStandards || kind == .sites
+                owner.leadSchool = kind == .feeStandards || kind == .sites || kind == .filings
                     ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil
                 return scope.contains(owner) ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
             }

@@ -1086,4 +1086,48 @@ extension UIText {
         }
     }
     public static let complaintReportDayLabel = UIText(zh: "报教育部日期", en: "Reported on")
+
+    // Certificate admission and exit per school (AH41-2).
+    public static let navDecisions = UIText(zh: "证书准入与退出", en: "Admission and exit")
+    public static let decisionIntro = UIText(
+        zh: "试点院校建立证书准入与退出机制：准入须经本校专家组织论证，退出须说明理由。按院校和证书列出，可导出。",
+        en: "Pilot schools admit a certificate after their experts argued for it and exit one with a reason. Listed by school and certificate; exportable.")
+    public static let decisionRecord = UIText(zh: "登记准入或退出", en: "Record an admission or exit")
+    public static let decisionKind = UIText(zh: "准入/退出", en: "Admission or exit")
+    public static let decisionDayLabel = UIText(zh: "决定日期", en: "Decided on")
+    public static let decisionDay = UIText(
+        zh: "决定日期应为今天或以前的日期（YYYY-MM-DD）", en: "The day of the decision must be today or earlier (YYYY-MM-DD)")
+    public static let decisionJustificationLabel = UIText(zh: "专家论证意见或退出理由", en: "Experts' justification or reason")
+    public static let decisionJustificationHint = UIText(
+        zh: "准入填写专家论证意见；退出填写退出理由", en: "For an admission the experts' justification; for an exit the reason")
+    public static func decisionJustification(_ kind: CertificateDecisionKind) -> UIText {
+        kind == .admit ? UIText(zh: "专家论证意见", en: "Experts' justification") : UIText(zh: "退出理由", en: "Reason for exit")
+    }
+    public static let decisionExperts = UIText(zh: "论证专家", en: "Experts")
+    public static let decisionExpertsHint = UIText(
+        zh: "准入时必填，如：王建国（河南经贸职业学院）、李秀英", en: "Required for an admission, e.g. the experts' names and units")
+
+    // Organisations' filings (AH41-4).
+    public static let navFilings = UIText(zh: "活动报备", en: "Activity filings")
+    public static let filingIntro = UIText(
+        zh: "培训评价组织在省内开展证书标准宣贯、师资培训、考核等工作，须会同证书试点院校联盟向省试点工作协调推进办公室报备：评价组织填报，联盟牵头院校会签，省办确认备案或要求补充。",
+        en: "Organisations file the standard briefings, teacher trainings and exams they hold in the province: the organisation files, the alliance's lead school co-signs, the province office acknowledges or asks for more.")
+    public static let filingNew = UIText(zh: "填报活动", en: "File an activity")
+    public static let filingNumber = UIText(zh: "报备编号", en: "Filing No.")
+    public static let filingKind = UIText(zh: "活动类型", en: "Kind")
+    public static let filingTitle = UIText(zh: "活动名称", en: "Title")
+    public static let filingParticipants = UIText(zh: "参加人数", en: "Participants")
+    public static let filingParticipantsInvalid = UIText(
+        zh: "参加人数应为 0 到 1000000 之间的整数", en: "Participants must be a whole number from 0 to 1000000")
+    public static let filingMonth = UIText(zh: "月份", en: "Month")
+    public static let filingNoneInMonth = UIText(zh: "本月没有报备的活动", en: "No activity filed for this month")
+    public static let filingUnfiled = UIText(zh: "未报备的考核", en: "Exams not filed")
+    public static let filingUnfiledIntro = UIText(
+        zh: "本年度已录入或导入考核结果、但没有覆盖当天的“考核”报备的证书和日期。",
+        en: "Days of this year with exam results entered or imported for a certificate that no exam filing covers.")
+    public static let filingNoUnfiled = UIText(zh: "没有未报备的考核", en: "Every exam is filed")
+    public static let filingExamDay = UIText(zh: "考核日期", en: "Exam day")
+    public static let filingSchools = UIText(zh: "院校数", en: "Schools")
+    public static let filingDays = UIText(zh: "活动日期", en: "Dates")
+    public static let filingPlace = UIText(zh: "活动地点", en: "Place")
 }

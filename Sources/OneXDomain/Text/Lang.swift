@@ -60,6 +60,10 @@ extension TrainingOutcome: InWords {}
 extension TermHalf: InWords {}
 extension ComplaintStatus: InWords {}
 extension ComplaintStep: InWords {}
+extension CertificateDecisionKind: InWords {}
+extension ActivityKind: InWords {}
+extension FilingStatus: InWords {}
+extension FilingStep: InWords {}
 
 /// One entry of the UI text catalogue (`Catalogue.swift`): the Chinese text and its English.
 public struct UIText: Sendable, Equatable {

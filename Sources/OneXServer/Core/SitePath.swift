@@ -48,6 +48,10 @@ public enum SitePath: Sendable, Equatable {
     case workload
     /// Complaints about organisations and certificates.
     case complaints
+    /// Schools' admission and exit of certificates.
+    case certificateDecisions
+    /// Organisations' filings of provincial activities.
+    case filings
     case users
     case usersExport(ExportFormat)
     case newUser
@@ -110,6 +114,8 @@ public enum SitePath: Sendable, Equatable {
         case .publicTraining: "/public/training"
         case .workload: "/workload"
         case .complaints: "/complaints"
+        case .certificateDecisions: "/certificate-decisions"
+        case .filings: "/filings"
         case .users: "/users"
         case .usersExport(let format): "/users/export.\(format.rawValue)"
         case .newUser: "/users/new"

@@ -114,4 +114,16 @@ enum ScopeCondition {
         case .none: return nil
         }
     }
+
+    /// For filings (alias `f`) joined to their certificate `c` and its organisation `o`.
+    static func onFilings(_ scope: RecordScope) -> SQLQueryString? {
+        switch scope {
+        case .all: "1 = 1"
+        case .organization(let code): "o.code = \(bind: code)"
+        case .ledBy(let code):
+            "c.id IN (SELECT a.certificate_id FROM alliances a JOIN schools ls ON ls.id = a.lead_school_id WHERE ls.code = \(bind: code))"
+        case .school, .region, .published, .publishedOr, .either: "1 = 0"
+        case .none: nil
+        }
+    }
 }

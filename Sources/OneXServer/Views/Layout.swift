@@ -89,6 +89,8 @@ enum Layout {
         if reads(.sites) { work.append(NavItem(title: .navSites, path: .examSites)) }
         if reads(.trainingParticipants) { work.append(NavItem(title: .navTraining, path: .training)) }
         if reads(.workloads) { work.append(NavItem(title: .navWorkload, path: .workload)) }
+        if reads(.filings) { work.append(NavItem(title: .navFilings, path: .filings)) }
+        if reads(.certificateDecisions) { work.append(NavItem(title: .navDecisions, path: .certificateDecisions)) }
         if reads(.complaints) { work.append(NavItem(title: .navComplaints, path: .complaints)) }
         switch Access.scope(of: .bulletins, for: actor) {
         case .all, .region: work.append(NavItem(title: .navMonitoring, path: .monitoring))

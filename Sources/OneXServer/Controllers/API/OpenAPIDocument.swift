@@ -225,6 +225,25 @@ enum OpenAPIDocument {
             Operation(method: "post", path: "/api/v1/complaints/{id}/{step}",
                       summary: "accept, forward (to the organisation for a reply), reportToMoE {text, day}, close {text: findings} by the province office; reply {text} by the organisation complained about",
                       tag: "quality", request: "ComplaintStep"),
+            Operation(method: "get", path: "/api/v1/certificate-decisions",
+                      summary: "Schools' admissions and exits of certificates in the caller's scope, newest first (?certificate=; AH41-2)",
+                      tag: "quality"),
+            Operation(method: "post", path: "/api/v1/certificate-decisions",
+                      summary: "A school records {certificate, kind: admit|exit, decidedOn, justification (the experts' for an admission, the reason for an exit), experts (required to admit)}",
+                      tag: "quality", request: "CertificateDecision", success: 201),
+            Operation(method: "get", path: "/api/v1/filings",
+                      summary: "Filed provincial activities in the caller's scope: an organisation its own, a lead school those it co-signs, the province all (?month=YYYY-MM; AH41-4)",
+                      tag: "quality"),
+            Operation(method: "post", path: "/api/v1/filings",
+                      summary: "An organisation files an activity of its certificate {certificate, kind: standardBriefing|teacherTraining|exam, title, startsOn, endsOn, place, participants}",
+                      tag: "quality", request: "Filing", success: 201),
+            Operation(method: "get", path: "/api/v1/filings/unfiled-exams",
+                      summary: "Exam days of the year of a certificate that no exam filing covers (province; an organisation its own; ?year=)",
+                      tag: "quality"),
+            Operation(method: "get", path: "/api/v1/filings/{id}", summary: "One filing with the caller's possible steps", tag: "quality"),
+            Operation(method: "post", path: "/api/v1/filings/{id}/{step}",
+                      summary: "cosign (the alliance's lead school), acknowledge / requestMore {reason} (the province office), resubmit with changed fields (the organisation)",
+                      tag: "quality", request: "FilingStep"),
             Operation(method: "get", path: "/api/v1/policy", summary: "The province policy in force, with its version", tag: "policy"),
             Operation(method: "put", path: "/api/v1/policy", summary: "Publish a new policy version", tag: "policy", request: "Policy"),
             Operation(method: "get", path: "/api/v1/admin/clock", summary: "The manual clock (ONEX_CLOCK=manual only)", tag: "admin"),
@@ -391,6 +410,14 @@ enum OpenAPIDocument {
                                       ("file", .object([("type", .string("string")), ("format", .string("binary"))]))],
                                      required: ["organization", "occurredOn", "what"])))
         out.append(("ComplaintStep", obj([("text", str()), ("day", day)], required: ["text"])))
+        out.append(("CertificateDecision", obj([("certificate", str()), ("kind", enumeration(CertificateDecisionKind.allCases.map(\.rawValue))),
+                                                ("decidedOn", day), ("justification", str()), ("experts", str())],
+                                               required: ["certificate", "kind", "decidedOn", "justification"])))
+        let filingFields: [(String, JSONValue)] = [("kind", enumeration(ActivityKind.allCases.map(\.rawValue))), ("title", str()),
+                                                   ("startsOn", day), ("endsOn", day), ("place", str()), ("participants", int())]
+        out.append(("Filing", obj([("certificate", str())] + filingFields,
+                                  required: ["certificate", "kind", "title", "startsOn", "endsOn", "place", "participants"])))
+        out.append(("FilingStep", obj([("reason", str())] + filingFields, required: [])))
         out.append(("Policy", .object([("type", .string("object")), ("description", .string("See policies.md"))])))
         out.append(("Clock", obj([("now", str([("format", .string("date-time"))]))], required: ["now"])))
         out.append(("File", .object([("type", .string("string")), ("format", .string("binary"))])))
