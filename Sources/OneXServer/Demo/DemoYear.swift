@@ -32,6 +32,7 @@ struct DemoYear {
         await demo.sites(until: today)
         await demo.training(until: today)
         await demo.complaints(until: today)
+        await demo.filings(until: today)
         await demo.ledger(until: today)
         await demo.reports(until: today)
         if today >= LocalDate(year: demo.year, month: 9, day: 29) { try await demo.autumn() }
