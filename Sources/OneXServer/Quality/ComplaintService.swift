@@ -227,59 +227,65 @@ enum ComplaintService {
         return row
     }
 
+    /// The complaints in the actor's scope, newest first, with the names of what they are
+    /// about, in one query (the evidence itself is not read).
     static func list(actor: Actor, status: ComplaintStatus?, on db: any Database) async throws -> [Complaint]
     {
         guard let inScope = ScopeCondition.onComplaints(Access.scope(of: .complaints, for: actor)) else {
             throw AppError.forbidden
         }
         let filter: SQLQueryString = status.map { " AND x.status = \(bind: $0.rawValue)" } ?? ""
-        let ids = try await db.sql().raw(
-            "SELECT x.id FROM complaints x WHERE \(inScope)\(filter) ORDER BY x.number DESC LIMIT 1000"
-        ).all().map { try $0.decode(column: "id", as: UUID.self) }
-        var out: [Complaint] = []
-        for id in ids {
-            if let row = try await ComplaintRow.find(id, on: db) {
-                out.append(try await complaint(row, entries: false, on: db))
-            }
-        }
-        return out
+        return try await complaints(where: "\(inScope)\(filter) ORDER BY x.number DESC LIMIT 1000", on: db)
     }
 
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Complaint {
-        try await complaint(try await visibleRow(id, actor: actor, on: db), entries: true, on: db)
-    }
-
-    static func complaint(_ row: ComplaintRow, entries: Bool, on db: any Database) async throws -> Complaint {
-        let organization = try await Organization.query(on: db).filter(\.$code == row.subjectOrganization)
-            .first()
-        let certificate = try await row.subjectCertificate.asyncFlatMap {
-            try await Certificate.query(on: db).filter(\.$code == $0).first()
+        let row = try await visibleRow(id, actor: actor, on: db)
+        guard var complaint = try await complaints(where: "x.id = \(bind: id)", on: db).first else {
+            throw AppError.notFound
         }
-        let list =
-            entries
-            ? try await ComplaintEntryRow.query(on: db).filter(\.$complaint.$id == row.requireID()).sort(
-                \.$at
-            ).all()
-                .map { Entry(step: $0.step, text: $0.text, actor: $0.actor, at: $0.at) } : nil
-        return Complaint(
-            id: try row.requireID(), number: row.number,
-            complainantRole: try .stored(
-                row.complainantRole, table: ComplaintRow.schema, column: "complainant_role", id: row.id),
-            complainantUnit: row.complainantUnit, complainantName: row.complainantName,
-            school: row.schoolCode,
-            region: row.regionCode, organization: row.subjectOrganization,
-            organizationName: organization?.name ?? row.subjectOrganization,
-            certificate: row.subjectCertificate, certificateName: certificate?.name, what: row.what,
-            occurredOn: row.occurredOn, filename: row.filename, status: try row.statusValue,
-            forwardedOn: row.forwardedOn, moeReportedOn: row.moeReportedOn,
-            filedOn: LocalDate(row.createdAt).description, entries: list)
+        complaint.entries = try await ComplaintEntryRow.query(on: db).filter(
+            \.$complaint.$id == row.requireID()
+        )
+        .sort(\.$at).all().map { Entry(step: $0.step, text: $0.text, actor: $0.actor, at: $0.at) }
+        return complaint
     }
-}
 
-extension Optional {
-    /// The async `flatMap`.
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
+    static func complaints(where condition: SQLQueryString, on db: any Database) async throws -> [Complaint] {
+        try await db.sql().raw(
+            """
+            SELECT x.id, x.number, x.complainant_role, x.complainant_unit, x.complainant_name, x.school_code,
+              x.region_code, x.subject_organization, o.name AS organization_name, x.subject_certificate,
+              c.name AS certificate_name, x.what, x.occurred_on, x.filename, x.status, x.forwarded_on,
+              x.moe_reported_on, x.created_at
+            FROM complaints x LEFT JOIN organizations o ON o.code = x.subject_organization
+            LEFT JOIN certificates c ON c.code = x.subject_certificate
+            WHERE \(condition)
+            """
+        ).all().map { r in
+            let id = try r.decode(column: "id", as: UUID.self)
+            let organization = try r.decode(column: "subject_organization", as: String.self)
+            return Complaint(
+                id: id, number: try r.decode(column: "number", as: String.self),
+                complainantRole: try .stored(
+                    try r.decode(column: "complainant_role", as: String.self), table: ComplaintRow.schema,
+                    column: "complainant_role", id: id),
+                complainantUnit: try r.decode(column: "complainant_unit", as: String.self),
+                complainantName: try r.decode(column: "complainant_name", as: String.self),
+                school: try r.decode(column: "school_code", as: String?.self),
+                region: try r.decode(column: "region_code", as: String?.self), organization: organization,
+                organizationName: try r.decode(column: "organization_name", as: String?.self) ?? organization,
+                certificate: try r.decode(column: "subject_certificate", as: String?.self),
+                certificateName: try r.decode(column: "certificate_name", as: String?.self),
+                what: try r.decode(column: "what", as: String.self),
+                occurredOn: try r.decode(column: "occurred_on", as: String.self),
+                filename: try r.decode(column: "filename", as: String?.self),
+                status: try .stored(
+                    try r.decode(column: "status", as: String.self), table: ComplaintRow.schema,
+                    column: "status", id: id),
+                forwardedOn: try r.decode(column: "forwarded_on", as: String?.self),
+                moeReportedOn: try r.decode(column: "moe_reported_on", as: String?.self),
+                filedOn: LocalDate(try r.decode(column: "created_at", as: Date.self)).description,
+                entries: nil)
+        }
     }
 }

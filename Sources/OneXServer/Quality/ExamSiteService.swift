@@ -290,6 +290,17 @@ enum ExamSiteService {
         guard let inScope = ScopeCondition.onSites(scope) else { throw AppError.forbidden }
         var condition: SQLQueryString = ""
         if let s = filter.status { condition += " AND x.status = \(bind: s.rawValue)" }
+        if filter.waitingForMe {
+            // Only the states in which some desk has a step besides suspending; which sites are
+            // the reader's is decided below, by `ExamSiteFlow`.
+            let open = ExamSiteStatus.allCases.filter { status in
+                [true, false].contains { hasLead in
+                    ExamSiteFlow.steps(status, desks: Set(ExamSiteDesk.allCases), hasLead: hasLead)
+                        .contains { $0 != .suspend }
+                }
+            }
+            condition += " AND x.status IN \(SQLBind.group(open.map(\.rawValue)))"
+        }
         if let c = filter.certificate { condition += " AND c.code = \(bind: c)" }
         if let r = filter.region { condition += " AND r.code = \(bind: r)" }
         if let t = filter.text {
