@@ -37,4 +37,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateComplaints())
     app.migrations.add(CreateCertificateDecisions())
     app.migrations.add(CreateActivityFilings())
+    app.migrations.add(AddExamSessionSites())
 }

@@ -153,6 +153,56 @@ struct ExamSiteTests {
     }
 
     @Test(
+        "AH41-3: an exam session names an approved site of its certificate; any other site is refused with the reason",
+        arguments: TestDB.all)
+    func sessionSite(db: TestDB) async throws {
+        try await withApp(db, demo: true) { app, _ in
+            try await Self.plan(app, "G001", "1-004")
+            let school = Client(app)
+            let lead = Client(app)
+            let org = Client(app)
+            try await school.login("highervoc")
+            try await lead.login("school-g005")
+            try await org.login("org")
+            let created = try await school.send(.POST, "/api/v1/exam-sites", json: Self.site)
+            let id = try #require(created.json["id"] as? String)
+            func exam(_ site: String) -> String {
+                #"{"school":"G001","certificate":"1-004","level":"junior","year":2026,"date":"2026-03-10","siteNumber":"\#(site)","registered":30,"attended":28,"passed":20}"#
+            }
+            // Not yet approved, unknown, or of another certificate: refused, nothing written.
+            for number in ["KD-2026-0001", "KD-2026-0099"] {
+                let refused = try await org.send(.POST, "/api/v1/exams", json: exam(number))
+                #expect(refused.status == .unprocessableEntity && refused.errorCodes == ["site_not_approved"])
+                #expect(refused.body.contains("不是证书1-004已批准的考核站点"), "\(refused.body)")
+            }
+            #expect(try await ExamRow.query(on: app.db).count() == 0)
+            _ = try await lead.send(.POST, "/api/v1/exam-sites/\(id)/agree")
+            #expect(
+                try await org.send(.POST, "/api/v1/exam-sites/\(id)/approve").json["status"] as? String
+                    == "approved")
+            // An approved site of another certificate does not host this one.
+            try await Self.plan(app, "G001", "1-002")
+            let admin = Client(app)
+            try await admin.login("admin", adminPassword)
+            let other = try await admin.send(
+                .POST, "/api/v1/exams",
+                json: exam("KD-2026-0001").replacingOccurrences(of: "1-004", with: "1-002"))
+            #expect(other.errorCodes == ["site_not_approved"], "\(other.body)")
+            let recorded = try await org.send(.POST, "/api/v1/exams", json: exam("KD-2026-0001"))
+            #expect(recorded.status == .created, "\(recorded.body)")
+            let listed = try await org.send(.GET, "/api/v1/exams?school=G001")
+            let item = try #require((listed.json["items"] as? [[String: Any]])?.first)
+            #expect(item["siteNumber"] as? String == "KD-2026-0001")
+            let browser = Client(app)
+            try await browser.webLogin("org")
+            let page = try await browser.send(.GET, "/sites/\(id)")
+            #expect(page.body.contains("已录入1场考核，参考28人"), "the site shows the exams held there")
+            // The exam form offers the approved site by its number.
+            #expect(try await browser.send(.GET, "/exams").body.contains("<option value=\"KD-2026-0001\">"))
+        }
+    }
+
+    @Test(
         "AH41-3: the coverage matrix equals an independent count over random plans and sites; only approved sites cover",
         arguments: TestDB.all)
     func coverage(db: TestDB) async throws {

@@ -6,6 +6,8 @@ public struct ExamSession: Codable, Sendable, Equatable {
     public var year: Int
     public var date: LocalDate
     public var site: String?
+    /// The approved exam site it was held at, by its number (KD-2026-0001; AH41-3).
+    public var siteNumber: String?
     public var registered: Int
     public var attended: Int
     public var passed: Int
@@ -61,6 +63,9 @@ public struct ExamSession: Codable, Sendable, Equatable {
         }
         if site.map({ $0.count > 200 }) == true {
             out.append(FieldError(code: "too_long", message: "考点不能超过200个字符", field: "site"))
+        }
+        if siteNumber.map({ $0.count > 30 }) == true {
+            out.append(FieldError(code: "too_long", message: "考核站点编号不能超过30个字符", field: "siteNumber"))
         }
         if attended > registered {
             out.append(

@@ -466,6 +466,14 @@ extension UIText {
     public static let recordExam = UIText(zh: "录入考核场次", en: "Record an exam session")
     public static let examDate = UIText(zh: "考核日期", en: "Exam date")
     public static let examSite = UIText(zh: "考点", en: "Exam site")
+    public static let examSiteApproved = UIText(zh: "考核站点（已批准）", en: "Approved exam site")
+    public static let examSiteApprovedHint = UIText(
+        zh: "输入站点编号、学校或证书名称后从列表中选择；只列出已批准的站点", en: "Type the site's number, school or certificate and pick it; only approved sites are listed")
+    public static let examSiteOther = UIText(zh: "其他考点", en: "Other place")
+    public static let siteSessions = UIText(zh: "在本站点举行的考核", en: "Exams held at this site")
+    public static func siteSessionTotals(_ sessions: Int, _ attended: Int) -> UIText {
+        UIText(zh: "已录入\(sessions)场考核，参考\(attended)人", en: "\(sessions) exam sessions entered, \(attended) attended")
+    }
     public static let source = UIText(zh: "来源", en: "Source")
     public static let sourceManual = UIText(zh: "录入", en: "Entered")
     public static let sourceImport = UIText(zh: "成绩导入", en: "Imported")

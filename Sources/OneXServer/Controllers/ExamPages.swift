@@ -50,7 +50,7 @@ enum ExamPages {
             return [
                 "\(s.date)", "\(s.schoolName) <span class=\"muted\">\(s.school)</span>", "\(s.certificate)",
                 "\(lang(s.level))",
-                HTML(raw: String(s.year)), "\(s.site ?? "")", HTML(raw: String(s.registered)),
+                HTML(raw: String(s.year)), "\(s.siteNumber ?? s.site ?? "")", HTML(raw: String(s.registered)),
                 HTML(raw: String(s.attended)),
                 HTML(raw: String(s.passed)), "\(source)",
             ]
@@ -67,7 +67,10 @@ enum ExamPages {
                 .init(name: "level", label: lang(.level), kind: .select(levels), required: true),
                 .init(name: "year", label: lang(.year), kind: .number, required: true),
                 .init(name: "date", label: lang(.examDate), kind: .date, required: true),
-                .init(name: "site", label: lang(.examSite)),
+                .init(
+                    name: "siteNumber", label: lang(.examSiteApproved),
+                    kind: .picker(try await siteOptions(actor, on: req.db)), hint: lang(.examSiteApprovedHint)),
+                .init(name: "site", label: lang(.examSiteOther)),
                 .init(name: "registered", label: lang(.registeredPeople), kind: .number, required: true),
                 .init(name: "attended", label: lang(.attendedPeople), kind: .number, required: true),
                 .init(name: "passed", label: lang(.passedPeople), kind: .number, required: true),
@@ -109,6 +112,13 @@ enum ExamPages {
         return response
     }
 
+    /// The approved sites the actor may name: number, with certificate, school and place.
+    static func siteOptions(_ actor: Actor, on db: any Database) async throws -> [CodePicker.Option] {
+        try await ExamSiteService.list(
+            scope: Access.scope(of: .sites, for: actor), filter: .init(status: .approved), limit: 5000, on: db
+        ).map { ($0.number, "\($0.certificateName) · \($0.schoolName) · \($0.place)") }
+    }
+
     static func record(_ req: Request) async throws -> Response {
         let actor = try req.actor(may: .create, .examSessions)
         let values = try req.content.decode([String: String].self)
@@ -137,6 +147,7 @@ enum ExamPages {
             certificate: values["certificate"]!.trimmingCharacters(in: .whitespaces), level: level,
             year: year,
             date: date, site: values["site"], registered: registered, attended: attended, passed: passed)
+        session.siteNumber = values["siteNumber"]
         session.confirmOverPlan = values["confirmOverPlan"] == "true"
         do {
             _ = try await ExamService.record(session, actor: actor, now: req.now, on: req.db)

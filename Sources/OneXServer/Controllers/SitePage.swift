@@ -32,6 +32,10 @@ enum SitePage {
             (lang(.siteRoute), "\(lang(site.leadSchool == nil ? .siteRouteNoAlliance : .siteRouteAlliance))"),
         ]
         if let approved = site.approvedOn { facts.append((lang(.siteApprovedOn), "\(lang.day(approved))")) }
+        let held = try await ExamSiteService.sessionTotals(site.id, on: req.db)
+        if held.sessions > 0 {
+            facts.append((lang(.siteSessions), "\(lang(.siteSessionTotals(held.sessions, held.attended)))"))
+        }
         if let waiting = site.waitingFor {
             facts.append((lang(.siteWaitingFor), "\(lang(waiting))"))
         }

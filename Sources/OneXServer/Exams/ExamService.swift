@@ -15,6 +15,8 @@ enum ExamService {
         var year: Int
         var date: String
         var site: String?
+        /// The approved exam site named by an entered session.
+        var siteNumber: String?
         var registered: Int
         var attended: Int
         var passed: Int
@@ -50,8 +52,11 @@ enum ExamService {
                        en: "The \(problem.en). Please check; if it is right, the province office enters it with “Confirm beyond the plan” ticked."),
                 field: "registered")])
         }
+        let siteID = try await ExamSiteService.sessionSite(
+            input.siteNumber, certificate: input.certificate, on: db)
         let exam = ExamRow()
         exam.$plan.id = try plan.requireID()
+        exam.siteID = siteID
         exam.date = input.date.description
         exam.site = input.site.flatMap { $0.isEmpty ? nil : $0 }
         exam.registered = input.registered
@@ -106,11 +111,12 @@ enum ExamService {
               CAST(x.registered AS BIGINT) AS reg, CAST(x.attended AS BIGINT) AS att, CAST(x.passed AS BIGINT) AS pas
             """
         let entered = try await sql.raw("""
-            \(columns), x.date AS d, x.site FROM exams x \(joins) WHERE 1 = 1 \(unitFilter) \(yearFilter)
+            \(columns), x.date AS d, x.site, es.number AS site_number FROM exams x \(joins)
+            LEFT JOIN exam_sites es ON es.id = x.site_id WHERE 1 = 1 \(unitFilter) \(yearFilter)
             ORDER BY x.date DESC, x.plan_id DESC LIMIT \(literal: limit)
             """).all()
         let imported = try await sql.raw("""
-            \(columns), x.exam_date AS d, NULL AS site FROM \(importedFrom) ORDER BY x.exam_date DESC, x.plan_id DESC LIMIT \(literal: limit)
+            \(columns), x.exam_date AS d, NULL AS site, NULL AS site_number FROM \(importedFrom) ORDER BY x.exam_date DESC, x.plan_id DESC LIMIT \(literal: limit)
             """).all()
         var listed = try entered.map { try session($0, source: "manual") } + imported.map { try session($0, source: "import") }
         listed.sort { ($0.row.date, $0.plan.uuidString) > ($1.row.date, $1.plan.uuidString) }
@@ -126,7 +132,8 @@ enum ExamService {
                                certificate: try r.decode(column: "certificate", as: String.self),
                                level: try .stored(r.decode(column: "level", as: String.self), table: PlanRow.schema, column: "level", id: plan),
                                year: try r.decode(column: "year", as: Int.self), date: try r.decode(column: "d", as: String.self),
-                               site: try r.decode(column: "site", as: String?.self), registered: try r.decode(column: "reg", as: Int.self),
+                               site: try r.decode(column: "site", as: String?.self),
+                               siteNumber: try r.decode(column: "site_number", as: String?.self), registered: try r.decode(column: "reg", as: Int.self),
                                attended: try r.decode(column: "att", as: Int.self), passed: try r.decode(column: "pas", as: Int.self),
                                source: source)
         return (body, plan)

@@ -163,6 +163,7 @@ final class ExamRow: Model, @unchecked Sendable {
     @Field(key: "attended") var attended: Int
     @Field(key: "passed") var passed: Int
     @OptionalField(key: "site") var site: String?
+    @OptionalField(key: "site_id") var siteID: UUID?
     @OptionalField(key: "recorded_by") var recordedBy: String?
 
     init() {}

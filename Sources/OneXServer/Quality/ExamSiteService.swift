@@ -351,6 +351,51 @@ enum ExamSiteService {
         return s
     }
 
+    /// The approved site of `certificate` an exam session names by its number, or nil when it
+    /// names none; any other site is refused with the reason, so the clerk can pick again.
+    static func sessionSite(_ number: String?, certificate: String, on db: any Database) async throws -> UUID?
+    {
+        let number = (number ?? "").trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty else { return nil }
+        let row = try await db.sql().raw(
+            """
+            SELECT x.id, x.status, c.code AS certificate FROM exam_sites x JOIN certificates c ON c.id = x.certificate_id
+            WHERE x.number = \(bind: number)
+            """
+        ).first()
+        let id = try row?.decode(column: "id", as: UUID.self)
+        let status = try row.map {
+            try ExamSiteStatus.stored(
+                $0.decode(column: "status", as: String.self), table: ExamSiteRow.schema, column: "status",
+                id: id)
+        }
+        guard let id, status == .approved,
+            try row?.decode(column: "certificate", as: String.self) == certificate
+        else {
+            throw AppError.invalid([
+                FieldError(
+                    code: "site_not_approved",
+                    UIText(
+                        zh: "考核站点\(number)不是证书\(certificate)已批准的考核站点，请从列表中选择，或把考点写在“其他考点”中",
+                        en:
+                            "\(number) is not an approved exam site of certificate \(certificate): pick one from the list, or write the place under “Other place”."
+                    ), field: "siteNumber")
+            ])
+        }
+        return id
+    }
+
+    /// How many entered exam sessions named the site, and how many attended them.
+    static func sessionTotals(_ id: UUID, on db: any Database) async throws -> (sessions: Int, attended: Int)
+    {
+        let row = try await db.sql().raw(
+            "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(attended), 0) AS BIGINT) AS a FROM exams WHERE site_id = \(bind: id)"
+        ).first()
+        return (
+            try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "a", as: Int.self) ?? 0
+        )
+    }
+
     static func site(_ row: any SQLRow) throws -> Site {
         let id = try row.decode(column: "id", as: UUID.self)
         let status = try ExamSiteStatus.stored(

@@ -353,7 +353,7 @@ enum OpenAPIDocument {
             required: ["certificate", "level", "kind", "count"]))]))], required: ["year", "lines"])))
         out.append(("PilotStudents", obj([("year", int()), ("count", int())], required: ["year", "count"])))
         out.append(("Exam", obj([("school", str()), ("certificate", str()), ("level", levels), ("year", int()),
-                      ("date", str([("format", .string("date"))])), ("site", str()), ("registered", int()), ("attended", int()),
+                      ("date", str([("format", .string("date"))])), ("site", str()), ("siteNumber", str()), ("registered", int()), ("attended", int()),
                       ("passed", int())],
                      required: ["school", "certificate", "level", "year", "date", "registered", "attended", "passed"])))
         out.append(("Review", obj([("decision", enumeration(["approve", "return", "reject"])), ("comment", str())], required: ["decision"])))
