@@ -495,6 +495,20 @@ def test_exam_results_import_monitoring_and_dashboards(browser):
     assert "2026年7月1日" in browser.page_source
     assert "河南省教育厅" in browser.page_source and "豫教职成〔2026〕12号" in browser.page_source
     assert_prints_on_a4(browser, "20-bulletin", max_pages=3)
+    # AH41-12: the province puts it on the public pages; anyone reads and prints it there.
+    browser.get(BASE + "/monitoring?day=2026-07-01")
+    assert "未在公开页公布" in browser.page_source
+    submit(browser, "main form[action='/monitoring/bulletins/2026-07-01/public'] button")
+    assert "从公开页撤下" in browser.page_source
+    browser.delete_all_cookies()
+    browser.get(BASE + "/public")
+    click(browser, "a[href='/public/bulletins']")
+    assert "豫教职成〔2026〕12号" in browser.page_source
+    shot(browser, "20b-public-bulletins")
+    click(browser, "a[href='/public/bulletins/2026-07-01']")
+    assert "河南省教育厅" in browser.page_source
+    shot(browser, "20c-public-bulletin")
+    assert_prints_on_a4(browser, "20c-public-bulletin", max_pages=3)
 
     for user, name, heading in [("province", "21-dashboard-province", "各地市完成率"), ("zhengzhou", "22-dashboard-city", "各院校完成率"),
                                 ("school-g002", "23-dashboard-school", "1-005")]:

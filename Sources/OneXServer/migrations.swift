@@ -38,4 +38,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateCertificateDecisions())
     app.migrations.add(CreateActivityFilings())
     app.migrations.add(AddExamSessionSites())
+    app.migrations.add(AddPublicBulletins())
 }

@@ -469,6 +469,16 @@ extension UIText {
     public static let examSiteApproved = UIText(zh: "考核站点（已批准）", en: "Approved exam site")
     public static let examSiteApprovedHint = UIText(
         zh: "输入站点编号、学校或证书名称后从列表中选择；只列出已批准的站点", en: "Type the site's number, school or certificate and pick it; only approved sites are listed")
+    public static let publicBulletins = UIText(zh: "考核进度预警通报", en: "Warning bulletins")
+    public static let publicBulletinsIntro = UIText(
+        zh: "省教育厅决定公开的考核进度预警通报：截至通报日期未达到预期考核进度的试点院校名单。",
+        en: "The pace-warning bulletins the provincial office chose to make public: the pilot schools behind their expected exam pace on the day of each.")
+    public static let bulletinPublicOn = UIText(zh: "公布日期", en: "Made public on")
+    public static let bulletinWarnedCount = UIText(zh: "预警院校数", en: "Schools warned")
+    public static let bulletinMakePublic = UIText(zh: "在公开页公布", en: "Put on the public pages")
+    public static let bulletinWithdrawPublic = UIText(zh: "从公开页撤下", en: "Take off the public pages")
+    public static let bulletinIsPublic = UIText(zh: "已在公开页公布", en: "On the public pages")
+    public static let bulletinNotPublic = UIText(zh: "仅向各市和院校发布，未在公开页公布", en: "Published to cities and schools only, not on the public pages")
     public static let examSiteOther = UIText(zh: "其他考点", en: "Other place")
     public static let siteSessions = UIText(zh: "在本站点举行的考核", en: "Exams held at this site")
     public static func siteSessionTotals(_ sessions: Int, _ attended: Int) -> UIText {

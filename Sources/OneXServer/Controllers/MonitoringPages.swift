@@ -11,6 +11,7 @@ enum MonitoringPages {
         web.post("monitoring", "snapshot") { req in try await snapshot(req) }
         web.post("monitoring", "bulletins", ":day") { req in try await publish(req) }
         web.get("monitoring", "bulletins", ":day") { req in try await bulletin(req) }
+        web.post("monitoring", "bulletins", ":day", "public") { req in try await setPublic(req) }
     }
 
     static func page(_ req: Request) async throws -> HTML {
@@ -66,6 +67,20 @@ enum MonitoringPages {
                     <button type="submit" class="btn">\(lang(.publishBulletin))</button></form>
                     """
             }
+            if Access.may(.publish, .bulletins, actor), published[day] == true,
+                let publication = try await MonitoringService.publication(day, on: req.db)
+            {
+                let shown = publication.publicAt != nil
+                let state: HTML =
+                    shown
+                    ? "<a href=\"\(SitePath.publicBulletin(day).path)\">\(lang(.bulletinIsPublic))</a>"
+                    : "\(lang(.bulletinNotPublic))"
+                publish = """
+                    <form method="post" action="\(SitePath.bulletin(day).path)/public" class="inline"><input type="hidden" name="_csrf" value="\(csrf)">
+                    <input type="hidden" name="shown" value="\(shown ? "0" : "1")">
+                    \(state) <button type="submit" class="btn\(shown ? " secondary" : "")">\(lang(shown ? .bulletinWithdrawPublic : .bulletinMakePublic))</button></form>
+                    """
+            }
             detail = """
                 <section class="panel"><h2>\(lang(.warnedSchools)) · \(day)</h2>
                 <p>\(publish) <a class="btn secondary" href="\(SitePath.bulletin(day).path)">\(lang(.printableBulletin))</a></p>
@@ -102,6 +117,15 @@ enum MonitoringPages {
         return req.redirect(local: SitePath.monitoring.path + "?day=\(day)")
     }
 
+    static func setPublic(_ req: Request) async throws -> Response {
+        let actor = try req.actor(may: .publish, .bulletins)
+        let day = try req.parameters.require("day")
+        struct Form: Decodable { var shown: String? }
+        let shown = (try? req.content.decode(Form.self))?.shown != "0"
+        try await MonitoringService.setPublic(day, shown: shown, actor: actor, now: req.now, on: req.db)
+        return req.redirect(local: SitePath.monitoring.path + "?day=\(day)")
+    }
+
     /// The printable 通报: A4, the list of warned schools, slowest first.
     static func bulletin(_ req: Request) async throws -> HTML {
         let lang = req.lang
@@ -111,38 +135,17 @@ enum MonitoringPages {
             throw AppError.notFound
         }
         let publication = try await MonitoringService.publication(day, on: req.db)
-        let isPublished = publication != nil
-        let issuer = try await MonitoringService.issuingUnit(on: req.db)
         let scope = Access.scope(of: .bulletins, for: actor)
-        guard scope == .all || isPublished else { throw AppError.notFound }
+        guard scope == .all || publication != nil else { throw AppError.notFound }
         let region: String? = if case .region(let code) = scope { code } else { nil }
-        let warned = try await MonitoringService.warnings(takenOn: day, region: region, on: req.db)
-        let policy = try await PolicyVersion.current(on: req.db)?.policy()
-        let threshold = IndicatorSet.percent(policy?.monitoring.warnBelowExpectedPace ?? 0.8)
-        let rows = warned.enumerated().map { i, s -> [HTML] in
-            [
-                HTML(raw: String(i + 1)), "\(s.region)", "\(s.name)", HTML(raw: String(s.planned)),
-                HTML(raw: String(s.completed)),
-                HTML(raw: String(Int(clampingRounded: s.expected.rounded()))),
-                "\(IndicatorSet.percent(s.pace))",
-            ]
-        }
-        // On the document the day is written the Chinese way (2026年7月1日).
-        let written = lang.day(day)
-        let intro = lang(.bulletinIntro(day: written, threshold: threshold))
-        let status = isPublished ? lang(.published) : lang(.notPublished)
-        let body: HTML = """
-            <div class="a4">
-            <p class="noprint"><a href="\(SitePath.monitoring.path)?day=\(day)">← \(lang(.navMonitoring))</a> · \(status)</p>
-            <p class="issuer">\(issuer)</p>
-            <h1 class="form-title">\(lang(.bulletinTitle))</h1>
-            <p class="doc-number">\(publication?.documentNumber ?? lang(.documentNumberBlank))</p>
-            <p>\(intro)</p>
-            \(Components.table(headers: [lang(.serialNumber), lang(.region), lang(.school), lang(.plannedPeople), lang(.completedPeople),
-                                         lang(.expectedPeople), lang(.paceRatio)], rows: rows, numeric: [0, 3, 4, 5, 6], empty: lang(.noRecords)))
-            <div class="stamp-block"><p>\(issuer)<span class="stamp">\(lang(.stampHere))</span></p><p>\(written)</p></div>
-            </div>
-            """
+        let status = publication == nil ? lang(.notPublished) : lang(.published)
+        let content = try await BulletinDocument.content(
+            day, documentNumber: publication?.documentNumber, region: region, on: req.db)
+        let body = BulletinDocument.html(
+            content,
+            above:
+                "<a href=\"\(SitePath.monitoring.path)?day=\(day)\">← \(lang(.navMonitoring))</a> · \(status)",
+            lang: lang)
         return Layout.page(
             req: req, title: lang(.bulletinTitle),
             crumbs: [

@@ -16,6 +16,7 @@ enum PublicPages {
         web.get("public", "fee-standards.csv") { req in try await feeStandardsCSV(req) }
         web.get("public", "fee-standards.atom") { req in try await feeStandardsFeed(req) }
         PublicSitePages.register(on: web)
+        PublicBulletinPages.register(on: web)
         PublicTrainingPages.register(on: web)
     }
 
@@ -32,6 +33,7 @@ enum PublicPages {
             (SitePath.publicFeeStandards.path, .publicFeeStandards, "/public/fee-standards.atom"),
             (SitePath.publicSites.path, .publicSites, "/public/sites.atom"),
             (SitePath.publicTraining.path, .publicTraining, "/public/training.atom"),
+            (SitePath.publicBulletins.path, .publicBulletins, "/public/bulletins.atom"),
         ]
         let items = links.map { path, title, feed -> HTML in
             let atom: HTML = feed.map { " · <a href=\"\($0)\">\(lang(.publicFeed))</a>" } ?? ""

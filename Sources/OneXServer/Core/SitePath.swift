@@ -75,6 +75,8 @@ public enum SitePath: Sendable, Equatable {
     case pilotStudents
     case monitoring
     case bulletin(String)
+    case publicBulletins
+    case publicBulletin(String)
 
     public enum ExportFormat: String, Sendable { case csv, xlsx }
 
@@ -139,6 +141,8 @@ public enum SitePath: Sendable, Equatable {
         case .pilotStudents: "/dashboard/pilot-students"
         case .monitoring: "/monitoring"
         case .bulletin(let day): "/monitoring/bulletins/\(day)"
+        case .publicBulletins: "/public/bulletins"
+        case .publicBulletin(let day): "/public/bulletins/\(day)"
         }
     }
 

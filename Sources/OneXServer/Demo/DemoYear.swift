@@ -178,6 +178,9 @@ struct DemoYear {
                 takenOn: day.description, documentNumber: "豫教职成〔\(year)〕18号",
                 actor: Self.actor("province", .provinceAdmin, nil),
                 now: at(7, 2), on: db)
+            try await MonitoringService.setPublic(
+                day.description, shown: true, actor: Self.actor("province", .provinceAdmin, nil), now: at(7, 3),
+                on: db)
         }
     }
 }

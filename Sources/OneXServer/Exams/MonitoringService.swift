@@ -195,15 +195,60 @@ enum MonitoringService {
     }
 
     struct Publication {
+        var takenOn: String
         var documentNumber: String?
+        /// When the province put it on the public pages (AH41-12); nil while it is not there.
+        var publicAt: Date?
     }
 
     /// The bulletin of a snapshot day as published, or nil while it is not.
     static func publication(_ takenOn: String, on db: any Database) async throws -> Publication? {
+        try await publications(where: "taken_on = \(bind: takenOn)", on: db).first
+    }
+
+    /// The bulletins the province put on the public pages, newest first.
+    static func publicBulletins(on db: any Database) async throws -> [Publication] {
+        try await publications(where: "public_at IS NOT NULL ORDER BY taken_on DESC", on: db)
+    }
+
+    private static func publications(where condition: SQLQueryString, on db: any Database) async throws
+        -> [Publication]
+    {
         try await db.sql().raw(
-            "SELECT document_number FROM warning_bulletins WHERE taken_on = \(bind: takenOn)"
-        ).first()
-            .map { Publication(documentNumber: try $0.decode(column: "document_number", as: String?.self)) }
+            "SELECT taken_on, document_number, public_at FROM warning_bulletins WHERE \(condition)"
+        ).all().map {
+            Publication(
+                takenOn: try $0.decode(column: "taken_on", as: String.self),
+                documentNumber: try $0.decode(column: "document_number", as: String?.self),
+                publicAt: try $0.decode(column: "public_at", as: Date?.self))
+        }
+    }
+
+    /// Puts a published bulletin on the public pages, or takes it off them (AH41-12). Only a
+    /// bulletin already published to the cities and schools can be made public; asking twice
+    /// changes nothing.
+    static func setPublic(_ takenOn: String, shown: Bool, actor: Actor, now: Date, on db: any Database)
+        async throws
+    {
+        guard try await snapshotDays(on: db).contains(takenOn) else { throw AppError.notFound }
+        guard let publication = try await publication(takenOn, on: db) else {
+            throw AppError(
+                .conflict, kind: "not_published",
+                detail: "该日的预警通报尚未发布，请先发布通报，再在公开页公布",
+                english: "This bulletin is not published yet: publish it first, then put it on the public pages.")
+        }
+        guard (publication.publicAt != nil) != shown else { return }
+        try await db.writeTransaction { tx in
+            try await tx.sql().raw(
+                """
+                UPDATE warning_bulletins SET public_at = \(bind: shown ? now : nil),
+                  public_by = \(bind: shown ? actor.username : nil) WHERE taken_on = \(bind: takenOn)
+                """
+            ).run()
+            try await AuditWriter(tx).append(
+                actor: actor.username, action: shown ? "makePublic" : "withdrawPublic", entity: "warning_bulletins",
+                key: takenOn, before: shown ? "internal" : "public", after: shown ? "public" : "internal", at: now)
+        }
     }
 
     /// Who issues a 通报: the province's department of education, named from the policy in force.

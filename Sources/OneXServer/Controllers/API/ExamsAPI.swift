@@ -85,6 +85,16 @@ enum ExamsAPI {
                                                 actor: actor, now: req.now, on: req.db)
             return try JSONBody.response(["published": try req.parameters.require("day")])
         }
+
+        // AH41-12: a published bulletin on the public pages, or off them (`{"public": false}`).
+        api.post("monitoring", "bulletins", ":day", "public") { req in
+            let actor = try req.actor(may: .publish, .bulletins)
+            struct Body: Codable { var `public`: Bool }
+            let body = try JSONBody.decode(Body.self, from: req)
+            let day = try req.parameters.require("day")
+            try await MonitoringService.setPublic(day, shown: body.public, actor: actor, now: req.now, on: req.db)
+            return try JSONBody.response(body)
+        }
     }
 
     /// AH41-10: a school's pilot students for a year, the denominator of student coverage.

@@ -283,6 +283,8 @@ enum OpenAPIDocument {
                       tag: "indicators", request: "PilotStudents"),
             Operation(method: "post", path: "/api/v1/monitoring/bulletins/{day}",
                       summary: "Publish the pace-warning bulletin (通报) of a snapshot day (AH22-8); optional body {documentNumber} (文号, at most 40 characters)", tag: "monitoring"),
+            Operation(method: "post", path: "/api/v1/monitoring/bulletins/{day}/public",
+                      summary: "Put a published bulletin on the public pages, or take it off them (AH41-12); body {public: true|false}; 409 not_published before it is published", tag: "monitoring"),
             Operation(method: "get", path: "/api/v1/indicators",
                       summary: "Indicators of indicators.md (?year=&asOf=&school=|region=|certificate=|organization=)", tag: "indicators",
                       query: [.year, .asOf, .school, .region, .certificate, .organization]),
