@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
 import OneXDomain
-@testable import OneXServer
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import OneXServer
 
 /// Issue 12, "Done when": every route the router has × every role × a record of the actor's own
 /// unit, of another unit of the same region, of another region and of another organisation.
@@ -38,35 +39,48 @@ struct RouteAccessMatrixTests {
     /// Every route, by method and path as the router prints it.
     static let rules: [String: Rule] = {
         var r: [String: Rule] = [
-            "GET /healthz": .open, "GET /openapi.json": .open, "GET /metrics": .operations, "GET /static/onex.css": .open,
-            "GET /static/import.js": .open, "POST /api/v1/auth/token": .open, "DELETE /api/v1/auth/token": .endsSession,
-            "GET /api/v1/me": .signedIn, "GET /login": .open, "GET /public/policy": .open, "POST /login": .open, "POST /logout": .endsSession,
+            "GET /healthz": .open, "GET /openapi.json": .open, "GET /metrics": .operations,
+            "GET /static/onex.css": .open,
+            "GET /static/import.js": .open, "POST /api/v1/auth/token": .open,
+            "DELETE /api/v1/auth/token": .endsSession,
+            "GET /api/v1/me": .signedIn, "GET /login": .open, "GET /public/policy": .open,
+            "POST /login": .open, "POST /logout": .endsSession,
             "GET /lang/:lang": .open, "GET /": .signedIn,
             "GET /api/v1/users": .list(.users), "POST /api/v1/users": .act(.create, .users),
-            "GET /api/v1/users/:username": .read(.users), "PUT /api/v1/users/:username": .act(.update, .users),
-            "GET /users": .list(.users), "GET /users/export.csv": .list(.users), "GET /users/export.xlsx": .list(.users),
+            "GET /api/v1/users/:username": .read(.users),
+            "PUT /api/v1/users/:username": .act(.update, .users),
+            "GET /users": .list(.users), "GET /users/export.csv": .list(.users),
+            "GET /users/export.xlsx": .list(.users),
             "GET /users/new": .act(.create, .users), "POST /users/new": .act(.create, .users),
             "GET /users/:username": .read(.users), "GET /users/:username/edit": .act(.update, .users),
             "POST /users/:username/edit": .act(.update, .users),
-            "POST /api/v1/imports/:table": .act(.importFile, .schools), "GET /imports": .act(.importFile, .schools),
-            "POST /imports": .act(.importFile, .schools), "GET /imports/template/:file": .act(.importFile, .schools),
+            "POST /api/v1/imports/:table": .act(.importFile, .schools),
+            "GET /imports": .act(.importFile, .schools),
+            "POST /imports": .act(.importFile, .schools),
+            "GET /imports/template/:file": .act(.importFile, .schools),
             "GET /api/v1/policy": .signedIn, "PUT /api/v1/policy": .roles([.provinceAdmin]),
             "GET /policy": .signedIn, "POST /policy": .roles([.provinceAdmin]),
-            "GET /api/v1/admin/clock": .roles([.provinceAdmin]), "PUT /api/v1/admin/clock": .roles([.provinceAdmin]),
+            "GET /api/v1/admin/clock": .roles([.provinceAdmin]),
+            "PUT /api/v1/admin/clock": .roles([.provinceAdmin]),
             "POST /api/v1/admin/jobs/:job/run": .roles([.provinceAdmin]),
             "GET /api/v1/audit": .list(.auditEntries), "GET /api/v1/audit/verify": .list(.auditEntries),
             "GET /audit": .list(.auditEntries), "GET /audit/export.csv": .list(.auditEntries),
             "GET /audit/export.xlsx": .list(.auditEntries),
-            "GET /api/v1/applications": .list(.applications), "POST /api/v1/applications": .act(.create, .applications),
-            "GET /api/v1/applications/:id": .read(.applications), "PUT /api/v1/applications/:id": .act(.update, .applications),
+            "GET /api/v1/applications": .list(.applications),
+            "POST /api/v1/applications": .act(.create, .applications),
+            "GET /api/v1/applications/:id": .read(.applications),
+            "PUT /api/v1/applications/:id": .act(.update, .applications),
             "POST /api/v1/applications/:id/submit": .act(.update, .applications),
             "POST /api/v1/applications/:id/reviews": .act(.review, .applications),
             "POST /api/v1/applications/:id/attachments": .act(.create, .attachments),
             "GET /api/v1/applications/:id/forms/:name": .read(.applications),
             "GET /applications": .list(.applications), "GET /applications/new": .act(.create, .applications),
-            "POST /applications/new": .act(.create, .applications), "GET /applications/:id": .read(.applications),
-            "GET /applications/:id/edit": .act(.update, .applications), "POST /applications/:id/edit": .act(.update, .applications),
-            "GET /applications/:id/forms/:name": .read(.applications), "POST /applications/:id/submit": .act(.update, .applications),
+            "POST /applications/new": .act(.create, .applications),
+            "GET /applications/:id": .read(.applications),
+            "GET /applications/:id/edit": .act(.update, .applications),
+            "POST /applications/:id/edit": .act(.update, .applications),
+            "GET /applications/:id/forms/:name": .read(.applications),
+            "POST /applications/:id/submit": .act(.update, .applications),
             "POST /applications/:id/review": .act(.review, .applications),
             "POST /applications/:id/attachments": .act(.create, .attachments),
             "GET /applications/:id/attachments/:attachment": .read(.attachments),
@@ -74,37 +88,51 @@ struct RouteAccessMatrixTests {
             "GET /api/v1/notices": .list(.notices), "GET /notices": .list(.notices),
             "POST /api/v1/exams": .act(.create, .examSessions), "GET /api/v1/exams": .list(.examSessions),
             "GET /exams": .list(.examSessions), "POST /exams": .act(.create, .examSessions),
-            "POST /api/v1/exams/import": .act(.importFile, .candidateResults), "GET /exams/import": .act(.importFile, .candidateResults),
-            "POST /exams/import": .act(.importFile, .candidateResults), "GET /exams/import/:id": .read(.importJobs),
-            "GET /exams/import/:id/progress.json": .read(.importJobs), "GET /exams/import/:id/problems.csv": .read(.importJobs),
+            "POST /api/v1/exams/import": .act(.importFile, .candidateResults),
+            "GET /exams/import": .act(.importFile, .candidateResults),
+            "POST /exams/import": .act(.importFile, .candidateResults),
+            "GET /exams/import/:id": .read(.importJobs),
+            "GET /exams/import/:id/progress.json": .read(.importJobs),
+            "GET /exams/import/:id/problems.csv": .read(.importJobs),
             "GET /exams/imports": .list(.importJobs),
             "GET /admin/clock": .roles([.provinceAdmin]), "POST /admin/clock": .roles([.provinceAdmin]),
             "DELETE /api/v1/applications/:id/attachments/:attachment": .act(.create, .attachments),
             "POST /applications/:id/attachments/:attachment/delete": .act(.create, .attachments),
-            "DELETE /api/v1/applications/:id": .act(.update, .applications), "POST /api/v1/applications/:id/withdraw": .act(.update, .applications),
-            "POST /applications/:id/delete": .act(.update, .applications), "POST /applications/:id/withdraw": .act(.update, .applications),
+            "DELETE /api/v1/applications/:id": .act(.update, .applications),
+            "POST /api/v1/applications/:id/withdraw": .act(.update, .applications),
+            "POST /applications/:id/delete": .act(.update, .applications),
+            "POST /applications/:id/withdraw": .act(.update, .applications),
             "GET /plans/export.csv": .list(.plans), "GET /plans/export.xlsx": .list(.plans),
-            "PUT /api/v1/pilot-students": .roles([.school]), "POST /dashboard/pilot-students": .roles([.school]),
+            "PUT /api/v1/pilot-students": .roles([.school]),
+            "POST /dashboard/pilot-students": .roles([.school]),
             "GET /api/v1/indicators": .list(.indicators), "GET /dashboard": .list(.indicators),
             "GET /dashboard/export.xlsx": .list(.indicators),
-            "POST /api/v1/monitoring/bulletins/:day": .act(.publish, .bulletins), "POST /monitoring/bulletins/:day": .act(.publish, .bulletins),
-            "GET /monitoring/bulletins/:day": .list(.bulletins), "POST /monitoring/snapshot": .act(.create, .snapshots),
+            "POST /api/v1/monitoring/bulletins/:day": .act(.publish, .bulletins),
+            "POST /monitoring/bulletins/:day": .act(.publish, .bulletins),
+            "GET /monitoring/bulletins/:day": .list(.bulletins),
+            "POST /monitoring/snapshot": .act(.create, .snapshots),
             // The warnings list is the province's and, once published, a bureau's for its region; a
             // school reads the 通报 itself (the bulletin route above).
             "GET /monitoring": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer]),
-            "GET /api/v1/fee-standards": .list(.feeStandards), "GET /api/v1/fee-standards/:id": .read(.feeStandards),
+            "GET /api/v1/fee-standards": .list(.feeStandards),
+            "GET /api/v1/fee-standards/:id": .read(.feeStandards),
             "POST /api/v1/fee-standards": .act(.create, .feeStandards),
             "POST /api/v1/fee-standards/:id/review": .act(.review, .feeStandards),
             "POST /api/v1/fee-standards/:id/decision": .act(.verify, .feeStandards),
             "POST /api/v1/fee-standards/:id/publish": .act(.publish, .feeStandards),
             "GET /api/v1/payments": .list(.payments), "POST /api/v1/payments": .act(.create, .payments),
-            "POST /api/v1/payments/:id/confirm": .act(.review, .payments), "POST /api/v1/payments/:id/dispute": .act(.review, .payments),
-            "POST /api/v1/payments/:id/correction": .act(.create, .payments), "GET /api/v1/arrears": .list(.payments),
+            "POST /api/v1/payments/:id/confirm": .act(.review, .payments),
+            "POST /api/v1/payments/:id/dispute": .act(.review, .payments),
+            "POST /api/v1/payments/:id/correction": .act(.create, .payments),
+            "GET /api/v1/arrears": .list(.payments),
             "GET /public/fee-standards": .open, "GET /public": .open, "GET /public/schools": .open,
-            "GET /public/schools.csv": .open, "GET /public/schools.atom": .open, "GET /public/organizations": .open,
+            "GET /public/schools.csv": .open, "GET /public/schools.atom": .open,
+            "GET /public/organizations": .open,
             "GET /public/organizations.csv": .open, "GET /public/fee-standards.csv": .open,
-            "GET /public/fee-standards.atom": .open, "GET /public/sites": .open, "GET /public/sites.csv": .open,
-            "GET /public/sites.atom": .open, "GET /public/bulletins": .open, "GET /public/bulletins.csv": .open,
+            "GET /public/fee-standards.atom": .open, "GET /public/sites": .open,
+            "GET /public/sites.csv": .open,
+            "GET /public/sites.atom": .open, "GET /public/bulletins": .open,
+            "GET /public/bulletins.csv": .open,
             "GET /public/bulletins.atom": .open, "GET /public/bulletins/:day": .open,
             "POST /api/v1/monitoring/bulletins/:day/public": .act(.publish, .bulletins),
             "POST /monitoring/bulletins/:day/public": .act(.publish, .bulletins),
@@ -115,10 +143,14 @@ struct RouteAccessMatrixTests {
             "GET /fees/payments": .list(.payments), "POST /fees/payments": .act(.create, .payments),
             // The matrix sends `confirm`, the organisation's answer; the school's correction is the API's.
             "POST /fees/payments/:id/:answer": .act(.review, .payments),
-            "GET /api/v1/fee-budget": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer, .school]),
+            "GET /api/v1/fee-budget": .roles([
+                .provinceAdmin, .provinceReviewer, .auditor, .cityReviewer, .school,
+            ]),
             "GET /fees/budget": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer, .school]),
-            "GET /fees/arrears": .list(.payments), "GET /fees/arrears/export.xlsx": .list(.payments), "GET /fees/standards": .list(.feeStandards),
-            "GET /fees/standards/new": .act(.create, .feeStandards), "POST /fees/standards/new": .act(.create, .feeStandards),
+            "GET /fees/arrears": .list(.payments), "GET /fees/arrears/export.xlsx": .list(.payments),
+            "GET /fees/standards": .list(.feeStandards),
+            "GET /fees/standards/new": .act(.create, .feeStandards),
+            "POST /fees/standards/new": .act(.create, .feeStandards),
             "GET /fees/standards/:id": .read(.feeStandards),
             // The matrix sends the lead school's step (`review`); the others are the API's.
             "POST /fees/standards/:id/:step": .act(.review, .feeStandards),
@@ -131,7 +163,8 @@ struct RouteAccessMatrixTests {
             "POST /fees/payments/:id/attachments": .act(.create, .payments),
             "GET /fees/payments/:id/attachments/:attachment": .read(.payments),
             "GET /fees/payments/:id": .read(.payments),
-            "POST /api/v1/rectification-items": .act(.create, .ledgerItems), "GET /api/v1/rectification-items": .list(.ledgerItems),
+            "POST /api/v1/rectification-items": .act(.create, .ledgerItems),
+            "GET /api/v1/rectification-items": .list(.ledgerItems),
             "POST /api/v1/rectification-items/generate": .roles([.provinceAdmin]),
             "POST /api/v1/rectification-items/import": .act(.create, .ledgerItems),
             "POST /ledger/import": .act(.create, .ledgerItems),
@@ -150,9 +183,11 @@ struct RouteAccessMatrixTests {
             "POST /ledger/generate": .roles([.provinceAdmin]), "GET /ledger/:id": .read(.ledgerItems),
             // The matrix sends `progress`, the responsible unit's entry.
             "POST /ledger/:id/:action": .act(.update, .ledgerItems),
-            "GET /ledger/:id/entries/:entry/file": .read(.ledgerItems), "GET /ledger/:id/form": .read(.ledgerItems),
+            "GET /ledger/:id/entries/:entry/file": .read(.ledgerItems),
+            "GET /ledger/:id/form": .read(.ledgerItems),
             "GET /ledger/notice-list": .roles([.provinceAdmin, .provinceReviewer, .auditor, .cityReviewer]),
-            "POST /api/v1/biweekly-reports": .act(.create, .reports), "GET /api/v1/biweekly-reports": .list(.reports),
+            "POST /api/v1/biweekly-reports": .act(.create, .reports),
+            "GET /api/v1/biweekly-reports": .list(.reports),
             "GET /api/v1/compliance/biweekly": .list(.reports),
             "GET /reports": .list(.reports), "POST /reports": .act(.create, .reports),
             "GET /reports/compliance.xlsx": .list(.reports),
@@ -162,9 +197,12 @@ struct RouteAccessMatrixTests {
             "POST /reports/eligibility/:school/:action": .roles([.provinceAdmin]),
             "GET /reports/notice-list": .roles([.provinceAdmin, .provinceReviewer, .auditor]),
             "GET /api/v1/exam-sites": .list(.sites), "POST /api/v1/exam-sites": .act(.create, .sites),
-            "GET /api/v1/exam-sites/coverage": .list(.plans), "GET /api/v1/exam-sites/coverage/schools": .list(.plans),
-            "GET /api/v1/exam-sites/:id": .read(.sites), "POST /api/v1/exam-sites/:id/:step": .act(.review, .sites),
-            "GET /sites": .list(.sites), "GET /sites/export.xlsx": .list(.sites), "GET /sites/export.csv": .list(.sites),
+            "GET /api/v1/exam-sites/coverage": .list(.plans),
+            "GET /api/v1/exam-sites/coverage/schools": .list(.plans),
+            "GET /api/v1/exam-sites/:id": .read(.sites),
+            "POST /api/v1/exam-sites/:id/:step": .act(.review, .sites),
+            "GET /sites": .list(.sites), "GET /sites/export.xlsx": .list(.sites),
+            "GET /sites/export.csv": .list(.sites),
             "GET /sites/new": .act(.create, .sites), "POST /sites/new": .act(.create, .sites),
             "GET /sites/coverage": .list(.plans), "GET /sites/coverage/export.xlsx": .list(.plans),
             "GET /sites/:id": .read(.sites), "POST /sites/:id/:step": .act(.review, .sites),
@@ -174,33 +212,48 @@ struct RouteAccessMatrixTests {
             "GET /api/v1/training-courses/:id": .read(.trainingCourses),
             // Any school enrols its own teacher in any course (courses are public).
             "POST /api/v1/training-courses/:id/participants": .roles([.school]),
-            "PUT /api/v1/training-courses/:id/participants/:participant": .act(.update, .trainingParticipants),
+            "PUT /api/v1/training-courses/:id/participants/:participant": .act(
+                .update, .trainingParticipants),
             "GET /training": .list(.trainingCourses), "GET /training/new": .act(.create, .trainingCourses),
+            "GET /training/export.xlsx": .list(.trainingCourses),
+            "GET /training/export.csv": .list(.trainingCourses),
             "POST /training/new": .act(.create, .trainingCourses),
             "GET /training/qualifications": .list(.trainingParticipants),
             "GET /training/qualifications/export.xlsx": .list(.trainingParticipants),
             "GET /training/:id": .read(.trainingCourses),
             "POST /training/:id/enrol": .roles([.school]),
             "POST /training/:id/participants/:participant": .act(.update, .trainingParticipants),
-            "GET /public/training": .open, "GET /public/training.csv": .open, "GET /public/training.atom": .open,
-            "GET /api/v1/teacher-workloads": .list(.workloads), "POST /api/v1/teacher-workloads": .act(.create, .workloads),
+            "GET /public/training": .open, "GET /public/training.csv": .open,
+            "GET /public/training.atom": .open,
+            "GET /api/v1/teacher-workloads": .list(.workloads),
+            "POST /api/v1/teacher-workloads": .act(.create, .workloads),
             "GET /workload": .list(.workloads), "POST /workload": .act(.create, .workloads),
-            "GET /workload/export.xlsx": .list(.workloads),
-            "GET /api/v1/complaints": .list(.complaints), "POST /api/v1/complaints": .act(.create, .complaints),
-            "GET /api/v1/complaints/:id": .read(.complaints), "GET /api/v1/complaints/:id/evidence": .read(.complaints),
+            "GET /workload/export.xlsx": .list(.workloads), "GET /workload/export.csv": .list(.workloads),
+            "GET /api/v1/complaints": .list(.complaints),
+            "POST /api/v1/complaints": .act(.create, .complaints),
+            "GET /api/v1/complaints/:id": .read(.complaints),
+            "GET /api/v1/complaints/:id/evidence": .read(.complaints),
             "POST /api/v1/complaints/:id/:step": .act(.review, .complaints),
             "GET /complaints": .list(.complaints), "GET /complaints/new": .act(.create, .complaints),
+            "GET /complaints/export.xlsx": .list(.complaints),
+            "GET /complaints/export.csv": .list(.complaints),
             "POST /complaints/new": .act(.create, .complaints), "GET /complaints/:id": .read(.complaints),
-            "GET /complaints/:id/evidence": .read(.complaints), "POST /complaints/:id/:step": .act(.review, .complaints),
+            "GET /complaints/:id/evidence": .read(.complaints),
+            "POST /complaints/:id/:step": .act(.review, .complaints),
             "GET /api/v1/certificate-decisions": .list(.certificateDecisions),
             "POST /api/v1/certificate-decisions": .act(.create, .certificateDecisions),
             "GET /certificate-decisions": .list(.certificateDecisions),
             "POST /certificate-decisions": .act(.create, .certificateDecisions),
             "GET /certificate-decisions/export.xlsx": .list(.certificateDecisions),
+            "GET /certificate-decisions/export.csv": .list(.certificateDecisions),
             "GET /api/v1/filings": .list(.filings), "POST /api/v1/filings": .act(.create, .filings),
-            "GET /api/v1/filings/unfiled-exams": .roles([.provinceAdmin, .provinceReviewer, .auditor, .organization]),
-            "GET /api/v1/filings/:id": .read(.filings), "POST /api/v1/filings/:id/:step": .act(.review, .filings),
+            "GET /api/v1/filings/unfiled-exams": .roles([
+                .provinceAdmin, .provinceReviewer, .auditor, .organization,
+            ]),
+            "GET /api/v1/filings/:id": .read(.filings),
+            "POST /api/v1/filings/:id/:step": .act(.review, .filings),
             "GET /filings": .list(.filings), "GET /filings/new": .act(.create, .filings),
+            "GET /filings/export.xlsx": .list(.filings), "GET /filings/export.csv": .list(.filings),
             "POST /filings/new": .act(.create, .filings), "GET /filings/:id": .read(.filings),
             "POST /filings/:id/:step": .act(.review, .filings),
         ]
@@ -233,7 +286,8 @@ struct RouteAccessMatrixTests {
         ("admin", Role.provinceAdmin, nil), ("reviewer", .provinceReviewer, nil), ("auditor", .auditor, nil),
         ("zhengzhou", .cityReviewer, "4101"), ("luoyang", .cityReviewer, "4103"),
         ("secondary", .school, "Z001"), ("school-z005", .school, "Z005"),
-        ("org", .organization, "ORG-ZWL"), ("org-gxbjk", .organization, "ORG-GXBJK"), ("expert", .expert, nil),
+        ("org", .organization, "ORG-ZWL"), ("org-gxbjk", .organization, "ORG-GXBJK"),
+        ("expert", .expert, nil),
     ].map { Who(username: $0.0, actor: Actor(username: $0.0, role: $0.1, unit: $0.2)) }
 
     /// A value for a path's parameters, with the owner of the record it names.
@@ -260,12 +314,15 @@ struct RouteAccessMatrixTests {
         var filing = ""
     }
 
-    static let schoolRegion = Dictionary(uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
-    static let certificateOrganization = Dictionary(uniqueKeysWithValues: DemoProvince.certificates.map { ($0.code, $0.organization) })
+    static let schoolRegion = Dictionary(
+        uniqueKeysWithValues: DemoProvince.schools.map { ($0.code, $0.region) })
+    static let certificateOrganization = Dictionary(
+        uniqueKeysWithValues: DemoProvince.certificates.map { ($0.code, $0.organization) })
 
     static func owner(school: String?, certificate: String?) -> RecordOwner {
-        RecordOwner(school: school, region: school.flatMap { schoolRegion[$0] },
-                    organization: certificate.flatMap { certificateOrganization[$0] })
+        RecordOwner(
+            school: school, region: school.flatMap { schoolRegion[$0] },
+            organization: certificate.flatMap { certificateOrganization[$0] })
     }
 
     static func subjects(for path: [String], fixture: Fixture) -> [Subject] {
@@ -273,27 +330,34 @@ struct RouteAccessMatrixTests {
         guard !params.isEmpty else { return [Subject(parameters: [:], owner: RecordOwner(), label: "")] }
         let kindName = path.first == "api" ? path[2] : path[0]
         if params == [":code"], let kind = CatalogKind(rawValue: kindName) {
-            let codes: [(String, RecordOwner)] = switch kind {
-            case .schools: ["Z001", "Z002", "Z005"].map { ($0, owner(school: $0, certificate: nil)) }
-            case .certificates: ["1-004", "1-002"].map { ($0, owner(school: nil, certificate: $0)) }
-            case .regions: [("4101", RecordOwner(region: "4101")), ("4103", RecordOwner(region: "4103"))]
-            case .organizations: [("ORG-ZWL", RecordOwner(organization: "ORG-ZWL")), ("ORG-GXBJK", RecordOwner(organization: "ORG-GXBJK"))]
-            case .alliances: [("1-004", owner(school: nil, certificate: "1-004"))]
-            case .experts: [("E001", RecordOwner())]
-            }
+            let codes: [(String, RecordOwner)] =
+                switch kind {
+                case .schools: ["Z001", "Z002", "Z005"].map { ($0, owner(school: $0, certificate: nil)) }
+                case .certificates: ["1-004", "1-002"].map { ($0, owner(school: nil, certificate: $0)) }
+                case .regions: [("4101", RecordOwner(region: "4101")), ("4103", RecordOwner(region: "4103"))]
+                case .organizations:
+                    [
+                        ("ORG-ZWL", RecordOwner(organization: "ORG-ZWL")),
+                        ("ORG-GXBJK", RecordOwner(organization: "ORG-GXBJK")),
+                    ]
+                case .alliances: [("1-004", owner(school: nil, certificate: "1-004"))]
+                case .experts: [("E001", RecordOwner())]
+                }
             return codes.map { Subject(parameters: [":code": $0.0], owner: $0.1, label: $0.0) }
         }
         if kindName == "payments" || path.starts(with: ["fees", "payments"]) {
             return fixture.payments.map {
                 Subject(
-                    parameters: [":id": $0.id, ":answer": "confirm", ":attachment": $0.attachment], owner: $0.owner,
+                    parameters: [":id": $0.id, ":answer": "confirm", ":attachment": $0.attachment],
+                    owner: $0.owner,
                     label: $0.owner.school ?? "")
             }
         }
         if kindName == "fee-standards" || kindName == "fees" {
             return fixture.feeStandards.map {
                 Subject(
-                    parameters: [":id": $0.id, ":step": "review", ":attachment": $0.attachment], owner: $0.owner,
+                    parameters: [":id": $0.id, ":step": "review", ":attachment": $0.attachment],
+                    owner: $0.owner,
                     label: $0.owner.organization ?? "")
             }
         }
@@ -307,7 +371,9 @@ struct RouteAccessMatrixTests {
         if kindName == "exam-sites" || kindName == "sites" {
             // "agree" is the lead school's (G005, not in the matrix): everyone else granted gets 409.
             return fixture.sites.map {
-                Subject(parameters: [":id": $0.id, ":step": "agree"], owner: $0.owner, label: $0.owner.school ?? "")
+                Subject(
+                    parameters: [":id": $0.id, ":step": "agree"], owner: $0.owner,
+                    label: $0.owner.school ?? "")
             }
         }
         if kindName == "training-courses" || kindName == "training" {
@@ -322,7 +388,10 @@ struct RouteAccessMatrixTests {
             // ORG-ZWL's filing for 1-004, waiting for G005's co-signature; "acknowledge" is the office's.
             var o = owner(school: nil, certificate: "1-004")
             o.leadSchool = "G005"
-            return [Subject(parameters: [":id": fixture.filing, ":step": "acknowledge"], owner: o, label: "ORG-ZWL")]
+            return [
+                Subject(
+                    parameters: [":id": fixture.filing, ":step": "acknowledge"], owner: o, label: "ORG-ZWL")
+            ]
         }
         if kindName == "complaints" {
             // Z001's complaint about ORG-GXBJK, not yet sent to it; "accept" is the office's.
@@ -334,12 +403,15 @@ struct RouteAccessMatrixTests {
         }
         if kindName == "applications" {
             return fixture.applications.map { a in
-                Subject(parameters: [":id": a.id, ":name": "henan-1", ":attachment": a.attachment], owner: a.owner,
-                        label: a.owner.school ?? "")
+                Subject(
+                    parameters: [":id": a.id, ":name": "henan-1", ":attachment": a.attachment],
+                    owner: a.owner,
+                    label: a.owner.school ?? "")
             }
         }
         let one: [String: String] = [
-            ":username": "school-z002", ":table": "schools", ":file": "schools", ":job": "windowNotices", ":lang": "zh",
+            ":username": "school-z002", ":table": "schools", ":file": "schools", ":job": "windowNotices",
+            ":lang": "zh",
             ":day": fixture.day, ":id": fixture.importID,
             // A school not on the notice list: the office's revocation is refused (409), not missing.
             ":school": "Z001", ":action": "revocation",
@@ -362,7 +434,10 @@ struct RouteAccessMatrixTests {
 
         func holds(_ status: HTTPResponseStatus, isRead: Bool) -> Bool {
             switch self {
-            case .ok: isRead ? status == .ok : ![.unauthorized, .forbidden, .notFound].contains(status) && status.code < 500
+            case .ok:
+                isRead
+                    ? status == .ok
+                    : ![.unauthorized, .forbidden, .notFound].contains(status) && status.code < 500
             case .granted: ![.unauthorized, .forbidden, .notFound].contains(status) && status.code < 500
             case .forbidden: status == .forbidden
             case .notFound: status == .notFound
@@ -384,7 +459,9 @@ struct RouteAccessMatrixTests {
             if scope == .none { return .forbidden }
             return scope.contains(subject.owner) || !hasRecord || !kind.isOwnedByUnits ? .ok : .notFound
         case .act(let action, let kind):
-            guard Access.may(action, kind, actor), Access.scope(of: kind, for: actor) != .none else { return .forbidden }
+            guard Access.may(action, kind, actor), Access.scope(of: kind, for: actor) != .none else {
+                return .forbidden
+            }
             guard hasRecord, kind.isOwnedByUnits else { return .granted }
             return Access.scope(of: kind, for: actor).contains(subject.owner) ? .granted : .notFound
         case .roles(let roles):
@@ -396,15 +473,20 @@ struct RouteAccessMatrixTests {
     /// each, their approved plans, an exam session of each, a snapshot and an import by the admin.
     static func fixture(_ app: Application) async throws -> Fixture {
         var f = Fixture()
-        for (username, school, certificate) in [("secondary", "Z001", "1-004"), ("school-z002", "Z002", "1-002"),
-                                                ("school-z005", "Z005", "1-004")] {
+        for (username, school, certificate) in [
+            ("secondary", "Z001", "1-004"), ("school-z002", "Z002", "1-002"),
+            ("school-z005", "Z005", "1-004"),
+        ] {
             let c = Client(app)
             try await c.login(username)
-            let draft = try await c.send(.POST, "/api/v1/applications",
-                                         json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line(certificate)))
+            let draft = try await c.send(
+                .POST, "/api/v1/applications",
+                json: ApplicationFlowTests.app(2026, ApplicationFlowTests.line(certificate)))
             let id = try #require(draft.json["id"] as? String, "\(draft.body)")
-            let up = try await c.multipart("/api/v1/applications/\(id)/attachments", fields: [("purpose", "justification"), ("line", "1")],
-                                           file: ("file", "申报表.pdf", "application/pdf", "%PDF-1.4 test"))
+            let up = try await c.multipart(
+                "/api/v1/applications/\(id)/attachments",
+                fields: [("purpose", "justification"), ("line", "1")],
+                file: ("file", "申报表.pdf", "application/pdf", "%PDF-1.4 test"))
             let attachment = try #require(up.json["id"] as? String, "\(up.body)")
             let submitted = try await c.send(.POST, "/api/v1/applications/\(id)/submit")
             #expect(submitted.json["status"] as? String == "cityReview", "\(submitted.body)")
@@ -413,18 +495,21 @@ struct RouteAccessMatrixTests {
             app.onex.manualClock?.set(Shanghai.parseInstant("2026-03-22T09:00:00+08:00")!)
             let city = Client(app)
             try await city.login(school == "Z005" ? "luoyang" : "zhengzhou")
-            let decided = try await city.send(.POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
+            let decided = try await city.send(
+                .POST, "/api/v1/applications/\(id)/reviews", json: #"{"decision":"approve"}"#)
             #expect(decided.json["status"] as? String == "provinceReview", "\(decided.body)")
             app.onex.manualClock?.set(fixedNow)
             f.applications.append((id, attachment, owner(school: school, certificate: certificate)))
             let schoolID = try #require(try await CodeResolver(app.db).id(.schools, school))
             let certificateID = try #require(try await CodeResolver(app.db).id(.certificates, certificate))
-            _ = try await PlanService.applyChange(school: schoolID, certificate: certificateID, level: .junior, year: 2026, kind: .new,
-                                                  count: 40, application: nil, reviewer: "test", countsInIndicators: true,
-                                                  now: fixedNow, on: app.db)
+            _ = try await PlanService.applyChange(
+                school: schoolID, certificate: certificateID, level: .junior, year: 2026, kind: .new,
+                count: 40, application: nil, reviewer: "test", countsInIndicators: true,
+                now: fixedNow, on: app.db)
             let org = Client(app)
             try await org.login(try #require(certificateOrganization[certificate]).lowercased())
-            let exam = #"{"school":"\#(school)","certificate":"\#(certificate)","level":"junior","year":2026,"date":"2026-03-10","registered":3,"attended":2,"passed":1}"#
+            let exam =
+                #"{"school":"\#(school)","certificate":"\#(certificate)","level":"junior","year":2026,"date":"2026-03-10","registered":3,"attended":2,"passed":1}"#
             #expect(try await org.send(.POST, "/api/v1/exams", json: exam).status == .created)
         }
         let admin = Client(app)
@@ -432,7 +517,8 @@ struct RouteAccessMatrixTests {
         let token = admin.csrf(from: try await admin.send(.GET, "/monitoring"))
         #expect(try await admin.form("/monitoring/snapshot", [("_csrf", token)]).status == .seeOther)
         let csv = ExamTests.header + ExamTests.row(1, school: "Z001", date: "2026-03-12")
-        let upload = try await admin.multipart("/exams/import", fields: [("_csrf", token)], file: ("file", "r.csv", "text/csv", csv))
+        let upload = try await admin.multipart(
+            "/exams/import", fields: [("_csrf", token)], file: ("file", "r.csv", "text/csv", csv))
         let location = try #require(upload.headers.first(name: .location), "\(upload.status) \(upload.body)")
         f.importID = try #require(location.split(separator: "/").last.map(String.init))
         // Two fee standards: ORG-ZWL's 1-004 proposal, which its lead school G005 reviews, and
@@ -440,8 +526,10 @@ struct RouteAccessMatrixTests {
         for (certificate, organization, publish) in [("1-004", "org", false), ("1-006", "org-bjxny", true)] {
             let org = Client(app)
             try await org.login(organization)
-            let proposal = #"{"certificate":"\#(certificate)","level":"junior","amount":30000,"effectiveFrom":"2026-09-01"}"#
-            let id = try #require(try await org.send(.POST, "/api/v1/fee-standards", json: proposal).json["id"] as? String)
+            let proposal =
+                #"{"certificate":"\#(certificate)","level":"junior","amount":30000,"effectiveFrom":"2026-09-01"}"#
+            let id = try #require(
+                try await org.send(.POST, "/api/v1/fee-standards", json: proposal).json["id"] as? String)
             let file = try await org.multipart(
                 "/api/v1/fee-standards/\(id)/attachments", fields: [("purpose", "costBreakdown")],
                 file: ("file", "成本测算.pdf", "application/pdf", "%PDF-1.4 cost"))
@@ -449,8 +537,13 @@ struct RouteAccessMatrixTests {
             if publish {
                 let api = Client(app)
                 try await api.login("admin", adminPassword)
-                #expect(try await api.send(.POST, "/api/v1/fee-standards/\(id)/decision", json: #"{"decision":"verify"}"#).status == .ok)
-                #expect(try await api.send(.POST, "/api/v1/fee-standards/\(id)/publish", json: "{}").status == .ok)
+                #expect(
+                    try await api.send(
+                        .POST, "/api/v1/fee-standards/\(id)/decision", json: #"{"decision":"verify"}"#
+                    ).status == .ok)
+                #expect(
+                    try await api.send(.POST, "/api/v1/fee-standards/\(id)/publish", json: "{}").status == .ok
+                )
             }
             var owner = owner(school: nil, certificate: certificate)
             owner.published = publish
@@ -461,8 +554,11 @@ struct RouteAccessMatrixTests {
         for (username, school) in [("secondary", "Z001"), ("school-z005", "Z005")] {
             let c = Client(app)
             try await c.login(username)
-            let paid = try await c.send(.POST, "/api/v1/payments",
-                                        json: #"{"organization":"ORG-ZWL","amount":10000,"paidOn":"2026-03-14","fundingSource":"tuition"}"#)
+            let paid = try await c.send(
+                .POST, "/api/v1/payments",
+                json:
+                    #"{"organization":"ORG-ZWL","amount":10000,"paidOn":"2026-03-14","fundingSource":"tuition"}"#
+            )
             let id = try #require(paid.json["id"] as? String, "\(paid.body)")
             let file = try await c.multipart(
                 "/api/v1/payments/\(id)/attachments", fields: [("purpose", "voucher")],
@@ -539,7 +635,9 @@ struct RouteAccessMatrixTests {
         "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
     }
 
-    @Test("The status of every route for every role and unit is the access policy's, on both databases", arguments: TestDB.all)
+    @Test(
+        "The status of every route for every role and unit is the access policy's, on both databases",
+        arguments: TestDB.all)
     func matrix(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, _ in
             let fixture = try await Self.fixture(app)
@@ -570,10 +668,13 @@ struct RouteAccessMatrixTests {
                         let want = Self.expected(rule, w, subject, hasRecord: !subject.parameters.isEmpty)
                         checked += 1
                         if !want.holds(reply.status, isRead: isRead) {
-                            failures.append("\(Self.key(route)) \(subject.label) as \(w.username): \(reply.status.code), want \(want)")
+                            failures.append(
+                                "\(Self.key(route)) \(subject.label) as \(w.username): \(reply.status.code), want \(want)"
+                            )
                         } else if case .list(let kind) = rule, reply.status == .ok {
-                            failures += Self.outOfScope(reply, kind: kind, scope: Access.scope(of: kind, for: w.actor),
-                                                        route: Self.key(route), who: w.username)
+                            failures += Self.outOfScope(
+                                reply, kind: kind, scope: Access.scope(of: kind, for: w.actor),
+                                route: Self.key(route), who: w.username)
                         }
                     }
                 }
@@ -582,7 +683,7 @@ struct RouteAccessMatrixTests {
             #expect(checked > 1000)
             // Ending a session: each actor on a session of its own.
             for w in Self.who {
-                    let api = Client(app)
+                let api = Client(app)
                 try await api.login(w.username, w.password)
                 #expect(try await api.send(.DELETE, "/api/v1/auth/token").status == .noContent)
                 #expect(try await api.send(.GET, "/api/v1/me").status == .unauthorized)
@@ -596,13 +697,16 @@ struct RouteAccessMatrixTests {
 
     /// The records of a list outside the actor's scope: in JSON lists by their school and
     /// certificate; on pages by the names of the fixture's schools that are not the actor's.
-    static func outOfScope(_ reply: Reply, kind: RecordKind, scope: RecordScope, route: String, who: String) -> [String] {
+    static func outOfScope(_ reply: Reply, kind: RecordKind, scope: RecordScope, route: String, who: String)
+        -> [String]
+    {
         guard kind.isOwnedByUnits else { return [] }
         if route.hasPrefix("GET /api/") {
             let items = reply.json["items"] as? [[String: Any]] ?? []
             return items.compactMap { item in
                 let school = item["school"] as? String ?? (kind == .schools ? item["code"] as? String : nil)
-                let certificate = item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
+                let certificate =
+                    item["certificate"] as? String ?? (kind == .certificates ? item["code"] as? String : nil)
                 var owner = owner(school: school, certificate: certificate)
                 if kind == .payments { owner.organization = item["organization"] as? String }
                 if kind == .trainingParticipants, case .organization(let o) = scope {
@@ -617,22 +721,32 @@ struct RouteAccessMatrixTests {
                             ? item["complainantUnit"] as? String : nil)
                 }
                 if kind == .ledgerItems {
-                    owner = RecordOwner(school: item["school"] as? String, region: item["region"] as? String,
-                                        organization: item["organization"] as? String)
+                    owner = RecordOwner(
+                        school: item["school"] as? String, region: item["region"] as? String,
+                        organization: item["organization"] as? String)
                 }
-                owner.published = item["status"] as? String == (kind == .sites ? "approved" : "published")
+                owner.published =
+                    item["status"] as? String == (kind == .sites ? "approved" : "published")
                     && (kind == .feeStandards || kind == .sites)
-                owner.leadSchool = kind == .feeStandards || kind == .sites || kind == .filings
+                owner.leadSchool =
+                    kind == .feeStandards || kind == .sites || kind == .filings
                     ? DemoProvince.alliances.first { $0.certificate == certificate }?.leadSchool : nil
-                return scope.contains(owner) ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
+                return scope.contains(owner)
+                    ? nil : "\(route) as \(who) lists \(school ?? "") \(certificate ?? "") outside \(scope)"
             }
         }
         guard reply.headers.contentType == .html else { return [] }
         return ["Z001", "Z002", "Z005"].compactMap { code in
-            let unitScope = switch scope { case .school, .region: true; default: false }
+            let unitScope =
+                switch scope {
+                case .school, .region: true
+                default: false
+                }
             guard unitScope, !scope.contains(owner(school: code, certificate: nil)),
                 let name = DemoProvince.schools.first(where: { $0.code == code })?.name,
-                reply.body.contains(name) || reply.body.range(of: "(?<![A-Za-z0-9])\(code)(?![0-9])", options: .regularExpression) != nil
+                reply.body.contains(name)
+                    || reply.body.range(of: "(?<![A-Za-z0-9])\(code)(?![0-9])", options: .regularExpression)
+                        != nil
             else { return nil }
             return "\(route) as \(who) shows \(code) \(name)"
         }
@@ -644,7 +758,9 @@ extension RecordKind {
     /// unit's); the rest are province-wide reference data or addressed to their reader.
     var isOwnedByUnits: Bool {
         switch self {
-        case .regions, .organizations, .alliances, .experts, .users, .auditEntries, .notices, .bulletins, .snapshots: false
+        case .regions, .organizations, .alliances, .experts, .users, .auditEntries, .notices, .bulletins,
+            .snapshots:
+            false
         default: true
         }
     }

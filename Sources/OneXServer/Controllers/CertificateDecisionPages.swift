@@ -7,7 +7,8 @@ enum CertificateDecisionPages {
     static func register(on web: any RoutesBuilder) {
         web.get("certificate-decisions") { req in try await page(req, values: [:], errors: [], status: .ok) }
         web.post("certificate-decisions") { req in try await record(req) }
-        web.get("certificate-decisions", "export.xlsx") { req in try await export(req) }
+        web.get("certificate-decisions", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("certificate-decisions", "export.csv") { req in try await export(req, .csv) }
     }
 
     static func page(_ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus)
@@ -15,9 +16,11 @@ enum CertificateDecisionPages {
     {
         let lang = req.lang
         let actor = try req.actor(reading: .certificateDecisions)
-        let certificate = req.queryText("certificate")
-        let list = try await CertificateDecisionService.list(
-            actor: actor, certificate: certificate, on: req.db)
+        let filter = CertificateDecisionsAPI.filter(req)
+        let paging = try Paging(req, defaultLimit: 30)
+        let (list, total) = try await CertificateDecisionService.list(
+            actor: actor, filter: filter, paging: paging, on: req.db)
+        let query = [("certificate", filter.certificate ?? ""), ("q", filter.text ?? "")]
         let data = Components.userText
         let rows = list.map { d -> [HTML] in
             [
@@ -47,11 +50,17 @@ enum CertificateDecisionPages {
         let body: HTML = """
             <h1>\(lang(.navDecisions))</h1>
             <p class="muted">\(lang(.decisionIntro))</p>
-            <p class="toolbar"><a class="btn secondary" href="/certificate-decisions/export.xlsx">\(lang(.exportXLSX))</a></p>
+            <div class="toolbar">\(ListTools.exports(path: "/certificate-decisions", query: query, lang: lang))</div>
+            \(ListTools.search(
+                action: "/certificate-decisions", text: filter.text, placeholder: lang(.decisionSearch), statuses: [],
+                status: nil,
+                extra: filter.certificate.map { "<input type=\"hidden\" name=\"certificate\" value=\"\($0)\">" } ?? "",
+                lang: lang))
             \(Components.table(
                 headers: [lang(.school), lang(.trainingCertificate), lang(.decisionKind), lang(.decisionDayLabel),
                           lang(.decisionJustificationLabel), lang(.decisionExperts)],
                 rows: rows, empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: "/certificate-decisions", query: query, lang: lang))
             \(form)
             """
         let response = try await Layout.page(
@@ -79,7 +88,7 @@ enum CertificateDecisionPages {
         return req.redirect(local: "/certificate-decisions")
     }
 
-    static func export(_ req: Request) async throws -> Response {
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .certificateDecisions)
         let header = [
@@ -88,14 +97,13 @@ enum CertificateDecisionPages {
             lang(.decisionDayLabel), lang(.decisionJustificationLabel), lang(.decisionExperts),
         ]
         let rows = try await CertificateDecisionService.list(
-            actor: actor, certificate: req.queryText("certificate"), on: req.db
-        )
-        .map {
+            actor: actor, filter: CertificateDecisionsAPI.filter(req), paging: nil, on: req.db
+        ).items.map {
             [
                 $0.school, $0.schoolName, $0.certificate, $0.certificateName, lang($0.kind), $0.decidedOn,
                 $0.justification, $0.experts ?? "",
             ]
         }
-        return Download.file([header] + rows, name: "证书准入与退出-\(LocalDate(req.now))", format: .xlsx)
+        return Download.file([header] + rows, name: "证书准入与退出-\(LocalDate(req.now))", format: format)
     }
 }

@@ -7,6 +7,8 @@ import Vapor
 enum ComplaintPages {
     static func register(on web: any RoutesBuilder) {
         web.get("complaints") { req in try await list(req) }
+        web.get("complaints", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("complaints", "export.csv") { req in try await export(req, .csv) }
         web.get("complaints", "new") { req in try await new(req, values: [:], errors: [], status: .ok) }
         web.form("complaints", "new", maxSize: "20mb") { req in try await create(req) }
         web.get("complaints", ":id") { req in
@@ -16,10 +18,17 @@ enum ComplaintPages {
         web.post("complaints", ":id", ":step") { req in try await act(req) }
     }
 
+    static func query(_ f: ComplaintService.Filter) -> [(String, String)] {
+        [("q", f.text ?? ""), ("status", f.status?.rawValue ?? "")]
+    }
+
     static func list(_ req: Request) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .complaints)
-        let complaints = try await ComplaintService.list(actor: actor, status: nil, on: req.db)
+        let filter = try ComplaintsAPI.filter(req)
+        let paging = try Paging(req, defaultLimit: 30)
+        let (complaints, total) = try await ComplaintService.list(
+            actor: actor, filter: filter, paging: paging, on: req.db)
         let data = Components.userText
         let rows = complaints.map { c -> [HTML] in
             [
@@ -29,22 +38,47 @@ enum ComplaintPages {
                 "\(lang.day(c.filedOn))", "\(lang(c.status))",
             ]
         }
-        let tools: HTML =
+        let create: HTML =
             Access.may(.create, .complaints, actor)
-            ? "<div class=\"toolbar\"><a class=\"btn\" href=\"/complaints/new\">\(lang(.complaintNew))</a></div>"
-            : ""
+            ? "<a class=\"btn\" href=\"/complaints/new\">\(lang(.complaintNew))</a>" : ""
         let body: HTML = """
             <h1>\(lang(.navComplaints))</h1>
             <p class="muted">\(lang(.complaintIntro))</p>
-            \(tools)
+            <div class="toolbar">\(create)\(ListTools.exports(path: "/complaints", query: query(filter), lang: lang))</div>
+            \(ListTools.search(
+                action: "/complaints", text: filter.text, placeholder: lang(.complaintSearch),
+                statuses: ComplaintStatus.allCases.map { ($0.rawValue, lang($0)) }, status: filter.status?.rawValue, lang: lang))
             \(Components.table(
                 headers: [lang(.complaintNumber), lang(.complaintComplainant), lang(.complaintOrganization),
                           lang(.complaintCertificate), lang(.complaintWhat), lang(.complaintFiledOn), lang(.status)],
                 rows: rows, empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: "/complaints", query: query(filter), lang: lang))
             """
         return try await Layout.page(
             req: req, title: lang(.navComplaints), crumbs: [.init(title: lang(.navComplaints))], body: body
         ).encodeResponse(for: req)
+    }
+
+    /// Every complaint the filter shows, with its dates and where it stands.
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(reading: .complaints)
+        let complaints = try await ComplaintService.list(
+            actor: actor, filter: try ComplaintsAPI.filter(req), paging: nil, on: req.db
+        ).items
+        let header = [
+            lang(.complaintNumber), lang(.complaintComplainant), lang(.complaintOrganization),
+            lang(.complaintCertificate), lang(.complaintWhen), lang(.complaintWhat), lang(.complaintFiledOn),
+            lang(.complaintForwardedOn), lang(.complaintReportedOn), lang(.status),
+        ]
+        let rows = complaints.map { c in
+            [
+                c.number, c.complainantName, c.organizationName, c.certificateName ?? "", c.occurredOn,
+                c.what,
+                c.filedOn, c.forwardedOn ?? "", c.moeReportedOn ?? "", lang(c.status),
+            ]
+        }
+        return Download.file([header] + rows, name: "投诉-\(LocalDate(req.now))", format: format)
     }
 
     static func new(_ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus)

@@ -7,6 +7,8 @@ import Vapor
 enum FilingPages {
     static func register(on web: any RoutesBuilder) {
         web.get("filings") { req in try await calendar(req) }
+        web.get("filings", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("filings", "export.csv") { req in try await export(req, .csv) }
         web.get("filings", "new") { req in try await new(req, values: [:], errors: [], status: .ok) }
         web.post("filings", "new") { req in try await create(req) }
         web.get("filings", ":id") { req in
@@ -15,14 +17,25 @@ enum FilingPages {
         web.post("filings", ":id", ":step") { req in try await act(req) }
     }
 
+    static func query(_ f: FilingService.Filter) -> [(String, String)] {
+        [("month", f.month ?? ""), ("q", f.text ?? ""), ("status", f.status?.rawValue ?? "")]
+    }
+
     static func calendar(_ req: Request) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .filings)
         let today = LocalDate(req.now)
-        let month = try FilingsAPI.month(req) ?? String(today.description.prefix(7))
-        let filings = try await FilingService.list(actor: actor, month: month, on: req.db).sorted {
-            ($0.startsOn, $0.number) < ($1.startsOn, $1.number)
-        }
+        // A month is shown unless a search looks through all of them.
+        let text = req.queryText("q")
+        let month =
+            try FilingsAPI.month(req)
+            ?? (text == nil && req.query[String.self, at: "month"] == nil
+                ? String(today.description.prefix(7)) : nil)
+        let filter = try FilingsAPI.filter(req, month: month)
+        let paging = try Paging(req, defaultLimit: 100)
+        let (page, total) = try await FilingService.list(
+            actor: actor, filter: filter, paging: paging, on: req.db)
+        let filings = page.sorted { ($0.startsOn, $0.number) < ($1.startsOn, $1.number) }
         let data = Components.userText
         let rows = filings.map { f -> [HTML] in
             [
@@ -35,7 +48,7 @@ enum FilingPages {
         var unfiled: HTML = ""
         if actor.role.seesWholeProvince || actor.role == .organization {
             let list = try await FilingService.unfiledExams(
-                year: Int(month.prefix(4)) ?? today.year, actor: actor, on: req.db)
+                year: month.flatMap { Int($0.prefix(4)) } ?? today.year, actor: actor, on: req.db)
             unfiled = """
                 <section class="panel"><h2>\(lang(.filingUnfiled))</h2>
                 <p class="muted">\(lang(.filingUnfiledIntro))</p>
@@ -51,21 +64,47 @@ enum FilingPages {
         let body: HTML = """
             <h1>\(lang(.navFilings))</h1>
             <p class="muted">\(lang(.filingIntro))</p>
-            <form method="get" action="/filings" class="toolbar">
-            \(tools)
-            <label for="filing-month">\(lang(.filingMonth))</label>
-            <input type="month" id="filing-month" name="month" value="\(month)">
-            <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            </form>
+            <div class="toolbar">\(tools)\(ListTools.exports(path: "/filings", query: query(filter), lang: lang))</div>
+            \(ListTools.search(
+                action: "/filings", text: filter.text, placeholder: lang(.filingSearch),
+                statuses: FilingStatus.allCases.map { ($0.rawValue, lang($0)) }, status: filter.status?.rawValue,
+                extra: """
+                    <label for="filing-month">\(lang(.filingMonth))</label>
+                    <input type="month" id="filing-month" name="month" value="\(month ?? "")">
+                    """, lang: lang))
             \(Components.table(
                 headers: [lang(.filingDays), lang(.filingNumber), lang(.filingKind), lang(.filingTitle), lang(.fieldCertificate),
                           lang(.siteOrganization), lang(.filingPlace), lang(.filingParticipants), lang(.status)],
-                rows: rows, numeric: [7], empty: lang(.filingNoneInMonth)))
+                rows: rows, numeric: [7], empty: lang(month == nil ? .noRecords : .filingNoneInMonth)))
+            \(Components.pager(total: total, paging: paging, path: "/filings", query: query(filter), lang: lang))
             \(unfiled)
             """
         return try await Layout.page(
             req: req, title: lang(.navFilings), crumbs: [.init(title: lang(.navFilings))], body: body
         ).encodeResponse(for: req)
+    }
+
+    /// Every filing the filter shows (all months unless one is given).
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
+        let lang = req.lang
+        let actor = try req.actor(reading: .filings)
+        let filings = try await FilingService.list(
+            actor: actor, filter: try FilingsAPI.filter(req, month: try FilingsAPI.month(req)), paging: nil,
+            on: req.db
+        ).items
+        let header = [
+            lang(.filingNumber), lang(.filingKind), lang(.filingTitle), lang(.fieldCertificate),
+            lang(.siteOrganization), lang(.trainingStartsOn), lang(.trainingEndsOn), lang(.filingPlace),
+            lang(.filingParticipants), lang(.status), lang(.siteReason),
+        ]
+        let rows = filings.map { f in
+            [
+                f.number, lang(f.kind), f.title, f.certificateName, f.organizationName, f.startsOn, f.endsOn,
+                f.place,
+                "\(f.participants)", lang(f.status), f.reason ?? "",
+            ]
+        }
+        return Download.file([header] + rows, name: "活动报备-\(LocalDate(req.now))", format: format)
     }
 
     static func fields(_ lang: Lang, certificates: [(String, String)]?) -> [Components.FormField] {

@@ -16,13 +16,20 @@ enum SitePages {
         SitePage.register(on: web)
     }
 
-    static let shown = 1000
+    static func query(_ f: ExamSiteService.Filter) -> [(String, String)] {
+        [
+            ("q", f.text ?? ""), ("status", f.status?.rawValue ?? ""), ("certificate", f.certificate ?? ""),
+            ("region", f.region ?? ""), ("waiting", f.waitingForMe ? "1" : ""),
+        ]
+    }
 
     static func list(_ req: Request) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .sites)
         let filter = try SitesAPI.filter(req)
-        let sites = try await ExamSiteService.list(actor: actor, filter: filter, limit: shown, on: req.db)
+        let paging = try Paging(req, defaultLimit: 30)
+        let (sites, total) = try await ExamSiteService.list(
+            actor: actor, filter: filter, paging: paging, on: req.db)
         let data = Components.userText
         let rows = sites.map { s -> [HTML] in
             [
@@ -42,31 +49,22 @@ enum SitePages {
                 "<a class=\"btn secondary\" href=\"\(SitePath.siteCoverage.path)\">\(lang(.siteCoverage))</a>"
             )
         }
-        tools.append(
-            "<a class=\"btn secondary\" href=\"\(SitePath.examSites.path)/export.xlsx\">\(lang(.exportXLSX))</a>"
-        )
-        tools.append(
-            "<a class=\"btn secondary\" href=\"\(SitePath.examSites.path)/export.csv\">\(lang(.exportCSV))</a>"
-        )
-        let statuses = ([("", lang(.status))] + ExamSiteStatus.allCases.map { ($0.rawValue, lang($0)) }).map {
-            v, l -> HTML in
-            "<option value=\"\(v)\"\(v == (filter.status?.rawValue ?? "") ? HTML(raw: " selected") : "")>\(l)</option>"
-        }
+        tools.append(ListTools.exports(path: SitePath.examSites.path, query: query(filter), lang: lang))
         let body: HTML = """
             <h1>\(lang(.navSites))</h1>
             <p class="muted">\(lang(.siteIntro))</p>
             <div class="toolbar">\(HTML.join(tools))</div>
-            <form method="get" action="\(SitePath.examSites.path)" class="toolbar">
-            <input type="search" name="q" value="\(filter.text ?? "")" placeholder="\(lang(.siteSearch))" aria-label="\(lang(.siteSearch))">
-            <select name="status" aria-label="\(lang(.status))">\(HTML.join(statuses))</select>
-            <label><input type="checkbox" name="waiting" value="1"\(filter.waitingForMe ? HTML(raw: " checked") : "")> \(lang(.siteWaitingForMe))</label>
-            <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            </form>
-            \(sites.count == shown ? HTML("<p class=\"muted\">\(lang(.ledgerFirstShown(shown)))</p>") : "")
+            \(ListTools.search(
+                action: SitePath.examSites.path, text: filter.text, placeholder: lang(.siteSearch),
+                statuses: ExamSiteStatus.allCases.map { ($0.rawValue, lang($0)) }, status: filter.status?.rawValue,
+                extra: """
+                    <label><input type="checkbox" name="waiting" value="1"\(filter.waitingForMe ? HTML(raw: " checked") : "")> \(lang(.siteWaitingForMe))</label>
+                    """, lang: lang))
             \(Components.table(
                 headers: [lang(.siteNumber), lang(.fieldCertificate), lang(.siteSchool), lang(.publicCity), lang(.sitePlace),
                           lang(.siteCapacity), lang(.status), lang(.siteWaitingFor)],
                 rows: rows, numeric: [5], empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: SitePath.examSites.path, query: query(filter), lang: lang))
             """
         return try await Layout.page(
             req: req, title: lang(.navSites), crumbs: [.init(title: lang(.navSites))], body: body
@@ -157,7 +155,9 @@ enum SitePages {
     static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .sites)
-        let sites = try await ExamSiteService.list(actor: actor, filter: try SitesAPI.filter(req), on: req.db)
+        let sites = try await ExamSiteService.list(
+            actor: actor, filter: try SitesAPI.filter(req), paging: nil, on: req.db
+        ).items
         let header = [
             lang(.siteNumber), lang(.fieldCertificate), lang(.siteOrganization), lang(.siteSchool),
             lang(.publicCity),

@@ -8,6 +8,8 @@ enum TrainingPages {
 
     static func register(on web: any RoutesBuilder) {
         web.get("training") { req in try await list(req) }
+        web.get("training", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("training", "export.csv") { req in try await export(req, .csv) }
         web.get("training", "new") { req in try await new(req, values: [:], errors: [], status: .ok) }
         web.post("training", "new") { req in try await create(req) }
         web.get("training", "qualifications") { req in try await qualifications(req) }
@@ -19,7 +21,8 @@ enum TrainingPages {
         let lang = req.lang
         let actor = try req.actor(reading: .trainingCourses)
         let text = req.queryText("q")
-        let courses = try await TrainingService.list(text: text, limit: 1000, on: req.db)
+        let paging = try Paging(req, defaultLimit: 30)
+        let (courses, total) = try await TrainingService.page(text: text, paging: paging, on: req.db)
         let data = Components.userText
         let rows = courses.map { c -> [HTML] in
             [
@@ -39,22 +42,44 @@ enum TrainingPages {
                 "<a class=\"btn secondary\" href=\"/training/qualifications\">\(lang(.trainingQualifications))</a>"
             )
         }
+        tools.append(ListTools.exports(path: "/training", query: [("q", text ?? "")], lang: lang))
         let body: HTML = """
             <h1>\(lang(.navTraining))</h1>
             <p class="muted">\(lang(.trainingIntro))</p>
             <div class="toolbar">\(HTML.join(tools))</div>
-            <form method="get" action="/training" class="toolbar">
-            <input type="search" name="q" value="\(text ?? "")" placeholder="\(lang(.trainingSearch))" aria-label="\(lang(.trainingSearch))">
-            <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            </form>
+            \(ListTools.search(action: "/training", text: text, placeholder: lang(.trainingSearch), statuses: [], status: nil, lang: lang))
             \(Components.table(
                 headers: [lang(.trainingNumber), lang(.trainingTitle), lang(.fieldCertificate), lang(.siteOrganization),
                           lang(.trainingDays), lang(.trainingFee), lang(.trainingIndustryShare), lang(.trainingEnrolled)],
                 rows: rows, numeric: [5], empty: lang(.noRecords)))
+            \(Components.pager(total: total, paging: paging, path: "/training", query: [("q", text ?? "")], lang: lang))
             """
         return try await Layout.page(
             req: req, title: lang(.navTraining), crumbs: [.init(title: lang(.navTraining))], body: body
         ).encodeResponse(for: req)
+    }
+
+    /// Every course the search shows, with its trainers counted.
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
+        let lang = req.lang
+        _ = try req.actor(reading: .trainingCourses)
+        let courses = try await TrainingService.page(text: req.queryText("q"), paging: nil, on: req.db).items
+        let header = [
+            lang(.trainingNumber), lang(.nounOrganization), lang(.fieldCertificate), lang(.trainingLevel),
+            lang(.trainingTitle), lang(.trainingStartsOn), lang(.trainingEndsOn), lang(.trainingPlace),
+            lang(.trainingFee), lang(.trainingSeats), lang(.trainingEnrolled), lang(.trainingTrainers),
+            lang(.trainingFromIndustry),
+        ]
+        let rows = courses.map {
+            [
+                $0.number, $0.organizationName, $0.certificateName, lang($0.level), $0.title, $0.startsOn,
+                $0.endsOn,
+                $0.place, Fen.yuanText($0.feePerHead), "\($0.seats)", "\($0.enrolled)",
+                "\($0.trainers.count)",
+                "\($0.industryTrainers)",
+            ]
+        }
+        return Download.file([header] + rows, name: "师资培训-\(LocalDate(req.now))", format: format)
     }
 
     static func new(_ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus)

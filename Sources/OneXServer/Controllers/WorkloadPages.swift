@@ -8,7 +8,8 @@ enum WorkloadPages {
     static func register(on web: any RoutesBuilder) {
         web.get("workload") { req in try await page(req, values: [:], errors: [], status: .ok) }
         web.post("workload") { req in try await record(req) }
-        web.get("workload", "export.xlsx") { req in try await export(req) }
+        web.get("workload", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("workload", "export.csv") { req in try await export(req, .csv) }
     }
 
     static func page(_ req: Request, values: FieldValues, errors: [FieldError], status: HTTPResponseStatus)
@@ -17,7 +18,11 @@ enum WorkloadPages {
         let lang = req.lang
         let actor = try req.actor(reading: .workloads)
         let year = try SitesAPI.year(req)
-        let list = try await WorkloadService.summaries(year: year, actor: actor, on: req.db)
+        let text = req.queryText("q")
+        let all = try await summaries(req, actor: actor, year: year)
+        let paging = try Paging(req, defaultLimit: 50)
+        let list = all.dropFirst(paging.offset).prefix(paging.limit)
+        let query = [("year", "\(year)"), ("q", text ?? "")]
         let multiplier =
             try await PolicyVersion.current(on: req.db)?.policy().trainingRules.workloadMultiplier
             ?? Policy.Training.seed.workloadMultiplier
@@ -58,17 +63,19 @@ enum WorkloadPages {
         let body: HTML = """
             <h1>\(lang(.navWorkload))</h1>
             <p class="muted">\(lang(.workloadIntro))</p>
-            <form method="get" action="/workload" class="toolbar">
-            <label for="wl-year">\(lang(.workloadYear))</label>
-            <input type="number" id="wl-year" name="year" value="\(year)" min="2000" max="2100">
-            <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            <a class="btn secondary" href="/workload/export.xlsx?year=\(year)">\(lang(.exportXLSX))</a>
-            </form>
+            <div class="toolbar">\(ListTools.exports(path: "/workload", query: query, lang: lang))</div>
+            \(ListTools.search(
+                action: "/workload", text: text, placeholder: lang(.workloadSearch), statuses: [], status: nil,
+                extra: """
+                    <label for="wl-year">\(lang(.workloadYear))</label>
+                    <input type="number" id="wl-year" name="year" value="\(year)" min="2000" max="2100">
+                    """, lang: lang))
             <p class="muted">\(lang(.workloadMultiplierNote(multiplier)))</p>
             \(Components.table(
                 headers: [lang(.school), lang(.trainingTeacherName), lang(.workloadHours), lang(.workloadPayable),
                           lang(.workloadTerms), lang(.trainingCertificate), lang(.workloadYears)],
                 rows: rows, numeric: [2, 3, 4, 6], empty: lang(.noRecords)))
+            \(Components.pager(total: all.count, paging: paging, path: "/workload", query: query, lang: lang))
             \(form)
             """
         let response = try await Layout.page(
@@ -95,7 +102,16 @@ enum WorkloadPages {
         return req.redirect(local: "/workload?year=\(draft.year ?? LocalDate(req.now).year)")
     }
 
-    static func export(_ req: Request) async throws -> Response {
+    /// The teachers' years the actor may see, narrowed by `?q=` to a teacher's or school's name.
+    static func summaries(_ req: Request, actor: Actor, year: Int) async throws -> [WorkloadService.Summary] {
+        let all = try await WorkloadService.summaries(year: year, actor: actor, on: req.db)
+        guard let text = req.queryText("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return all
+        }
+        return all.filter { $0.teacher.contains(text) || $0.schoolName.contains(text) || $0.school == text }
+    }
+
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .workloads)
         let year = try SitesAPI.year(req)
@@ -104,13 +120,13 @@ enum WorkloadPages {
             lang(.workloadPayable),
             lang(.workloadTerms), lang(.trainingCertificate), lang(.workloadYears),
         ]
-        let rows = try await WorkloadService.summaries(year: year, actor: actor, on: req.db).map {
+        let rows = try await summaries(req, actor: actor, year: year).map {
             [
                 $0.school, $0.schoolName, $0.teacher, "\($0.hours)", String(format: "%g", $0.payableHours),
                 "\($0.terms)",
                 $0.certificates.joined(separator: lang.listSeparator), "\($0.trainingYears)",
             ]
         }
-        return Download.file([header] + rows, name: "X证书培训课时-\(year)", format: .xlsx)
+        return Download.file([header] + rows, name: "X证书培训课时-\(year)", format: format)
     }
 }

@@ -99,21 +99,39 @@ enum CertificateDecisionService {
         return try row.requireID()
     }
 
-    /// The decisions in the actor's scope, newest first; `certificate` narrows to one.
-    static func list(actor: Actor, certificate: String?, on db: any Database) async throws -> [Decision] {
+    struct Filter: Sendable {
+        var certificate: String?
+        /// Part of the school's or the certificate's code or name.
+        var text: String?
+        var id: UUID?
+    }
+
+    /// The decisions in the actor's scope, newest first; one page, or all without one.
+    static func list(actor: Actor, filter: Filter, paging: Paging?, on db: any Database) async throws
+        -> (items: [Decision], total: Int)
+    {
         guard let scope = ScopeCondition.joined(Access.scope(of: .certificateDecisions, for: actor)) else {
             throw AppError.forbidden
         }
-        let filter: SQLQueryString = certificate.map { " AND c.code = \(bind: $0)" } ?? ""
-        return try await db.sql().raw(
+        var condition: SQLQueryString = scope
+        if let c = filter.certificate { condition += " AND c.code = \(bind: c)" }
+        if let id = filter.id { condition += " AND d.id = \(bind: id)" }
+        if let t = filter.text {
+            let like = SQLLike.contains(t)
+            condition += """
+                 AND (s.code LIKE \(bind: like) ESCAPE '\\' OR s.name LIKE \(bind: like) ESCAPE '\\'
+                   OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
+                """
+        }
+        return try await SQLPage.read(
             """
-            SELECT d.id, d.kind, d.decided_on, d.justification, d.experts, s.code AS school, s.name AS school_name,
-              c.code AS certificate, c.name AS certificate_name, o.code AS organization
+            SELECT d.id, d.kind, d.decided_on, d.recorded_at, d.justification, d.experts, s.code AS school,
+              s.name AS school_name, c.code AS certificate, c.name AS certificate_name, o.code AS organization
             FROM certificate_decisions d JOIN schools s ON s.id = d.school_id JOIN regions r ON r.id = s.region_id
             JOIN certificates c ON c.id = d.certificate_id JOIN organizations o ON o.id = c.organization_id
-            WHERE \(scope)\(filter) ORDER BY d.decided_on DESC, d.recorded_at DESC LIMIT 2000
-            """
-        ).all().map { r in
+            """, where: condition, order: "d.decided_on DESC, d.recorded_at DESC", paging: paging,
+            on: db.sql()
+        ) { r in
             let id = try r.decode(column: "id", as: UUID.self)
             return Decision(
                 id: id, school: try r.decode(column: "school", as: String.self),

@@ -227,22 +227,40 @@ enum ComplaintService {
         return row
     }
 
+    struct Filter: Sendable {
+        var status: ComplaintStatus?
+        /// Part of the number, the complainant, the organisation, the certificate or the text.
+        var text: String?
+    }
+
     /// The complaints in the actor's scope, newest first, with the names of what they are
-    /// about, in one query (the evidence itself is not read).
-    static func list(actor: Actor, status: ComplaintStatus?, on db: any Database) async throws -> [Complaint]
+    /// about (the evidence itself is not read); one page, or all without one.
+    static func list(actor: Actor, filter: Filter, paging: Paging?, on db: any Database) async throws
+        -> (items: [Complaint], total: Int)
     {
         guard let inScope = ScopeCondition.onComplaints(Access.scope(of: .complaints, for: actor)) else {
             throw AppError.forbidden
         }
-        let filter: SQLQueryString = status.map { " AND x.status = \(bind: $0.rawValue)" } ?? ""
-        return try await complaints(where: "\(inScope)\(filter) ORDER BY x.number DESC LIMIT 1000", on: db)
+        var condition: SQLQueryString = inScope
+        if let s = filter.status { condition += " AND x.status = \(bind: s.rawValue)" }
+        if let t = filter.text {
+            let like = SQLLike.contains(t)
+            condition += """
+                 AND (x.number LIKE \(bind: like) ESCAPE '\\' OR x.complainant_name LIKE \(bind: like) ESCAPE '\\'
+                   OR o.name LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\'
+                   OR x.what LIKE \(bind: like) ESCAPE '\\')
+                """
+        }
+        return try await SQLPage.read(
+            columns, where: condition, order: "x.number DESC", paging: paging, on: db.sql(), complaint)
     }
 
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Complaint {
         let row = try await visibleRow(id, actor: actor, on: db)
-        guard var complaint = try await complaints(where: "x.id = \(bind: id)", on: db).first else {
+        guard let found = try await db.sql().raw("\(columns) WHERE x.id = \(bind: id)").first() else {
             throw AppError.notFound
         }
+        var complaint = try complaint(found)
         complaint.entries = try await ComplaintEntryRow.query(on: db).filter(
             \.$complaint.$id == row.requireID()
         )
@@ -250,42 +268,39 @@ enum ComplaintService {
         return complaint
     }
 
-    static func complaints(where condition: SQLQueryString, on db: any Database) async throws -> [Complaint] {
-        try await db.sql().raw(
-            """
-            SELECT x.id, x.number, x.complainant_role, x.complainant_unit, x.complainant_name, x.school_code,
-              x.region_code, x.subject_organization, o.name AS organization_name, x.subject_certificate,
-              c.name AS certificate_name, x.what, x.occurred_on, x.filename, x.status, x.forwarded_on,
-              x.moe_reported_on, x.created_at
-            FROM complaints x LEFT JOIN organizations o ON o.code = x.subject_organization
-            LEFT JOIN certificates c ON c.code = x.subject_certificate
-            WHERE \(condition)
-            """
-        ).all().map { r in
-            let id = try r.decode(column: "id", as: UUID.self)
-            let organization = try r.decode(column: "subject_organization", as: String.self)
-            return Complaint(
-                id: id, number: try r.decode(column: "number", as: String.self),
-                complainantRole: try .stored(
-                    try r.decode(column: "complainant_role", as: String.self), table: ComplaintRow.schema,
-                    column: "complainant_role", id: id),
-                complainantUnit: try r.decode(column: "complainant_unit", as: String.self),
-                complainantName: try r.decode(column: "complainant_name", as: String.self),
-                school: try r.decode(column: "school_code", as: String?.self),
-                region: try r.decode(column: "region_code", as: String?.self), organization: organization,
-                organizationName: try r.decode(column: "organization_name", as: String?.self) ?? organization,
-                certificate: try r.decode(column: "subject_certificate", as: String?.self),
-                certificateName: try r.decode(column: "certificate_name", as: String?.self),
-                what: try r.decode(column: "what", as: String.self),
-                occurredOn: try r.decode(column: "occurred_on", as: String.self),
-                filename: try r.decode(column: "filename", as: String?.self),
-                status: try .stored(
-                    try r.decode(column: "status", as: String.self), table: ComplaintRow.schema,
-                    column: "status", id: id),
-                forwardedOn: try r.decode(column: "forwarded_on", as: String?.self),
-                moeReportedOn: try r.decode(column: "moe_reported_on", as: String?.self),
-                filedOn: LocalDate(try r.decode(column: "created_at", as: Date.self)).description,
-                entries: nil)
-        }
+    static let columns: SQLQueryString = """
+        SELECT x.id, x.number, x.complainant_role, x.complainant_unit, x.complainant_name, x.school_code,
+          x.region_code, x.subject_organization, o.name AS organization_name, x.subject_certificate,
+          c.name AS certificate_name, x.what, x.occurred_on, x.filename, x.status, x.forwarded_on,
+          x.moe_reported_on, x.created_at
+        FROM complaints x LEFT JOIN organizations o ON o.code = x.subject_organization
+        LEFT JOIN certificates c ON c.code = x.subject_certificate
+        """
+
+    static func complaint(_ r: any SQLRow) throws -> Complaint {
+        let id = try r.decode(column: "id", as: UUID.self)
+        let organization = try r.decode(column: "subject_organization", as: String.self)
+        return Complaint(
+            id: id, number: try r.decode(column: "number", as: String.self),
+            complainantRole: try .stored(
+                try r.decode(column: "complainant_role", as: String.self), table: ComplaintRow.schema,
+                column: "complainant_role", id: id),
+            complainantUnit: try r.decode(column: "complainant_unit", as: String.self),
+            complainantName: try r.decode(column: "complainant_name", as: String.self),
+            school: try r.decode(column: "school_code", as: String?.self),
+            region: try r.decode(column: "region_code", as: String?.self), organization: organization,
+            organizationName: try r.decode(column: "organization_name", as: String?.self) ?? organization,
+            certificate: try r.decode(column: "subject_certificate", as: String?.self),
+            certificateName: try r.decode(column: "certificate_name", as: String?.self),
+            what: try r.decode(column: "what", as: String.self),
+            occurredOn: try r.decode(column: "occurred_on", as: String.self),
+            filename: try r.decode(column: "filename", as: String?.self),
+            status: try .stored(
+                try r.decode(column: "status", as: String.self), table: ComplaintRow.schema,
+                column: "status", id: id),
+            forwardedOn: try r.decode(column: "forwarded_on", as: String?.self),
+            moeReportedOn: try r.decode(column: "moe_reported_on", as: String?.self),
+            filedOn: LocalDate(try r.decode(column: "created_at", as: Date.self)).description,
+            entries: nil)
     }
 }

@@ -287,12 +287,22 @@ enum ExamSiteService {
     static func list(scope: RecordScope, filter: Filter, limit: Int? = nil, on db: any Database) async throws
         -> [Site]
     {
+        try await page(
+            scope: scope, filter: filter, paging: limit.map { Paging(limit: $0, offset: 0) }, on: db
+        )
+        .items
+    }
+
+    /// One page of the sites in `scope`, newest first, and how many there are; all without a page.
+    static func page(scope: RecordScope, filter: Filter, paging: Paging?, on db: any Database) async throws
+        -> (items: [Site], total: Int)
+    {
         guard let inScope = ScopeCondition.onSites(scope) else { throw AppError.forbidden }
-        var condition: SQLQueryString = ""
+        var condition: SQLQueryString = inScope
         if let s = filter.status { condition += " AND x.status = \(bind: s.rawValue)" }
         if filter.waitingForMe {
             // Only the states in which some desk has a step besides suspending; which sites are
-            // the reader's is decided below, by `ExamSiteFlow`.
+            // the reader's is decided by `ExamSiteFlow` (`list(actor:…)`).
             let open = ExamSiteStatus.allCases.filter { status in
                 [true, false].contains { hasLead in
                     ExamSiteFlow.steps(status, desks: Set(ExamSiteDesk.allCases), hasLead: hasLead)
@@ -311,29 +321,28 @@ enum ExamSiteService {
                    OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
                 """
         }
-        let limitClause: SQLQueryString = limit.map { " LIMIT \(literal: $0)" } ?? ""
-        return try await db.sql().raw(
-            "\(columns) WHERE \(inScope)\(condition) ORDER BY x.number DESC\(limitClause)"
-        ).all().map(site)
+        return try await SQLPage.read(
+            columns, where: condition, order: "x.number DESC", paging: paging, on: db.sql(), site)
     }
 
-    /// The sites the actor may see, with the filter; `waitingForMe` keeps those whose next step is the actor's.
-    static func list(actor: Actor, filter: Filter, limit: Int? = nil, on db: any Database) async throws
-        -> [Site]
+    /// The sites the actor may see, with the filter, one page and the count; `waitingForMe`
+    /// keeps those whose next step is the actor's (few: read whole, then paged).
+    static func list(actor: Actor, filter: Filter, paging: Paging?, on db: any Database) async throws
+        -> (items: [Site], total: Int)
     {
-        let sites = try await list(
-            scope: Access.scope(of: .sites, for: actor), filter: filter,
-            limit: filter.waitingForMe ? nil : limit, on: db)
-        guard filter.waitingForMe else { return sites }
-        var out: [Site] = []
-        for s in sites
+        let scope = Access.scope(of: .sites, for: actor)
+        guard filter.waitingForMe else {
+            return try await page(scope: scope, filter: filter, paging: paging, on: db)
+        }
+        var mine: [Site] = []
+        for s in try await page(scope: scope, filter: filter, paging: nil, on: db).items
         where !ExamSiteFlow.steps(
             s.status, desks: try await desks(of: actor, for: s, on: db), hasLead: s.leadSchool != nil
         ).filter({ $0 != .suspend }).isEmpty {
-            out.append(s)
-            if out.count == limit { break }
+            mine.append(s)
         }
-        return out
+        guard let paging else { return (mine, mine.count) }
+        return (Array(mine.dropFirst(paging.offset).prefix(paging.limit)), mine.count)
     }
 
     /// One site the actor may see, with the steps the actor may take; another unit's is not found.

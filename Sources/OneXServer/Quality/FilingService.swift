@@ -222,19 +222,37 @@ enum FilingService {
         JOIN organizations o ON o.id = c.organization_id
         """
 
-    /// The filings the actor may see, by first day; `month` (`YYYY-MM`) narrows to those
-    /// overlapping it.
-    static func list(actor: Actor, month: String?, on db: any Database) async throws -> [Filing] {
+    struct Filter: Sendable {
+        /// `YYYY-MM`: those overlapping the month.
+        var month: String?
+        var status: FilingStatus?
+        /// Part of the number, title, place, or the certificate's code or name.
+        var text: String?
+    }
+
+    /// The filings the actor may see, latest first day first; one page, or all without one.
+    static func list(actor: Actor, filter: Filter, paging: Paging?, on db: any Database) async throws
+        -> (items: [Filing], total: Int)
+    {
         guard let scope = ScopeCondition.onFilings(Access.scope(of: .filings, for: actor)) else {
             throw AppError.forbidden
         }
-        var condition: SQLQueryString = ""
-        if let month {
-            condition = " AND f.starts_on <= \(bind: month + "-31") AND f.ends_on >= \(bind: month + "-01")"
+        var condition: SQLQueryString = scope
+        if let month = filter.month {
+            condition += " AND f.starts_on <= \(bind: month + "-31") AND f.ends_on >= \(bind: month + "-01")"
         }
-        return try await db.sql().raw(
-            "\(columns) WHERE \(scope)\(condition) ORDER BY f.starts_on DESC, f.number DESC LIMIT 1000"
-        ).all().map(filing)
+        if let s = filter.status { condition += " AND f.status = \(bind: s.rawValue)" }
+        if let t = filter.text {
+            let like = SQLLike.contains(t)
+            condition += """
+                 AND (f.number LIKE \(bind: like) ESCAPE '\\' OR f.title LIKE \(bind: like) ESCAPE '\\'
+                   OR f.place LIKE \(bind: like) ESCAPE '\\' OR c.code LIKE \(bind: like) ESCAPE '\\'
+                   OR c.name LIKE \(bind: like) ESCAPE '\\')
+                """
+        }
+        return try await SQLPage.read(
+            columns, where: condition, order: "f.starts_on DESC, f.number DESC", paging: paging, on: db.sql(),
+            filing)
     }
 
     static func find(_ id: UUID, actor: Actor, on db: any Database) async throws -> Filing {

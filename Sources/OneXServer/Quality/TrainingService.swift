@@ -193,6 +193,18 @@ enum TrainingService {
         organization: String? = nil, text: String? = nil, id: UUID? = nil, limit: Int? = nil,
         on db: any Database
     ) async throws -> [Course] {
+        try await page(
+            organization: organization, text: text, id: id,
+            paging: limit.map { Paging(limit: $0, offset: 0) },
+            on: db
+        ).items
+    }
+
+    /// One page of the courses and how many there are; all without a page.
+    static func page(
+        organization: String? = nil, text: String? = nil, id: UUID? = nil, paging: Paging?,
+        on db: any Database
+    ) async throws -> (items: [Course], total: Int) {
         var condition: SQLQueryString = "1 = 1"
         if let id { condition += " AND k.id = \(bind: id)" }
         if let organization { condition += " AND o.code = \(bind: organization)" }
@@ -203,10 +215,9 @@ enum TrainingService {
                    OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
                 """
         }
-        let limitClause: SQLQueryString = limit.map { " LIMIT \(literal: $0)" } ?? ""
-        let rows = try await db.sql().raw(
-            "\(columns) WHERE \(condition) ORDER BY k.starts_on DESC, k.number DESC\(limitClause)"
-        ).all()
+        let (rows, total) = try await SQLPage.read(
+            columns, where: condition, order: "k.starts_on DESC, k.number DESC", paging: paging, on: db.sql()
+        ) { $0 }
         let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
         var trainers: [UUID: [Trainer]] = [:]
         if !ids.isEmpty {
@@ -221,7 +232,7 @@ enum TrainingService {
                 }
             }
         }
-        return try rows.map { r in
+        let courses = try rows.map { r in
             let id = try r.decode(column: "id", as: UUID.self)
             let t = trainers[id] ?? []
             return Course(
@@ -243,6 +254,7 @@ enum TrainingService {
                 industryTrainers: t.filter(\.fromIndustry).count,
                 enrolled: try r.decode(column: "enrolled", as: Int.self))
         }
+        return (courses, total)
     }
 
     /// One course with the teachers the actor may see (none without an account).

@@ -70,7 +70,9 @@ enum TodoService {
         if Access.may(.review, .sites, actor) {
             var waiting = ExamSiteService.Filter()
             waiting.waitingForMe = true
-            t.sitesWaiting = try await ExamSiteService.list(actor: actor, filter: waiting, on: db).count
+            t.sitesWaiting = try await ExamSiteService.list(
+                actor: actor, filter: waiting, paging: nil, on: db
+            ).total
         }
         if actor.role == .school, let code = actor.unit,
             let school = try await School.query(on: db).filter(\.$code == code).first(),

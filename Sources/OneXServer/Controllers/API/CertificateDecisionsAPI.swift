@@ -7,9 +7,9 @@ enum CertificateDecisionsAPI {
         let decisions = authed.grouped("certificate-decisions")
         decisions.get { req in
             let actor = try req.actor(reading: .certificateDecisions)
-            let list = try await CertificateDecisionService.list(
-                actor: actor, certificate: req.queryText("certificate"), on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await CertificateDecisionService.list(
+                actor: actor, filter: filter(req), paging: try Paging(req), on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         decisions.post { req in
             let actor = try req.actor(may: .create, .certificateDecisions)
@@ -18,10 +18,14 @@ enum CertificateDecisionsAPI {
                 now: req.now,
                 on: req.db)
             let decision = try await CertificateDecisionService.list(
-                actor: actor, certificate: nil, on: req.db
-            )
-            .first { $0.id == id }
+                actor: actor, filter: .init(id: id), paging: nil, on: req.db
+            ).items.first
             return try JSONBody.response(decision, status: .created)
         }
+    }
+
+    /// `?certificate=&q=` as a filter.
+    static func filter(_ req: Request) -> CertificateDecisionService.Filter {
+        .init(certificate: req.queryText("certificate"), text: req.queryText("q"))
     }
 }

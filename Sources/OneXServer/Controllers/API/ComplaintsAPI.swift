@@ -20,12 +20,9 @@ enum ComplaintsAPI {
         let complaints = authed.grouped("complaints")
         complaints.get { req in
             let actor = try req.actor(reading: .complaints)
-            let status = try req.queryText("status").map {
-                guard let s = ComplaintStatus(rawValue: $0) else { throw AppError.badRequest("status 取值无效") }
-                return s
-            }
-            let list = try await ComplaintService.list(actor: actor, status: status, on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await ComplaintService.list(
+                actor: actor, filter: try filter(req), paging: try Paging(req), on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         complaints.on(.POST, body: .collect(maxSize: "20mb")) { req in
             let actor = try req.actor(may: .create, .complaints)
@@ -68,5 +65,14 @@ enum ComplaintsAPI {
             headers: SafeHeaders.download(
                 contentType: row.contentType ?? "application/octet-stream", filename: row.filename ?? "file"),
             body: .init(data: data))
+    }
+
+    /// `?status=&q=` as a filter; an unknown status is a 400.
+    static func filter(_ req: Request) throws -> ComplaintService.Filter {
+        let status = try req.queryText("status").map {
+            guard let s = ComplaintStatus(rawValue: $0) else { throw AppError.badRequest("status 取值无效") }
+            return s
+        }
+        return .init(status: status, text: req.queryText("q"))
     }
 }

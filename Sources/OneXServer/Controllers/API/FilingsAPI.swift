@@ -11,8 +11,10 @@ enum FilingsAPI {
         let filings = authed.grouped("filings")
         filings.get { req in
             let actor = try req.actor(reading: .filings)
-            let list = try await FilingService.list(actor: actor, month: try month(req), on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await FilingService.list(
+                actor: actor, filter: try filter(req, month: try month(req)), paging: try Paging(req),
+                on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         filings.post { req in
             let actor = try req.actor(may: .create, .filings)
@@ -49,6 +51,15 @@ enum FilingsAPI {
     }
 
     /// `?month=YYYY-MM`, or nil.
+    /// `?status=&q=` with the month given.
+    static func filter(_ req: Request, month: String?) throws -> FilingService.Filter {
+        let status = try req.queryText("status").map {
+            guard let s = FilingStatus(rawValue: $0) else { throw AppError.badRequest("status 取值无效") }
+            return s
+        }
+        return .init(month: month, status: status, text: req.queryText("q"))
+    }
+
     static func month(_ req: Request) throws -> String? {
         guard let m = req.queryText("month") else { return nil }
         guard LocalDate(m + "-01") != nil else { throw AppError.badRequest("month 应为 YYYY-MM") }

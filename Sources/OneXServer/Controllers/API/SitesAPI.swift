@@ -13,8 +13,9 @@ enum SitesAPI {
         let sites = authed.grouped("exam-sites")
         sites.get { req in
             let actor = try req.actor(reading: .sites)
-            let list = try await ExamSiteService.list(actor: actor, filter: try filter(req), on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await ExamSiteService.list(
+                actor: actor, filter: try filter(req), paging: try Paging(req), on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         sites.post { req in
             let actor = try req.actor(may: .create, .sites)

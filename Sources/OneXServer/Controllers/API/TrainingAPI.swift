@@ -8,9 +8,11 @@ enum TrainingAPI {
         let courses = authed.grouped("training-courses")
         courses.get { req in
             _ = try req.actor(reading: .trainingCourses)
-            let list = try await TrainingService.list(
-                organization: req.queryText("organization"), text: req.queryText("q"), on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await TrainingService.page(
+                organization: req.queryText("organization"), text: req.queryText("q"),
+                paging: try Paging(req),
+                on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         courses.post { req in
             let actor = try req.actor(may: .create, .trainingCourses)

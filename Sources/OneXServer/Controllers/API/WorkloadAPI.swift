@@ -7,9 +7,10 @@ enum WorkloadAPI {
         let workloads = authed.grouped("teacher-workloads")
         workloads.get { req in
             let actor = try req.actor(reading: .workloads)
-            let list = try await WorkloadService.summaries(
-                year: try SitesAPI.year(req), actor: actor, on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let all = try await WorkloadPages.summaries(req, actor: actor, year: try SitesAPI.year(req))
+            let paging = try Paging(req)
+            return try JSONBody.response(
+                ListBody(items: Array(all.dropFirst(paging.offset).prefix(paging.limit)), total: all.count))
         }
         workloads.post { req in
             let actor = try req.actor(may: .create, .workloads)
