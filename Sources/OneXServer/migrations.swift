@@ -39,4 +39,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateActivityFilings())
     app.migrations.add(AddExamSessionSites())
     app.migrations.add(AddPublicBulletins())
+    app.migrations.add(CreateExamDays())
 }

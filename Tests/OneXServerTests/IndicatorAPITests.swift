@@ -28,7 +28,7 @@ struct IndicatorAPITests {
         func rate(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
     }
 
-    @Test("HN-9: hundreds of random plans with changes, exits, sessions and imported candidates; every scope, two cut-off days",
+    @Test("HN-9, AH41-4: hundreds of random plans with changes, exits, sessions and imported candidates; every scope, two cut-off days",
           arguments: TestDB.all)
     func randomised(db: TestDB) async throws {
         try await withApp(db, demo: true) { app, clock in
@@ -127,6 +127,16 @@ struct IndicatorAPITests {
                 "\(key) \(rows.count)/\(rows.reduce(0) { $0 + $1.attended })/\(rows.reduce(0) { $0 + $1.passed }) \(years[rows[0].plan] ?? 0)"
             }
             #expect(kept.sorted() == grouped.sorted())
+            // AH41-4: the exam days kept for the unfiled-exam list are exactly the certificates'
+            // days of every session, entered or imported.
+            let certificateOf = Dictionary(uniqueKeysWithValues: plans.map { ($0.plan.id!, $0.certificate.id!) })
+            func day(_ plan: UUID, _ date: String) -> String { "\(certificateOf[plan]!) \(years[plan]!) \(date)" }
+            let expectedDays = Set(candidates.map { day($0.plan, $0.date) } + exams.map { day($0.$plan.id, $0.date) })
+            let keptDays = try await sql.raw("SELECT certificate_id, plan_year, exam_date FROM exam_days").all().map {
+                "\(try $0.decode(column: "certificate_id", as: UUID.self)) \(try $0.decode(column: "plan_year", as: Int.self)) "
+                    + (try $0.decode(column: "exam_date", as: String.self))
+            }
+            #expect(keptDays.count == expectedDays.count && Set(keptDays) == expectedDays && !exams.isEmpty)
             let statuses = Dictionary(uniqueKeysWithValues: try await PlanRow.query(on: app.db).all().map { ($0.id!, $0.status) })
             func expected(_ include: (PlanRow, School, Certificate) -> Bool, year: Int, asOf: String) -> Expected {
                 var e = Expected()

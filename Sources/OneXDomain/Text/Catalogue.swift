@@ -1341,6 +1341,11 @@ extension UIText {
         en:
             "Days of this year with exam results entered or imported for a certificate that no exam filing covers."
     )
+    public static func filingUnfiledNewest(_ shown: Int, _ count: Int) -> UIText {
+        UIText(
+            zh: "共\(count)个未报备的考核日，下表列出最近的\(shown)个；全部可通过接口 /api/v1/filings/unfiled-exams 分页查询。",
+            en: "\(count) exam days are not filed; the newest \(shown) are listed. All of them are paged through /api/v1/filings/unfiled-exams.")
+    }
     public static let filingNoUnfiled = UIText(zh: "没有未报备的考核", en: "Every exam is filed")
     public static let filingExamDay = UIText(zh: "考核日期", en: "Exam day")
     public static let filingSchools = UIText(zh: "院校数", en: "Schools")

@@ -47,11 +47,14 @@ enum FilingPages {
         }
         var unfiled: HTML = ""
         if actor.role.seesWholeProvince || actor.role == .organization {
-            let list = try await FilingService.unfiledExams(
-                year: month.flatMap { Int($0.prefix(4)) } ?? today.year, actor: actor, on: req.db)
+            let shown = 50
+            let (list, count) = try await FilingService.unfiledExams(
+                year: month.flatMap { Int($0.prefix(4)) } ?? today.year, actor: actor,
+                paging: Paging(limit: shown, offset: 0), on: req.db)
             unfiled = """
                 <section class="panel"><h2>\(lang(.filingUnfiled))</h2>
                 <p class="muted">\(lang(.filingUnfiledIntro))</p>
+                \(count > shown ? HTML("<p class=\"muted\">\(lang(.filingUnfiledNewest(shown, count)))</p>") : "")
                 \(Components.table(headers: [lang(.filingExamDay), lang(.fieldCertificate), lang(.siteOrganization), lang(.filingSchools)],
                                    rows: list.map { ["\(lang.day($0.day))", data($0.certificateName), data($0.organizationName), "\($0.schools)"] },
                                    numeric: [3], empty: lang(.filingNoUnfiled)))

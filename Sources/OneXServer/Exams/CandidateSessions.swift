@@ -11,6 +11,7 @@ enum CandidateSessions {
             SELECT k.plan_id, k.exam_date, COUNT(*), SUM(k.attended), SUM(k.passed), MIN(p.year)
             FROM exam_candidates k JOIN plans p ON p.id = k.plan_id GROUP BY k.plan_id, k.exam_date
             """).run()
+        try await ExamDays.recomputeAll(on: sql)
     }
 
     /// Adds sessions of candidate results that have just been stored, listed in `table` (one row
@@ -24,5 +25,6 @@ enum CandidateSessions {
             ON CONFLICT (plan_id, exam_date) DO UPDATE SET registered = candidate_sessions.registered + excluded.registered,
               attended = candidate_sessions.attended + excluded.attended, passed = candidate_sessions.passed + excluded.passed
             """).run()
+        try await ExamDays.add(from: table, on: sql)
     }
 }

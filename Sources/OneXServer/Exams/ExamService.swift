@@ -66,6 +66,7 @@ enum ExamService {
         try await db.writeTransaction { tx in
             try await exam.create(on: tx)
             try await PlanTotals.recomputeExams(planIDs: [plan.requireID()], on: tx.sql())
+            try await ExamDays.add(plan: plan.requireID(), day: exam.date, on: tx.sql())
             let audit = AuditWriter(tx)
             try await audit.append(actor: actor.username, action: "create", entity: "exams", key: exam.requireID().uuidString,
                                    before: nil as ExamSession?, after: input, at: now)

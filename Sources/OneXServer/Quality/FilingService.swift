@@ -295,29 +295,47 @@ enum FilingService {
 
     /// Exam days of the year (sessions entered or imported) of a certificate with no exam
     /// filing covering the day, for the province; an organisation sees its own.
-    static func unfiledExams(year: Int, actor: Actor, on db: any Database) async throws -> [Unfiled] {
+    static func unfiledExams(year: Int, actor: Actor, paging: Paging?, on db: any Database) async throws
+        -> (items: [Unfiled], total: Int)
+    {
         guard actor.role.seesWholeProvince || actor.role == .organization else { throw AppError.forbidden }
-        let own: SQLQueryString = actor.role == .organization ? " AND o.code = \(bind: actor.unit ?? "")" : ""
-        return try await db.sql().raw(
+        var condition: SQLQueryString = """
+            d.plan_year = \(bind: year) AND NOT EXISTS (
+              SELECT 1 FROM activity_filings f WHERE f.certificate_id = d.certificate_id
+                AND f.kind = \(bind: ActivityKind.exam.rawValue) AND f.starts_on <= d.exam_date AND f.ends_on >= d.exam_date)
             """
-            SELECT c.code AS certificate, c.name AS certificate_name, o.name AS organization_name, e.d AS day,
-              COUNT(DISTINCT p.school_id) AS schools
-            FROM (SELECT plan_id, date AS d FROM exams
-                  UNION SELECT plan_id, exam_date AS d FROM candidate_sessions WHERE plan_year = \(bind: year)) e
-            JOIN plans p ON p.id = e.plan_id JOIN certificates c ON c.id = p.certificate_id
-            JOIN organizations o ON o.id = c.organization_id
-            WHERE p.year = \(bind: year)\(own) AND NOT EXISTS (
-              SELECT 1 FROM activity_filings f WHERE f.certificate_id = p.certificate_id
-                AND f.kind = \(bind: ActivityKind.exam.rawValue) AND f.starts_on <= e.d AND f.ends_on >= e.d)
-            GROUP BY c.code, c.name, o.name, e.d ORDER BY e.d DESC, c.code LIMIT 1000
+        if actor.role == .organization { condition += " AND o.code = \(bind: actor.unit ?? "")" }
+        let sql = try db.sql()
+        let days: SQLQueryString = """
+            SELECT d.certificate_id, d.exam_date FROM exam_days d JOIN certificates c ON c.id = d.certificate_id
+            JOIN organizations o ON o.id = c.organization_id WHERE \(condition)
             """
-        ).all().map {
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM (\(days)) q").first()?.decode(
+                column: "n", as: Int.self) ?? 0
+        let page: SQLQueryString =
+            paging.map { " LIMIT \(literal: $0.limit) OFFSET \(literal: $0.offset)" } ?? ""
+        // The schools are counted only for the days of the page, each through the certificate's
+        // plans of the year and their sessions of that day.
+        let items = try await sql.raw(
+            """
+            SELECT c.code, c.name, o.name AS organization_name, d.exam_date,
+              (SELECT COUNT(DISTINCT p.school_id) FROM plans p
+               WHERE p.certificate_id = d.certificate_id AND p.year = \(bind: year) AND (
+                 EXISTS (SELECT 1 FROM candidate_sessions x WHERE x.plan_id = p.id AND x.exam_date = d.exam_date)
+                 OR EXISTS (SELECT 1 FROM exams e WHERE e.plan_id = p.id AND e.date = d.exam_date))) AS schools
+            FROM (\(days) ORDER BY d.exam_date DESC, c.code\(page)) d
+            JOIN certificates c ON c.id = d.certificate_id JOIN organizations o ON o.id = c.organization_id
+            ORDER BY d.exam_date DESC, c.code
+            """
+        ).all().map { r in
             Unfiled(
-                certificate: try $0.decode(column: "certificate", as: String.self),
-                certificateName: try $0.decode(column: "certificate_name", as: String.self),
-                organizationName: try $0.decode(column: "organization_name", as: String.self),
-                day: try $0.decode(column: "day", as: String.self),
-                schools: try $0.decode(column: "schools", as: Int.self))
+                certificate: try r.decode(column: "code", as: String.self),
+                certificateName: try r.decode(column: "name", as: String.self),
+                organizationName: try r.decode(column: "organization_name", as: String.self),
+                day: try r.decode(column: "exam_date", as: String.self),
+                schools: try r.decode(column: "schools", as: Int.self))
         }
+        return (items, total)
     }
 }

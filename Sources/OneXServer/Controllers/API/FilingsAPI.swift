@@ -26,9 +26,9 @@ enum FilingsAPI {
         }
         filings.get("unfiled-exams") { req in
             let actor = try req.actor(reading: .filings)
-            let list = try await FilingService.unfiledExams(
-                year: try SitesAPI.year(req), actor: actor, on: req.db)
-            return try JSONBody.response(ListBody(items: list, total: list.count))
+            let page = try await FilingService.unfiledExams(
+                year: try SitesAPI.year(req), actor: actor, paging: try Paging(req), on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
         filings.get(":id") { req in
             let actor = try req.actor(reading: .filings)
