@@ -38,7 +38,7 @@ struct PublicPagesTests {
             #expect(try await anonymous.send(.GET, "/public/organizations.csv").body.contains("1-004"))
             let fees = try await anonymous.send(.GET, "/public/fee-standards.csv")
             #expect(fees.body.contains("300.00"), "\(fees.body)")
-            for feed in ["/public/schools.atom", "/public/fee-standards.atom"] {
+            for feed in ["/public/schools.atom", "/public/fee-standards.atom", "/public/organizations.atom"] {
                 let atom = try await anonymous.send(.GET, feed)
                 #expect(atom.headers.contentType?.subType == "atom+xml")
                 #expect(XMLParser(data: Data(atom.body.utf8)).parse(), "\(feed) is well-formed XML")

@@ -131,7 +131,7 @@ struct RouteAccessMatrixTests {
             "GET /public/organizations.csv": .open, "GET /public/fee-standards.csv": .open,
             "GET /public/fee-standards.atom": .open, "GET /public/sites": .open,
             "GET /public/sites.csv": .open,
-            "GET /public/sites.atom": .open, "GET /public/bulletins": .open,
+            "GET /public/sites.atom": .open, "GET /public/organizations.atom": .open, "GET /public/bulletins": .open,
             "GET /public/bulletins.csv": .open,
             "GET /public/bulletins.atom": .open, "GET /public/bulletins/:day": .open,
             "POST /api/v1/monitoring/bulletins/:day/public": .act(.publish, .bulletins),

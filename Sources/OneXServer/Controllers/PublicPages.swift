@@ -13,6 +13,7 @@ enum PublicPages {
         web.get("public", "schools.atom") { req in try await schoolsFeed(req) }
         web.get("public", "organizations") { req in try await organizations(req) }
         web.get("public", "organizations.csv") { req in try await organizationsCSV(req) }
+        web.get("public", "organizations.atom") { req in try await organizationsFeed(req) }
         web.get("public", "fee-standards.csv") { req in try await feeStandardsCSV(req) }
         web.get("public", "fee-standards.atom") { req in try await feeStandardsFeed(req) }
         PublicSitePages.register(on: web)
@@ -29,7 +30,7 @@ enum PublicPages {
         let links: [(String, UIText, String?)] = [
             (SitePath.publicPolicy.path, .publicPolicyLink, nil),
             ("/public/schools", .publicPilotSchools, "/public/schools.atom"),
-            ("/public/organizations", .publicOrganizations, nil),
+            ("/public/organizations", .publicOrganizations, "/public/organizations.atom"),
             (SitePath.publicFeeStandards.path, .publicFeeStandards, "/public/fee-standards.atom"),
             (SitePath.publicSites.path, .publicSites, "/public/sites.atom"),
             (SitePath.publicTraining.path, .publicTraining, "/public/training.atom"),
@@ -143,7 +144,9 @@ enum PublicPages {
         }
         let body: HTML = """
             <h1>\(lang(.publicOrganizations))</h1>
-            <p class="toolbar"><a class="btn secondary" href="/public/organizations.csv">CSV</a> <a href="\(SitePath.publicIndex.path)">\(lang(.publicIndex))</a></p>
+            <p class="toolbar"><a class="btn secondary" href="/public/organizations.csv">CSV</a>
+            <a class="btn secondary" href="/public/organizations.atom">\(lang(.publicFeed))</a>
+            <a href="\(SitePath.publicIndex.path)">\(lang(.publicIndex))</a></p>
             \(Components.table(headers: [lang(.nounOrganization), lang(.publicCertificateName), lang(.fieldCertificate), lang(.publicBatchHeader), lang(.publicLevels)],
                                rows: rows, empty: lang(.noRecords)))
             """
@@ -171,6 +174,29 @@ enum PublicPages {
             ]
         }
         return Download.file([header] + rows, name: "organizations", format: .csv)
+    }
+
+    /// A certificate's entry is as new as its last change in the catalog's audit trail.
+    static func organizationsFeed(_ req: Request) async throws -> Response {
+        let changed = try await req.db.sql().raw(
+            "SELECT entity_key, MAX(at) AS at FROM audit_entries WHERE entity = 'certificates' GROUP BY entity_key"
+        ).all().reduce(into: [String: Date]()) {
+            $0[try $1.decode(column: "entity_key", as: String.self)] = try $1.decode(
+                column: "at", as: Date.self)
+        }
+        let oldest = changed.values.min() ?? req.now
+        let entries = try await PublicDisclosure.certificates(on: req.db).map { c in
+            AtomFeed.Entry(
+                id: "urn:onex:certificate:\(c.code)", title: "\(c.organizationName)：\(c.name)",
+                updated: changed[c.code] ?? oldest,
+                summary:
+                    "\(c.organizationName)的\(c.name)（\(c.code)），第\(c.batch)批，等级：\(c.levels.map(\.chinese).joined(separator: "、"))。"
+            )
+        }
+        return AtomFeed(
+            id: "urn:onex:public:organizations", title: "1+X证书培训评价组织及其证书", page: "/public/organizations",
+            entries: Array(entries.sorted { $0.updated > $1.updated }.prefix(500))
+        ).response(for: req)
     }
 
     static func feeStandardsCSV(_ req: Request) async throws -> Response {
