@@ -7,7 +7,8 @@ import Vapor
 enum SiteCoveragePage {
     static func register(on web: any RoutesBuilder) {
         web.get("sites", "coverage") { req in try await page(req) }
-        web.get("sites", "coverage", "export.xlsx") { req in try await export(req) }
+        web.get("sites", "coverage", "export.xlsx") { req in try await export(req, .xlsx) }
+        web.get("sites", "coverage", "export.csv") { req in try await export(req, .csv) }
     }
 
     static func page(_ req: Request) async throws -> Response {
@@ -76,7 +77,7 @@ enum SiteCoveragePage {
             <input type="number" id="cov-year" name="year" value="\(year)" min="2000" max="2100">
             <label><input type="checkbox" name="gaps" value="1"\(gapsOnly ? HTML(raw: " checked") : "")> \(lang(.siteCoverageGapsOnly))</label>
             <button type="submit" class="btn secondary">\(lang(.filter))</button>
-            <a class="btn secondary" href="\(path)/export.xlsx?year=\(year)">\(lang(.exportXLSX))</a>
+            \(ListTools.exports(path: path, query: [("year", "\(year)")], lang: lang))
             </form>
             <p>\(lang(.siteCoverageSummary(report.cells.count, report.gaps)))</p>
             <section class="panel"><h2>\(lang(.siteCoverageByCity))</h2>
@@ -100,7 +101,7 @@ enum SiteCoveragePage {
         ).encodeResponse(for: req)
     }
 
-    static func export(_ req: Request) async throws -> Response {
+    static func export(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response {
         let lang = req.lang
         let actor = try req.actor(reading: .plans)
         let year = try SitesAPI.year(req)
@@ -118,6 +119,6 @@ enum SiteCoveragePage {
                 "\(c.sites)", lang(c.covered ? .yes : .no),
             ]
         }
-        return Download.file([header] + rows, name: "考核站点覆盖-\(year)", format: .xlsx)
+        return Download.file([header] + rows, name: "考核站点覆盖-\(year)", format: format)
     }
 }

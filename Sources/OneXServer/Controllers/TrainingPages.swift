@@ -13,7 +13,11 @@ enum TrainingPages {
         web.get("training", "new") { req in try await new(req, values: [:], errors: [], status: .ok) }
         web.post("training", "new") { req in try await create(req) }
         web.get("training", "qualifications") { req in try await qualifications(req) }
-        web.get("training", "qualifications", "export.xlsx") { req in try await qualificationsExport(req) }
+        web.get("training", "qualifications", "export.xlsx") { req in
+            try await qualificationsExport(req, .xlsx)
+        }
+        web.get("training", "qualifications", "export.csv") { req in try await qualificationsExport(req, .csv)
+        }
         TrainingCoursePage.register(on: web)
     }
 
@@ -179,7 +183,7 @@ enum TrainingPages {
         let body: HTML = """
             <h1>\(lang(.trainingQualifications))</h1>
             <p class="muted">\(lang(.trainingQualificationsIntro))</p>
-            <p class="toolbar"><a class="btn secondary" href="/training/qualifications/export.xlsx">\(lang(.exportXLSX))</a></p>
+            <p class="toolbar">\(ListTools.exports(path: "/training/qualifications", query: [], lang: lang))</p>
             \(Components.table(
                 headers: [lang(.trainingRank), lang(.school), lang(.trainingTeachers), lang(.trainingTrainersQualified),
                           lang(.trainingExaminersQualified), lang(.trainingQualifiedCount), lang(.trainingQualifiedShare)],
@@ -195,7 +199,8 @@ enum TrainingPages {
         ).encodeResponse(for: req)
     }
 
-    static func qualificationsExport(_ req: Request) async throws -> Response {
+    static func qualificationsExport(_ req: Request, _ format: SitePath.ExportFormat) async throws -> Response
+    {
         let lang = req.lang
         let actor = try req.actor(reading: .trainingParticipants)
         let lines = try await TrainingService.qualifications(actor: actor, on: req.db)
@@ -212,6 +217,6 @@ enum TrainingPages {
                 "\(l.tally.qualified)", l.tally.share.map { String(format: "%.1f%%", $0 * 100) } ?? "",
             ]
         }
-        return Download.file([header] + rows, name: "教师资格情况-\(LocalDate(req.now))", format: .xlsx)
+        return Download.file([header] + rows, name: "教师资格情况-\(LocalDate(req.now))", format: format)
     }
 }
