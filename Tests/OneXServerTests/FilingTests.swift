@@ -73,6 +73,16 @@ struct FilingTests {
                 "the filing covers the exam day")
             let march = try await org.send(.GET, "/api/v1/filings?month=2026-03")
             #expect(march.json["total"] as? Int == 1)
+            // The calendar shows the filing on each day it spans, acknowledged in green.
+            let web = Client(app)
+            try await web.webLogin("admin", adminPassword)
+            let calendar = try await web.send(.GET, "/filings?month=2026-03").body
+            let id = try #require(created.json["id"] as? String)
+            #expect(calendar.contains("<table class=\"calendar\"><caption>2026年3月</caption>"))
+            #expect(
+                calendar.components(
+                    separatedBy: "<a class=\"badge ok\" href=\"/filings/\(id.uppercased())\">"
+                ).count - 1 == 3)
             #expect(try await org.send(.GET, "/api/v1/filings?month=2026-04").json["total"] as? Int == 0)
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "activity_filings").all()
             #expect(

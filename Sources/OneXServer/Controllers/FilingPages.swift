@@ -45,6 +45,20 @@ enum FilingPages {
                 "\(lang(f.status))",
             ]
         }
+        let calendar = month.flatMap { m in
+            MonthCalendar.html(
+                month: m,
+                items: filings.compactMap { f in
+                    guard let starts = LocalDate(f.startsOn), let ends = LocalDate(f.endsOn) else {
+                        return nil
+                    }
+                    return MonthCalendar.Item(
+                        starts: starts, ends: ends, label: "\(lang(f.kind))·\(f.title)",
+                        link: "/filings/\(f.id.uuidString)",
+                        tone: f.status == .acknowledged ? "ok" : f.status == .moreRequested ? "warn" : "muted"
+                    )
+                }, today: today, lang: lang)
+        }
         var unfiled: HTML = ""
         if actor.role.seesWholeProvince || actor.role == .organization {
             let shown = 50
@@ -75,6 +89,7 @@ enum FilingPages {
                     <label for="filing-month">\(lang(.filingMonth))</label>
                     <input type="month" id="filing-month" name="month" value="\(month ?? "")">
                     """, lang: lang))
+            \(calendar ?? "")
             \(Components.table(
                 headers: [lang(.filingDays), lang(.filingNumber), lang(.filingKind), lang(.filingTitle), lang(.fieldCertificate),
                           lang(.siteOrganization), lang(.filingPlace), lang(.filingParticipants), lang(.status)],
