@@ -36,6 +36,11 @@ struct FilingTests {
                 }
                     == ["1-004 2026-03-10"], "\(unfiled.body)")
 
+            let home = Client(app)
+            try await home.webLogin("admin", adminPassword)
+            #expect(
+                try await home.send(.GET, "/").body.contains("本年度有1个考核日没有对应的考核报备"), "flagged on the home page"
+            )
             let bad = try await org.send(
                 .POST, "/api/v1/filings",
                 json: #"{"certificate":"1-002","title":" ","startsOn":"2026-03-12","endsOn":"2026-03-11"}"#)
@@ -73,6 +78,7 @@ struct FilingTests {
                 "the filing covers the exam day")
             let march = try await org.send(.GET, "/api/v1/filings?month=2026-03")
             #expect(march.json["total"] as? Int == 1)
+            #expect(!(try await home.send(.GET, "/").body.contains("个考核日没有对应的考核报备")))
             // The calendar shows the filing on each day it spans, acknowledged in green.
             let web = Client(app)
             try await web.webLogin("admin", adminPassword)

@@ -1126,6 +1126,9 @@ extension UIText {
             "Exam sites approved by the organisations after the alliances' review, by city, so candidates can sit exams near them."
     )
     public static let publicAllCities = UIText(zh: "全部地市", en: "All cities")
+    public static func unfiledExamDaysHome(_ n: Int) -> UIText {
+        UIText(zh: "本年度有\(n)个考核日没有对应的考核报备", en: "\(n) exam day\(n == 1 ? "" : "s") this year \(n == 1 ? "has" : "have") no exam filing")
+    }
     public static func sitesWaitingHome(_ n: Int) -> UIText {
         UIText(zh: "\(n)个考核站点申报等待您审核", en: "\(n) exam-site application\(n == 1 ? "" : "s") waiting for you")
     }

@@ -66,7 +66,7 @@ enum FilingPages {
                 year: month.flatMap { Int($0.prefix(4)) } ?? today.year, actor: actor,
                 paging: Paging(limit: shown, offset: 0), on: req.db)
             unfiled = """
-                <section class="panel"><h2>\(lang(.filingUnfiled))</h2>
+                <section class="panel" id="unfiled"><h2>\(lang(.filingUnfiled))</h2>
                 <p class="muted">\(lang(.filingUnfiledIntro))</p>
                 \(count > shown ? HTML("<p class=\"muted\">\(lang(.filingUnfiledNewest(shown, count)))</p>") : "")
                 \(Components.table(headers: [lang(.filingExamDay), lang(.fieldCertificate), lang(.siteOrganization), lang(.filingSchools)],

@@ -105,6 +105,10 @@ enum HomePage {
                 "<li><a href=\"\(SitePath.examSites.path)?waiting=1\">\(lang(.sitesWaitingHome(t.sitesWaiting)))</a></li>"
             )
         }
+        if t.unfiledExamDays > 0 {
+            items.append(
+                "<li><a href=\"/filings#unfiled\">\(lang(.unfiledExamDaysHome(t.unfiledExamDays)))</a></li>")
+        }
         if items.isEmpty { return "<p class=\"muted\">\(lang(.nothingToDo))</p>" }
         return "<ul class=\"todo\">\(HTML.join(items))</ul>"
     }

@@ -29,6 +29,9 @@ enum TodoService {
         var ledgerOpen = 0
         /// Exam-site applications whose next step is the actor's (AH41-3).
         var sitesWaiting = 0
+        /// Exam days of this year no exam filing covers (AH41-4): the province's, or an
+        /// organisation's own.
+        var unfiledExamDays = 0
         /// The year a school has lost its pilot eligibility for (AH41-9).
         var eligibilityRevoked: Int?
     }
@@ -67,6 +70,11 @@ enum TodoService {
         t.unread = unread
         try await warnings(into: &t, actor: actor, on: db)
         (t.ledgerWaiting, t.ledgerOpen) = try await RectificationService.todo(for: actor, on: db)
+        if actor.role.seesWholeProvince || actor.role == .organization {
+            t.unfiledExamDays = try await FilingService.unfiledExams(
+                year: today.year, actor: actor, paging: Paging(limit: 1, offset: 0), on: db
+            ).total
+        }
         if Access.may(.review, .sites, actor) {
             var waiting = ExamSiteService.Filter()
             waiting.waitingForMe = true
