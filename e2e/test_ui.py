@@ -933,6 +933,17 @@ def test_exam_site_applied_returned_agreed_approved(browser):
     assert "已设立" in browser.page_source and "2026年4月20日" in browser.page_source
     shot(browser, "35c-site-approved")
     phone_shot(browser, "35c-site-approved")
+    # The organisation enters an exam held there, naming the site by its number.
+    number = re.search(r"KD-2026-\d{4}", browser.page_source).group(0)
+    browser.get(BASE + "/exams")
+    fill(browser, {"school": "G007", "certificate": "1-004", "level": "junior", "year": "2026",
+                   "date": "2026-04-18", "siteNumber": number, "registered": "30", "attended": "28",
+                   "passed": "25"})
+    submit(browser, "main form[action='/exams'] button[type='submit']")
+    assert number in browser.page_source, "the session lists its site"
+    browser.get(site)
+    assert "已录入1场考核，参考28人" in browser.page_source
+    shot(browser, "35c2-site-with-exam")
 
     login(browser, "province")
     browser.get(BASE + "/sites/coverage?year=2026")
