@@ -53,7 +53,7 @@ enum FilingPages {
                         return nil
                     }
                     return MonthCalendar.Item(
-                        starts: starts, ends: ends, label: "\(lang(f.kind))·\(f.title)",
+                        starts: starts, ends: ends, label: "\(lang(f.kind))·\(data(f.title))",
                         link: "/filings/\(f.id.uuidString)",
                         tone: f.status == .acknowledged ? "ok" : f.status == .moreRequested ? "warn" : "muted"
                     )

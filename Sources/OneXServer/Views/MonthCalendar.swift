@@ -7,7 +7,7 @@ enum MonthCalendar {
     struct Item {
         var starts: LocalDate
         var ends: LocalDate
-        var label: String
+        var label: HTML
         var link: String
         /// The CSS class of its badge (`ok`, `warn`, `muted`).
         var tone: String
