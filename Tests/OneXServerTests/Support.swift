@@ -61,6 +61,15 @@ func withApp(_ db: TestDB, demo: Bool = false, manualClock: Bool = true, policy:
     try await app.asyncShutdown()
 }
 
+/// A second server on the first one's database (a SQLite file, or the same PostgreSQL schema),
+/// as when OneX runs behind a load balancer. The caller shuts it down.
+func secondServer(like first: Application, clock: ManualClock) async throws -> Application {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    try await configure(app, config: first.onex.config, clock: clock)
+    return app
+}
+
 /// A response with its body as text and JSON.
 struct Reply {
     var status: HTTPResponseStatus

@@ -10,11 +10,11 @@ struct CurrentUser: Sendable {
     let name: String?
     let unitName: String?
 
-    init(_ user: User) throws {
-        id = try user.requireID()
-        actor = try user.actor()
-        name = user.displayName
-        unitName = user.unitName
+    init(id: UUID, actor: Actor, name: String?, unitName: String?) {
+        self.id = id
+        self.actor = actor
+        self.name = name
+        self.unitName = unitName
     }
 }
 
@@ -75,15 +75,15 @@ enum WebSession {
     }
 
     /// The user of a live session; nil (and the session's sign-in forgotten) when it has run
-    /// past a limit or the account's password changed or it was deactivated since.
-    static func user(_ req: Request) async throws -> User? {
+    /// past a limit, or the account's password changed, it was deactivated or locked since.
+    static func user(_ req: Request) async throws -> CurrentUser? {
         guard let raw = req.session.data["uid"], let id = UUID(uuidString: raw) else { return nil }
         let now = req.now.timeIntervalSince1970
         let since = req.session.data["since"].flatMap(Double.init) ?? 0
         let seen = req.session.data["seen"].flatMap(Double.init) ?? 0
         guard now - since < absoluteLimit, now - seen < idleLimit,
-            let user = try await User.withUnits(on: req.db).filter(\.$id == id).first(), user.active,
-            req.session.data["epoch"] == String(user.credentialEpoch)
+            let (user, epoch) = try await SignedInUser.byID(id, now: req.now, on: req.db),
+            req.session.data["epoch"] == String(epoch)
         else {
             for key in ["uid", "epoch", "since", "seen"] { req.session.data[key] = nil }
             return nil
@@ -96,9 +96,7 @@ enum WebSession {
 /// Web: the user id kept in the server-side session.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let user = try await WebSession.user(req) {
-            req.currentUser = try CurrentUser(user)
-        }
+        req.currentUser = try await WebSession.user(req)
         return try await next.respond(to: req)
     }
 }
@@ -109,15 +107,8 @@ struct BearerUserMiddleware: AsyncMiddleware {
         if let bearer = req.headers.bearerAuthorization {
             // An unknown, expired or revoked token leaves the caller anonymous: protected routes
             // answer 401, and logging in again still works.
-            let hash = Tokens.hash(bearer.token)
-            if let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == hash)
-                .filter(\.$revokedAt == nil).first(),
-                token.expiresAt > req.now,
-                let user = try await User.withUnits(on: req.db).filter(\.$id == token.$user.id).first(),
-                user.active
-            {
-                req.currentUser = try CurrentUser(user)
-            }
+            req.currentUser = try await SignedInUser.byToken(
+                hash: Tokens.hash(bearer.token), now: req.now, on: req.db)
         }
         return try await next.respond(to: req)
     }
@@ -129,7 +120,9 @@ struct RequireUserMiddleware: AsyncMiddleware {
         guard req.currentUser != nil else {
             if req.url.path.hasPrefix("/api/") { throw AppError.unauthorized }
             let back = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
-            let target = SitePath.login.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+            let target =
+                SitePath.login.path + "?next="
+                + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
             return req.redirect(local: target)
         }
         return try await next.respond(to: req)
@@ -147,7 +140,8 @@ enum Tokens {
 
     /// Equal texts, compared in time that does not depend on where they differ.
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
