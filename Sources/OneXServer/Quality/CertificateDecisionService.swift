@@ -117,11 +117,7 @@ enum CertificateDecisionService {
         if let c = filter.certificate { condition += " AND c.code = \(bind: c)" }
         if let id = filter.id { condition += " AND d.id = \(bind: id)" }
         if let t = filter.text {
-            let like = SQLLike.contains(t)
-            condition += """
-                 AND (s.code LIKE \(bind: like) ESCAPE '\\' OR s.name LIKE \(bind: like) ESCAPE '\\'
-                   OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
-                """
+            condition += SQLLike.inAny(t, of: ["s.code", "s.name", "c.code", "c.name"])
         }
         return try await SQLPage.read(
             """

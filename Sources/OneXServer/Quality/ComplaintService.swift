@@ -244,12 +244,8 @@ enum ComplaintService {
         var condition: SQLQueryString = inScope
         if let s = filter.status { condition += " AND x.status = \(bind: s.rawValue)" }
         if let t = filter.text {
-            let like = SQLLike.contains(t)
-            condition += """
-                 AND (x.number LIKE \(bind: like) ESCAPE '\\' OR x.complainant_name LIKE \(bind: like) ESCAPE '\\'
-                   OR o.name LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\'
-                   OR x.what LIKE \(bind: like) ESCAPE '\\')
-                """
+            condition += SQLLike.inAny(
+                t, of: ["x.number", "x.complainant_name", "o.name", "c.name", "x.what"])
         }
         return try await SQLPage.read(
             columns, where: condition, order: "x.number DESC", paging: paging, on: db.sql(), complaint)

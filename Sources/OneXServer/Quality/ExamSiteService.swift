@@ -314,12 +314,8 @@ enum ExamSiteService {
         if let c = filter.certificate { condition += " AND c.code = \(bind: c)" }
         if let r = filter.region { condition += " AND r.code = \(bind: r)" }
         if let t = filter.text {
-            let like = SQLLike.contains(t)
-            condition += """
-                 AND (x.number LIKE \(bind: like) ESCAPE '\\' OR x.place LIKE \(bind: like) ESCAPE '\\'
-                   OR s.code LIKE \(bind: like) ESCAPE '\\' OR s.name LIKE \(bind: like) ESCAPE '\\'
-                   OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
-                """
+            condition += SQLLike.inAny(
+                t, of: ["x.number", "x.place", "s.code", "s.name", "c.code", "c.name"])
         }
         return try await SQLPage.read(
             columns, where: condition, order: "x.number DESC", paging: paging, on: db.sql(), site)

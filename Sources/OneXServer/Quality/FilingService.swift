@@ -243,12 +243,7 @@ enum FilingService {
         }
         if let s = filter.status { condition += " AND f.status = \(bind: s.rawValue)" }
         if let t = filter.text {
-            let like = SQLLike.contains(t)
-            condition += """
-                 AND (f.number LIKE \(bind: like) ESCAPE '\\' OR f.title LIKE \(bind: like) ESCAPE '\\'
-                   OR f.place LIKE \(bind: like) ESCAPE '\\' OR c.code LIKE \(bind: like) ESCAPE '\\'
-                   OR c.name LIKE \(bind: like) ESCAPE '\\')
-                """
+            condition += SQLLike.inAny(t, of: ["f.number", "f.title", "f.place", "c.code", "c.name"])
         }
         return try await SQLPage.read(
             columns, where: condition, order: "f.starts_on DESC, f.number DESC", paging: paging, on: db.sql(),

@@ -209,11 +209,7 @@ enum TrainingService {
         if let id { condition += " AND k.id = \(bind: id)" }
         if let organization { condition += " AND o.code = \(bind: organization)" }
         if let text {
-            let like = SQLLike.contains(text)
-            condition += """
-                 AND (k.number LIKE \(bind: like) ESCAPE '\\' OR k.title LIKE \(bind: like) ESCAPE '\\'
-                   OR c.code LIKE \(bind: like) ESCAPE '\\' OR c.name LIKE \(bind: like) ESCAPE '\\')
-                """
+            condition += SQLLike.inAny(text, of: ["k.number", "k.title", "c.code", "c.name"])
         }
         let (rows, total) = try await SQLPage.read(
             columns, where: condition, order: "k.starts_on DESC, k.number DESC", paging: paging, on: db.sql()
