@@ -40,4 +40,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddExamSessionSites())
     app.migrations.add(AddPublicBulletins())
     app.migrations.add(CreateExamDays())
+    app.migrations.add(IndexSchoolsByRegion())
 }
