@@ -155,37 +155,73 @@ enum ApplicationService {
     // MARK: Rules
 
     static func context(for row: ApplicationRow, policy: Policy, now: Date, on db: any Database) async throws -> RuleContext {
-        guard let school = try await School.query(on: db).with(\.$region).filter(\.$id == row.$school.id).first() else {
-            throw AppError.notFound
+        let school = try await row.$school.get(on: db)
+        let schoolID = try school.requireID()
+        if school.$region.value == nil { school.$region.value = try await Region.find(school.$region.id, on: db) }
+        let sql = try db.sql()
+        // Only the certificates the lines name: the rules look up nothing else in the catalog.
+        let named = Set(try row.domainLines.map(\.certificate))
+        let certificates =
+            named.isEmpty
+            ? []
+            : try await sql.raw(
+                """
+                SELECT \(unsafeRaw: Certificate.Stored.columns) FROM certificates c
+                JOIN organizations o ON o.id = c.organization_id WHERE c.code IN (\(binds: Array(named)))
+                """
+            ).all(decoding: Certificate.Stored.self).map(\.record)
+        struct Plan: Decodable {
+            var certificate: String
+            var level: String
+            var year: Int
+            var status: String
+            var count: Int
+            var applied: Int
         }
-        let certificates = try await Certificate.query(on: db).with(\.$organization).all()
-        let plans = try await PlanRow.query(on: db).with(\.$certificate).filter(\.$school.$id == school.requireID()).all()
+        let plans = try await sql.raw(
+            """
+            SELECT c.code AS certificate, p.level, p.year, p.status, p.count, p.applied_count AS applied
+            FROM plans p JOIN certificates c ON c.id = p.certificate_id WHERE p.school_id = \(bind: schoolID)
+            """
+        ).all(decoding: Plan.self)
         var current: [PlanKey: Int] = [:]
         var lastYearCerts = Set<String>()
         var lastYearTotal = 0
         var thisYearApproved = 0
         for p in plans {
-            let key = PlanKey(certificate: p.certificate.code, level: try .stored(p.level, table: PlanRow.schema, column: "level", id: p.id), year: p.year)
-            if try p.statusValue == .active { current[key] = p.count }
+            let level: Level = try .stored(p.level, table: PlanRow.schema, column: "level", id: nil)
+            let status: PlanStatus = try .stored(p.status, table: PlanRow.schema, column: "status", id: nil)
+            if status == .active { current[PlanKey(certificate: p.certificate, level: level, year: p.year)] = p.count }
             if p.year == row.year - 1 {
-                lastYearCerts.insert(p.certificate.code)
-                lastYearTotal += p.appliedCount
+                lastYearCerts.insert(p.certificate)
+                lastYearTotal += p.applied
             }
-            if p.year == row.year { thisYearApproved += p.appliedCount }
+            if p.year == row.year { thisYearApproved += p.applied }
         }
         // AH22-2 (indicators.md): last year's completion rate and approved new + increase total;
         // this year's approved total plus what is still under review, so two applications
         // submitted side by side cannot pass the cap together.
         let lastYear = try await IndicatorService.totals(.school(school.code), year: row.year - 1, asOf: LocalDate(now), on: db)
-        let pending = try await ApplicationRow.query(on: db).with(\.$lines).filter(\.$school.$id == school.requireID())
-            .filter(\.$year == row.year).filter(\.$id != row.requireID())
-            .filter(\.$status ~~ [ApplicationStatus.cityReview.rawValue, ApplicationStatus.provinceReview.rawValue]).all()
-        let already = try thisYearApproved + pending.flatMap { try $0.domainLines }.filter { $0.kind != .decrease }.reduce(0) { $0 + $1.count }
+        struct Pending: Decodable {
+            var kind: String
+            var count: Int
+        }
+        let pending = try await sql.raw(
+            """
+            SELECT l.kind, l.count FROM application_lines l JOIN applications a ON a.id = l.application_id
+            WHERE a.school_id = \(bind: schoolID) AND a.year = \(bind: row.year) AND a.id <> \(bind: row.requireID())
+              AND a.status IN (\(bind: ApplicationStatus.cityReview.rawValue), \(bind: ApplicationStatus.provinceReview.rawValue))
+            """
+        ).all(decoding: Pending.self)
+        let already = try pending.reduce(thisYearApproved) { sum, line in
+            let kind: LineKind = try .stored(line.kind, table: ApplicationLineRow.schema, column: "kind", id: nil)
+            return kind == .decrease ? sum : sum + line.count
+        }
         let attachments = try await AttachmentRow.query(on: db).filter(\.$application.$id == row.requireID())
             .field(\.$id).field(\.$purpose).field(\.$lineNo).all()
         return RuleContext(
             policy: policy, school: try school.toDomain(),
-            certificates: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0.toDomain()) }),
+            certificates: Dictionary(uniqueKeysWithValues: certificates.map { ($0.code, $0) }),
             plans: current, certificatesLastYear: lastYearCerts,
             previousYear: lastYearTotal > 0
                 ? .init(total: lastYearTotal, completionRate: IndicatorSet(lastYear).completionRate) : nil,

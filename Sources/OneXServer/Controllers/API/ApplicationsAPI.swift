@@ -15,13 +15,16 @@ enum ApplicationsAPI {
             let (rows, total) = try await q.with(\.$lines).with(\.$reviews).with(\.$school)
                 .sort(\.$updatedAt, .descending).page(limit: paging.limit, offset: paging.offset)
             var items: [ApplicationService.ApplicationBody] = []
-            for row in rows { items.append(try await ApplicationService.body(row, violations: nil, on: req.db)) }
+            for row in rows {
+                items.append(try await ApplicationService.body(row, violations: nil, on: req.db))
+            }
             return try JSONBody.response(ListBody(items: items, total: total))
         }
         apps.post { req in
             let actor = try req.actor(may: .create, .applications)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
-            let row = try await ApplicationService.saveDraft(draft, existing: nil, actor: actor, now: req.now, on: req.db)
+            let row = try await ApplicationService.saveDraft(
+                draft, existing: nil, actor: actor, now: req.now, on: req.db)
             return try await respond(row.requireID(), req, status: .created)
         }
         apps.get(":id") { req in try await respond(try id(req), req) }
@@ -29,7 +32,8 @@ enum ApplicationsAPI {
             let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
             let draft = try JSONBody.decode(ApplicationService.Draft.self, from: req)
-            _ = try await ApplicationService.saveDraft(draft, existing: row, actor: actor, now: req.now, on: req.db)
+            _ = try await ApplicationService.saveDraft(
+                draft, existing: row, actor: actor, now: req.now, on: req.db)
             return try await respond(row.requireID(), req)
         }
         apps.delete(":id") { req -> Response in
@@ -47,8 +51,10 @@ enum ApplicationsAPI {
         apps.post(":id", "submit") { req in
             let actor = try req.actor(may: .update, .applications)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
-            _ = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
-            return try await respond(row.requireID(), req)
+            let submitted = try await ApplicationService.submit(row, actor: actor, now: req.now, on: req.db)
+            // Loaded with its lines, reviews and school, and no longer a draft: no rules to show.
+            return try JSONBody.response(
+                try await ApplicationService.body(submitted, violations: nil, on: req.db))
         }
         apps.post(":id", "reviews") { req in
             let actor = try req.actor(may: .review, .applications)
@@ -66,17 +72,21 @@ enum ApplicationsAPI {
                 var file: File
             }
             let upload = try req.content.decode(Upload.self)
-            let a = try await AttachmentService.store(row, purpose: upload.purpose, line: upload.line, file: upload.file,
-                                                      actor: actor, now: req.now, on: req.db)
-            return try JSONBody.response(ApplicationService.AttachmentBody(
-                id: a.requireID(), purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size, sha256: a.sha256, at: a.at),
+            let a = try await AttachmentService.store(
+                row, purpose: upload.purpose, line: upload.line, file: upload.file,
+                actor: actor, now: req.now, on: req.db)
+            return try JSONBody.response(
+                ApplicationService.AttachmentBody(
+                    id: a.requireID(), purpose: a.purpose, line: a.lineNo, filename: a.filename, size: a.size,
+                    sha256: a.sha256, at: a.at),
                 status: .created)
         }
 
         apps.delete(":id", "attachments", ":attachment") { req -> Response in
             let actor = try req.actor(may: .create, .attachments)
             let row = try await ApplicationService.find(try id(req), actor: actor, on: req.db)
-            let a = try await AttachmentService.find(try req.parameters.require("attachment"), of: row, on: req.db)
+            let a = try await AttachmentService.find(
+                try req.parameters.require("attachment"), of: row, on: req.db)
             try await AttachmentService.remove(a, of: row, actor: actor, now: req.now, on: req.db)
             return Response(status: .noContent)
         }
@@ -87,8 +97,9 @@ enum ApplicationsAPI {
 
         api.get("plans") { req in
             let actor = try req.actor()
-            let (items, total) = try await PlanService.list(actor: actor, filter: try .init(req), paging: try Paging(req),
-                                                            today: LocalDate(req.now), on: req.db)
+            let (items, total) = try await PlanService.list(
+                actor: actor, filter: try .init(req), paging: try Paging(req),
+                today: LocalDate(req.now), on: req.db)
             return try JSONBody.response(ListBody(items: items, total: total))
         }
 
@@ -96,9 +107,12 @@ enum ApplicationsAPI {
             let actor = try req.actor(in: .provinceAdmin)
             switch try req.parameters.require("job") {
             case "forcedExit":
-                return try JSONBody.response(try await PlanService.runForcedExit(now: req.now, actor: actor.username, on: req.db))
+                return try JSONBody.response(
+                    try await PlanService.runForcedExit(now: req.now, actor: actor.username, on: req.db))
             case "windowNotices":
-                guard let policy = try await PolicyVersion.current(on: req.db)?.policy() else { throw AppError.notFound }
+                guard let policy = try await PolicyVersion.current(on: req.db)?.policy() else {
+                    throw AppError.notFound
+                }
                 let sent = try await NoticeService.windowReminders(now: req.now, policy: policy, on: req.db)
                 return try JSONBody.response(["sent": sent])
             case "monitoringSnapshot":
@@ -120,9 +134,14 @@ enum ApplicationsAPI {
 
     static func registerNotices(on api: any RoutesBuilder) {
         api.get("notices") { req in
-            let notices = try await NoticeService.list(for: try req.actor(), limit: try Paging(req).limit, on: req.db)
-            return try JSONBody.response(ListBody(items: notices.map { NoticeBody(title: $0.title, body: $0.body, link: $0.link, at: $0.createdAt) },
-                                                  total: notices.count))
+            let notices = try await NoticeService.list(
+                for: try req.actor(), limit: try Paging(req).limit, on: req.db)
+            return try JSONBody.response(
+                ListBody(
+                    items: notices.map {
+                        NoticeBody(title: $0.title, body: $0.body, link: $0.link, at: $0.createdAt)
+                    },
+                    total: notices.count))
         }
     }
 
@@ -131,9 +150,13 @@ enum ApplicationsAPI {
         return id
     }
 
-    static func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func respond(_ id: UUID, _ req: Request, status: HTTPResponseStatus = .ok) async throws -> Response
+    {
         let row = try await ApplicationService.find(id, actor: try req.actor(), on: req.db)
-        let violations = try row.statusValue == .draft ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : nil
-        return try JSONBody.response(try await ApplicationService.body(row, violations: violations, on: req.db), status: status)
+        let violations =
+            try row.statusValue == .draft
+            ? try await ApplicationService.violations(of: row, now: req.now, on: req.db) : nil
+        return try JSONBody.response(
+            try await ApplicationService.body(row, violations: violations, on: req.db), status: status)
     }
 }
