@@ -1,7 +1,7 @@
 import Crypto
 import Fluent
-import SQLKit
 import OneXDomain
+import SQLKit
 import Vapor
 
 /// Appends hash-chained entries to the audit log. Use one writer per transaction: it reads the
@@ -15,15 +15,22 @@ final class AuditWriter {
 
     static let genesis = String(repeating: "0", count: 64)
 
-    func append(actor: String, action: String, entity: String, key: String,
-                before: String?, after: String?, at: Date) async throws {
+    func append(
+        actor: String, action: String, entity: String, key: String,
+        before: String?, after: String?, at: Date
+    ) async throws {
         if head == nil {
             if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
                 // One chain per schema: the key is the schema's, so databases holding several
                 // OneX schemas (the test suite) do not serialise each other.
                 try await sql.raw("SELECT pg_advisory_xact_lock(7215001, hashtext(current_schema()))").run()
             }
-            let last = try await AuditEntry.query(on: db).sort(\.$seq, .descending).first()
+            struct Head: Decodable {
+                var seq: Int
+                var hash: String
+            }
+            let last = try await db.sql().raw("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1")
+                .first(decoding: Head.self)
             head = last.map { ($0.seq, $0.hash) } ?? (0, Self.genesis)
         }
         let entry = AuditEntry()
@@ -39,12 +46,22 @@ final class AuditWriter {
         entry.after = after.map(Self.withoutNUL)
         entry.prevHash = head!.hash
         entry.hash = Self.hash(of: entry)
-        try await entry.create(on: db)
+        // Every write of OneX appends here: one plain INSERT, not a model save.
+        try await db.sql().raw(
+            """
+            INSERT INTO audit_entries (id, seq, at, actor, action, entity, entity_key, before, after, prev_hash, hash)
+            VALUES (\(bind: UUID()), \(bind: entry.seq), \(bind: entry.at), \(bind: entry.actor), \(bind: entry.action),
+              \(bind: entry.entity), \(bind: entry.entityKey), \(bind: entry.before), \(bind: entry.after),
+              \(bind: entry.prevHash), \(bind: entry.hash))
+            """
+        ).run()
         head = (entry.seq, entry.hash)
     }
 
-    func append<T: Encodable>(actor: String, action: String, entity: String, key: String,
-                              before: T?, after: T?, at: Date) async throws {
+    func append<T: Encodable>(
+        actor: String, action: String, entity: String, key: String,
+        before: T?, after: T?, at: Date
+    ) async throws {
         let b: String? = if let before { Self.json(before) } else { nil }
         let a: String? = if let after { Self.json(after) } else { nil }
         try await append(actor: actor, action: action, entity: entity, key: key, before: b, after: a, at: at)
@@ -62,8 +79,10 @@ final class AuditWriter {
 
     static func hash(of e: AuditEntry) -> String {
         let millis = Int64((e.at.timeIntervalSince1970 * 1000).rounded())
-        let fields = [e.prevHash, String(e.seq), String(millis), e.actor, e.action, e.entity, e.entityKey,
-                      e.before ?? "\u{0}", e.after ?? "\u{0}"]
+        let fields = [
+            e.prevHash, String(e.seq), String(millis), e.actor, e.action, e.entity, e.entityKey,
+            e.before ?? "\u{0}", e.after ?? "\u{0}",
+        ]
         // Length-prefixed so that moving text between fields changes the hash.
         let material = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -87,7 +106,8 @@ enum AuditVerifier {
         let pageSize = 1000
         var offset = 0
         while true {
-            let page = try await AuditEntry.query(on: db).sort(\.$seq).range(offset..<(offset + pageSize)).all()
+            let page = try await AuditEntry.query(on: db).sort(\.$seq).range(offset..<(offset + pageSize))
+                .all()
             if page.isEmpty { break }
             for e in page {
                 count += 1
