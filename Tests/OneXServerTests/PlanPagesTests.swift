@@ -26,7 +26,8 @@ struct PlanPagesTests {
             #expect(page.body.contains("新增 +40（李敏 · 省级审核员）"))
             #expect(!page.body.contains(">active<") && !page.body.contains(" new +40"))
             #expect(
-                try await web.send(.GET, "/plans?year=2026&status=exited").body.contains("<td>河南职业技术学院 ") == false)
+                try await web.send(.GET, "/plans?year=2026&status=exited").body.contains("<td>河南职业技术学院 ")
+                    == false)
             #expect(try await web.send(.GET, "/plans?status=nonsense").status == .badRequest)
             let csv = try await web.send(.GET, "/plans/export.csv?year=2026")
             #expect(csv.status == .ok)
@@ -36,6 +37,14 @@ struct PlanPagesTests {
             let item = try #require((api.json["items"] as? [[String: Any]])?.first)
             #expect(item["status"] as? String == "active" && item["school"] as? String == "G001")
             #expect(item["schoolName"] as? String == "河南职业技术学院")
+            // The certificate filter: the province chooses from the whole catalog, the school
+            // among the certificates it has plans of.
+            #expect(page.body.contains("<option value=\"1-001\""))
+            let school = Client(app)
+            try await school.webLogin("highervoc")
+            let own = try await school.send(.GET, "/plans?year=2026").body
+            #expect(own.contains("<option value=\"1-004\""))
+            #expect(!own.contains("<option value=\"1-001\""))
         }
     }
 }

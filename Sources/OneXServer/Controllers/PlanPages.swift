@@ -78,19 +78,14 @@ enum PlanPages {
         }
         var regionBox: HTML = ""
         if case .all = Access.scope(of: .schools, for: actor) {
-            let regions = try await Region.query(on: req.db).sort(\.$code).all()
+            let regions = try await PlanService.regionChoices(on: req.db)
             regionBox = select("region", lang(.allRegions), regions.map { ($0.code, $0.name) }, filter.region)
-        }
-        var certificates = Certificate.query(on: req.db).sort(\.$code)
-        if case .organization(let code) = Access.scope(of: .certificates, for: actor) {
-            certificates = certificates.join(
-                Organization.self, on: \Certificate.$organization.$id == \Organization.$id
-            )
-            .filter(Organization.self, \.$code == code)
         }
         let certificateBox = select(
             "certificate", lang(.allCertificates),
-            try await certificates.all().map { ($0.code, $0.name + lang.bracketed($0.code)) },
+            try await PlanService.certificateChoices(for: actor, on: req.db).map {
+                ($0.code, $0.name + lang.bracketed($0.code))
+            },
             filter.certificate)
         let statusBox = select(
             "status", lang(.allStatuses),

@@ -5,6 +5,37 @@ import Vapor
 
 /// Plans and their change history (PLAN-1, HN-3, HN-8).
 enum PlanService {
+    /// A unit or certificate as a filter offers it.
+    struct Choice: Decodable {
+        var code: String
+        var name: String
+    }
+
+    /// Codes and names only, in one statement: the plans page is a school's most visited page.
+    static func regionChoices(on db: any Database) async throws -> [Choice] {
+        try await db.sql().raw("SELECT code, name FROM regions ORDER BY code").all(decoding: Choice.self)
+    }
+
+    /// The certificates the plans filter offers: a school those it has plans of, an organisation
+    /// its own, everyone else the whole catalog (hundreds of certificates).
+    static func certificateChoices(for actor: Actor, on db: any Database) async throws -> [Choice] {
+        let query: SQLQueryString =
+            switch (actor.role, Access.scope(of: .certificates, for: actor)) {
+            case (.school, _):
+                """
+                SELECT DISTINCT c.code, c.name FROM certificates c JOIN plans p ON p.certificate_id = c.id
+                JOIN schools s ON s.id = p.school_id WHERE s.code = \(bind: actor.unit ?? "") ORDER BY c.code
+                """
+            case (_, .organization(let code)):
+                """
+                SELECT c.code, c.name FROM certificates c JOIN organizations o ON o.id = c.organization_id
+                WHERE o.code = \(bind: code) ORDER BY c.code
+                """
+            default: "SELECT code, name FROM certificates ORDER BY code"
+            }
+        return try await db.sql().raw(query).all(decoding: Choice.self)
+    }
+
     struct ChangeBody: Encodable {
         var kind: PlanChangeKind
         var count: Int
