@@ -91,6 +91,11 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// Whole days from `other` to this day (negative when `other` is later).
     public func days(since other: LocalDate) -> Int { Self.dayNumber(self) - Self.dayNumber(other) }
 
+    /// The day `count` days later (earlier when negative).
+    public func adding(days count: Int) -> LocalDate {
+        LocalDate(daysSince1970: Self.dayNumber(self) + count)
+    }
+
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (no time zone involved).
     static func dayNumber(_ d: LocalDate) -> Int {
         let y = d.month <= 2 ? d.year - 1 : d.year

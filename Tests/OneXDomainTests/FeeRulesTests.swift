@@ -134,6 +134,42 @@ struct ArrearsAgeingTests {
             ArrearsAgeing.age(payables: payables, confirmed: 100_000, today: today, deadline: nil).buckets
                 == [0, 0, 0, 0])
     }
+
+    @Test(
+        "AH38-2: a stored ageing holds exactly through unchangedThrough and changes the day after (randomised, month ends and leap days)"
+    )
+    func unchangedThrough() {
+        var seed: UInt64 = 0x5EED_A6E1
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let first = Self.day("2023-01-01")
+        for _ in 0..<300 {
+            let payables = (0..<(1 + next(6))).map { _ in
+                (day: first.adding(days: next(1_300)), amount: 1 + next(5) * 10_000)
+            }
+            let total = payables.reduce(0) { $0 + $1.amount }
+            let confirmed = next(3) == 0 ? 0 : next(total + 1)
+            let deadline = next(2) == 0 ? nil : first.adding(days: next(1_300))
+            let today = first.adding(days: next(1_500))
+            func aged(_ day: LocalDate) -> ArrearsAgeing {
+                ArrearsAgeing.age(payables: payables, confirmed: confirmed, today: day, deadline: deadline)
+            }
+            let through = ArrearsAgeing.unchangedThrough(
+                payables: payables, confirmed: confirmed, today: today, deadline: deadline)
+            let last = through ?? today.adding(days: 800)
+            #expect(last >= today)
+            var day = today
+            while day <= last {
+                #expect(aged(day) == aged(today), "\(day) within \(today)…\(last)")
+                day = day.adding(days: 1)
+            }
+            if let through {
+                #expect(aged(through.adding(days: 1)) != aged(today), "the day after \(through)")
+            }
+        }
+    }
 }
 
 @Suite("Days between calendar days")
