@@ -41,4 +41,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(AddPublicBulletins())
     app.migrations.add(CreateExamDays())
     app.migrations.add(IndexSchoolsByRegion())
+    app.migrations.add(CreateArrearsLedger())
 }

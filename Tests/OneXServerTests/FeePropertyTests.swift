@@ -229,41 +229,53 @@ struct FeePropertyTests {
 
             let province = Client(app)
             try await province.login("reviewer")
-            let items = try #require(
-                try await province.send(.GET, "/api/v1/arrears").json["items"] as? [[String: Any]])
-            var seen = Set<Key>()
-            for item in items {
-                let key = Key(
-                    school: try #require(item["school"] as? String),
-                    organization: try #require(item["organization"] as? String))
-                seen.insert(key)
-                let p = payable[key] ?? 0
-                let c = confirmed[key] ?? 0
-                let label = "seed \(seed), \(key.school) → \(key.organization)"
-                #expect(item["payable"] as? Int == p, "\(label): payable")
-                #expect(item["unpricedAttended"] as? Int == (unpriced[key] ?? 0), "\(label): unpriced")
-                #expect(item["paid"] as? Int == (paid[key] ?? 0), "\(label): paid")
-                #expect(item["confirmed"] as? Int == c, "\(label): confirmed")
-                #expect(item["outstanding"] as? Int == p - c, "\(label): outstanding")
-                let rate = item["settlementRate"] as? Double
-                if p > 0 {
+            // Read on the day the rows were written, then months later as the kept figures age
+            // (each day past the last day they held for), then on the first day again.
+            for day in [
+                today, LocalDate(year: 2027, month: 2, day: 28), LocalDate(year: 2027, month: 9, day: 1),
+                today,
+            ] {
+                app.onex.manualClock?.set(day.startOfDay.addingTimeInterval(36_000))
+                let items = try #require(
+                    try await province.send(.GET, "/api/v1/arrears").json["items"] as? [[String: Any]])
+                var seen = Set<Key>()
+                for item in items {
+                    let key = Key(
+                        school: try #require(item["school"] as? String),
+                        organization: try #require(item["organization"] as? String))
+                    seen.insert(key)
+                    let p = payable[key] ?? 0
+                    let c = confirmed[key] ?? 0
+                    let label = "seed \(seed), \(day), \(key.school) → \(key.organization)"
+                    #expect(item["payable"] as? Int == p, "\(label): payable")
+                    #expect(item["unpricedAttended"] as? Int == (unpriced[key] ?? 0), "\(label): unpriced")
+                    #expect(item["paid"] as? Int == (paid[key] ?? 0), "\(label): paid")
+                    #expect(item["confirmed"] as? Int == c, "\(label): confirmed")
+                    #expect(item["outstanding"] as? Int == p - c, "\(label): outstanding")
+                    let rate = item["settlementRate"] as? Double
+                    if p > 0 {
+                        #expect(
+                            abs((rate ?? -1) - Double(min(c, p)) / Double(p)) < 1e-12,
+                            "\(label): settlement rate"
+                        )
+                    } else {
+                        #expect(rate == nil, "\(label): no rate without a payable")
+                    }
                     #expect(
-                        abs((rate ?? -1) - Double(min(c, p)) / Double(p)) < 1e-12, "\(label): settlement rate"
-                    )
-                } else {
-                    #expect(rate == nil, "\(label): no rate without a payable")
+                        (item["ageing"] as? [Int])?.reduce(0, +) == max(0, p - c), "\(label): ageing adds up")
+                    // The buckets as the domain's reference definition ages the same days.
+                    let reference = ArrearsAgeing.age(
+                        payables: payableDays[key] ?? [], confirmed: c, today: day, deadline: deadline)
+                    #expect(item["ageing"] as? [Int] == reference.buckets, "\(label): ageing buckets")
+                    #expect(
+                        item["overdue"] as? Int == reference.overdue, "\(label): overdue as the reference")
+                    #expect(
+                        item["overdue"] as? Int == max(0, (payableByDeadline[key] ?? 0) - c),
+                        "\(label): overdue")
                 }
-                #expect((item["ageing"] as? [Int])?.reduce(0, +) == max(0, p - c), "\(label): ageing adds up")
-                // The buckets as the domain's reference definition ages the same days.
-                let reference = ArrearsAgeing.age(
-                    payables: payableDays[key] ?? [], confirmed: c, today: today, deadline: deadline)
-                #expect(item["ageing"] as? [Int] == reference.buckets, "\(label): ageing buckets")
-                #expect(item["overdue"] as? Int == reference.overdue, "\(label): overdue as the reference")
-                #expect(
-                    item["overdue"] as? Int == max(0, (payableByDeadline[key] ?? 0) - c), "\(label): overdue")
+                let expected = Set(payable.keys).union(paid.keys)
+                #expect(seen == expected, "seed \(seed), \(day): the pairs listed")
             }
-            let expected = Set(payable.keys).union(paid.keys)
-            #expect(seen == expected, "seed \(seed): the pairs listed")
         }
     }
 }

@@ -67,6 +67,10 @@ public final class JobScheduler: LifecycleHandler, @unchecked Sendable {
                 if sent > 0 { app.logger.notice("windowNotices \(day): \(sent) notices") }
                 Metrics.shared.jobFinished("windowNotices", at: now, failed: false)
             }
+            // Not a daily job: the schools whose data changed since the last tick, and on a new
+            // day those whose ageing moved on, so readers find the figures ready.
+            try await ArrearsLedger.refresh(
+                .all, today: day, deadline: policy.rules.settlementDeadlineDay, on: app.db)
         } catch {
             Metrics.shared.jobFinished("failed", at: now, failed: true)
             app.logger.error("scheduled jobs failed: \(String(reflecting: error))")
