@@ -275,6 +275,19 @@ struct FeePropertyTests {
                 }
                 let expected = Set(payable.keys).union(paid.keys)
                 #expect(seen == expected, "seed \(seed), \(day): the pairs listed")
+                // The dashboards' totals, summed by the database, as the same pairs summed here.
+                let pairs = try await ArrearsService.items(
+                    actor: reviewer, school: nil, organization: nil, today: day, on: app.db)
+                let groupings: [ArrearsService.Grouping] = [.region, .school, .organization]
+                let sums = try await ArrearsService.summed(
+                    actor: reviewer, school: nil, organization: nil, region: nil, by: groupings, today: day,
+                    on: app.db)
+                #expect(sums.total == ArrearsService.total(pairs), "seed \(seed), \(day): the total")
+                for (n, grouping) in groupings.enumerated() {
+                    #expect(
+                        sums.groups[n] == ArrearsService.totals(pairs, by: grouping),
+                        "seed \(seed), \(day): totals by \(grouping)")
+                }
             }
         }
     }

@@ -38,17 +38,8 @@ enum ArrearsService {
     ) async throws
         -> [Item]
     {
-        let deadline = try await PolicyVersion.current(on: db)?.policy().rules.settlementDeadlineDay
-        let scope = Access.scope(of: .payments, for: actor)
-        guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
-        try await ArrearsLedger.refresh(
-            ArrearsLedger.schools(for: scope, school: school, region: region), today: today,
-            deadline: deadline,
-            on: db)
-        var filter: SQLQueryString = ""
-        if let school { filter += " AND s.code = \(bind: school)" }
-        if let organization { filter += " AND o.code = \(bind: organization)" }
-        if let region { filter += " AND r.code = \(bind: region)" }
+        let inScope = try await condition(
+            actor: actor, school: school, organization: organization, region: region, today: today, on: db)
         let rows = try await db.sql().raw(
             """
             SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name,
@@ -56,7 +47,7 @@ enum ArrearsService {
               a.age0, a.age1, a.age2, a.age3, a.overdue, a.certificates
             FROM arrears_pairs a JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
             JOIN organizations o ON o.id = a.organization_id
-            WHERE \(inScope) \(filter)
+            WHERE \(inScope)
             """
         ).all()
         return try rows.map { r in
@@ -85,11 +76,86 @@ enum ArrearsService {
         }
     }
 
+    /// The pairs `a` (joined to `s`, `r`, `o`) in the actor's scope and the filters, once the
+    /// ledger holds them up to date for `today`.
+    static func condition(
+        actor: Actor, school: String?, organization: String?, region: String?, today: LocalDate,
+        on db: any Database
+    ) async throws -> SQLQueryString {
+        let deadline = try await PolicyVersion.current(on: db)?.policy().rules.settlementDeadlineDay
+        let scope = Access.scope(of: .payments, for: actor)
+        guard let inScope = ScopeCondition.joined(scope) else { throw AppError.forbidden }
+        try await ArrearsLedger.refresh(
+            ArrearsLedger.schools(for: scope, school: school, region: region), today: today,
+            deadline: deadline,
+            on: db)
+        var filter: SQLQueryString = ""
+        if let school { filter += " AND s.code = \(bind: school)" }
+        if let organization { filter += " AND o.code = \(bind: organization)" }
+        if let region { filter += " AND r.code = \(bind: region)" }
+        return "\(inScope) \(filter)"
+    }
+
+    /// The total of the pairs in the actor's scope and their totals per grouping, summed by the
+    /// database (a dashboard of the province would otherwise read every pair): one row per city
+    /// and organisation (and school, when schools are asked for), folded here.
+    static func summed(
+        actor: Actor, school: String?, organization: String?, region: String?, by groupings: [Grouping],
+        today: LocalDate, on db: any Database
+    ) async throws -> (total: Total, groups: [[Total]]) {
+        let inScope = try await condition(
+            actor: actor, school: school, organization: organization, region: region, today: today, on: db)
+        let bySchool = groupings.contains(.school)
+        let schoolColumns: SQLQueryString = bySchool ? "s.code" : "''"
+        let schoolNames: SQLQueryString = bySchool ? "s.name" : "''"
+        // PostgreSQL refuses a constant in GROUP BY.
+        let schoolGroups: SQLQueryString = bySchool ? ", s.code, s.name" : ""
+        let rows = try await db.sql().raw(
+            """
+            SELECT r.code AS region, r.name AS region_name, o.code AS organization, o.name AS organization_name,
+              \(schoolColumns) AS school, \(schoolNames) AS school_name,
+              CAST(SUM(a.payable) AS BIGINT) AS payable, CAST(SUM(a.confirmed) AS BIGINT) AS confirmed,
+              CAST(SUM(CASE WHEN a.confirmed >= a.payable THEN a.payable WHEN a.confirmed > 0 THEN a.confirmed ELSE 0 END)
+                AS BIGINT) AS settled,
+              CAST(SUM(CASE WHEN a.payable > a.confirmed THEN a.payable - a.confirmed ELSE 0 END) AS BIGINT) AS owed,
+              CAST(SUM(a.overdue) AS BIGINT) AS overdue, CAST(SUM(a.unpriced) AS BIGINT) AS unpriced
+            FROM arrears_pairs a JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = a.organization_id
+            WHERE \(inScope)
+            GROUP BY r.code, r.name, o.code, o.name\(schoolGroups)
+            """
+        ).all()
+        var total = Total(key: "", name: "")
+        var groups = groupings.map { _ in [String: Total]() }
+        for r in rows {
+            var part = Total(key: "", name: "")
+            part.payable = try r.decode(column: "payable", as: Int.self)
+            part.confirmed = try r.decode(column: "confirmed", as: Int.self)
+            part.settled = try r.decode(column: "settled", as: Int.self)
+            part.owed = try r.decode(column: "owed", as: Int.self)
+            part.overdue = try r.decode(column: "overdue", as: Int.self)
+            part.unpricedAttended = try r.decode(column: "unpriced", as: Int.self)
+            total.add(part)
+            for (n, grouping) in groupings.enumerated() {
+                let column =
+                    switch grouping {
+                    case .region: "region"
+                    case .school: "school"
+                    case .organization: "organization"
+                    }
+                let key = try r.decode(column: column, as: String.self)
+                let name = try r.decode(column: column + "_name", as: String.self)
+                groups[n][key, default: Total(key: key, name: name)].add(part)
+            }
+        }
+        return (total, groups.map { group in group.values.sorted { ($0.owed, $1.key) > ($1.owed, $0.key) } })
+    }
+
     /// Balances summed per region, school or organisation. Each school's money counts toward
     /// its own debt to each organisation only: settled = Σ min(confirmed, payable), owed =
     /// payable − settled, settlement rate = settled / payable (indicators.md), so money one school
     /// paid ahead neither settles another's debt nor lifts the rate.
-    struct Total: Sendable {
+    struct Total: Sendable, Equatable {
         var key: String
         var name: String
         var payable = 0
@@ -100,6 +166,15 @@ enum ArrearsService {
         var unpricedAttended = 0
 
         var settlementRate: Double? { payable > 0 ? Double(settled) / Double(payable) : nil }
+
+        mutating func add(_ other: Total) {
+            payable = payable.clampedAdding(other.payable)
+            confirmed = confirmed.clampedAdding(other.confirmed)
+            settled = settled.clampedAdding(other.settled)
+            owed = owed.clampedAdding(other.owed)
+            overdue = overdue.clampedAdding(other.overdue)
+            unpricedAttended = unpricedAttended.clampedAdding(other.unpricedAttended)
+        }
 
         mutating func add(_ i: Item) {
             payable = payable.clampedAdding(i.payable)

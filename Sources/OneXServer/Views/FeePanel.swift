@@ -40,16 +40,15 @@ enum FeePanel {
             return nil
         }
         let today = LocalDate(req.now)
-        let items = try await ArrearsService.items(
+        let sums = try await ArrearsService.summed(
             actor: actor, school: filter["school"], organization: filter["organization"],
-            region: filter["region"],
-            today: today, on: req.db)
+            region: filter["region"], by: levels.map { $0.2 }, today: today, on: req.db)
         let coverage =
             scope == .province && Access.scope(of: .feeStandards, for: actor) == .all
             ? try await FeeCoverageService.coverage(actor: actor, today: today, on: req.db) : nil
         return Figures(
-            total: ArrearsService.total(items),
-            groups: levels.map { ($0.0, $0.1, ArrearsService.totals(items, by: $0.2)) },
+            total: sums.total,
+            groups: zip(levels, sums.groups).map { ($0.0.0, $0.0.1, $0.1) },
             coverage: coverage, filter: filter)
     }
 
