@@ -79,8 +79,9 @@ enum ArrearsLedger {
         }
     }
 
-    /// Recomputes the figures of `ids` inside the caller's write transaction. The marks are taken
-    /// first: a write committed after that leaves a new mark, so the school is recomputed again.
+    /// Recomputes those of `ids` still marked or aged, inside the caller's write transaction.
+    /// The marks are taken first: a write committed after that leaves a new mark, so the school
+    /// is recomputed again.
     static func recompute(_ ids: [UUID], today: LocalDate, on db: any Database) async throws {
         let sql = try db.sql()
         if sql.dialect.name == "postgresql" {
@@ -88,8 +89,22 @@ enum ArrearsLedger {
             // earlier one that read less.
             try await sql.raw("SELECT pg_advisory_xact_lock(7215003, hashtext(current_schema()))").run()
         }
-        let list: SQLQueryString = "\(binds: ids.map { $0 as any Encodable & Sendable })"
-        try await sql.raw("DELETE FROM arrears_marks WHERE school_id IN (\(list))").run()
+        let chosen: SQLQueryString = "\(binds: ids.map { $0 as any Encodable & Sendable })"
+        // Another refresh may have done some of them since they were chosen.
+        let marked = try await sql.raw(
+            "DELETE FROM arrears_marks WHERE school_id IN (\(chosen)) RETURNING school_id"
+        )
+        .all().map { try $0.decode(column: "school_id", as: UUID.self) }
+        let day = today.description
+        let aged = try await sql.raw(
+            """
+            SELECT DISTINCT school_id FROM arrears_pairs
+            WHERE school_id IN (\(chosen)) AND (good_until < \(bind: day) OR good_from > \(bind: day))
+            """
+        ).all().map { try $0.decode(column: "school_id", as: UUID.self) }
+        let stale = Set(marked).union(aged)
+        guard !stale.isEmpty else { return }
+        let list: SQLQueryString = "\(binds: stale.map { $0 as any Encodable & Sendable })"
         let kept = try await sql.raw("SELECT deadline FROM arrears_state WHERE id = 1").first()
         let deadline = try kept.map { try $0.decode(column: "deadline", as: String.self) }.flatMap {
             LocalDate($0)
