@@ -112,7 +112,7 @@ enum ArrearsLedger {
         let pairs = try await compute(list, today: today, deadline: deadline, on: sql)
         try await sql.raw("DELETE FROM arrears_pairs WHERE school_id IN (\(list))").run()
         let columns =
-            "school_id, organization_id, payable, unpriced, paid, confirmed, age0, age1, age2, age3, overdue, certificates, good_from, good_until"
+            "school_id, organization_id, region_id, payable, unpriced, paid, confirmed, age0, age1, age2, age3, overdue, certificates, good_from, good_until"
         let forever = LocalDate(year: 2999, month: 12, day: 31)
         for start in stride(from: 0, to: pairs.count, by: 500) {
             var insert: SQLQueryString = "INSERT INTO arrears_pairs (\(unsafeRaw: columns)) VALUES "
@@ -120,7 +120,7 @@ enum ArrearsLedger {
                 let certificates = String(
                     decoding: try JSONEncoder().encode(p.certificates.sorted()), as: UTF8.self)
                 let values: [any Encodable & Sendable] = [
-                    p.school, p.organization, p.payable, p.unpriced, p.paid, p.confirmed,
+                    p.school, p.organization, p.region, p.payable, p.unpriced, p.paid, p.confirmed,
                     p.ageing.buckets[0], p.ageing.buckets[1], p.ageing.buckets[2], p.ageing.buckets[3],
                     p.ageing.overdue, certificates, today.description, (p.goodUntil ?? forever).description,
                 ]
@@ -133,6 +133,7 @@ enum ArrearsLedger {
     struct Pair {
         var school: UUID
         var organization: UUID
+        var region: UUID
         var days: [(day: LocalDate, amount: Int)] = []
         var payable = 0
         var unpriced = 0
@@ -152,6 +153,7 @@ enum ArrearsLedger {
     struct Key: Hashable {
         var school: UUID
         var organization: UUID
+        var region: UUID
     }
 
     /// Each exam day's attended candidates priced by the standard in force that day (the last
@@ -167,12 +169,14 @@ enum ArrearsLedger {
         let days = try await sql.raw(
             """
             WITH planned AS (
-              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, e.date AS d, e.attended
-              FROM plans p JOIN certificates c ON c.id = p.certificate_id JOIN exams e ON e.plan_id = p.id
+              SELECT p.school_id, c.organization_id, s.region_id, p.certificate_id, p.level, e.date AS d, e.attended
+              FROM plans p JOIN schools s ON s.id = p.school_id JOIN certificates c ON c.id = p.certificate_id
+              JOIN exams e ON e.plan_id = p.id
               WHERE p.school_id IN (\(list))
               UNION ALL
-              SELECT p.school_id, c.organization_id, p.certificate_id, p.level, k.exam_date AS d, k.attended
-              FROM plans p JOIN certificates c ON c.id = p.certificate_id JOIN candidate_sessions k ON k.plan_id = p.id
+              SELECT p.school_id, c.organization_id, s.region_id, p.certificate_id, p.level, k.exam_date AS d, k.attended
+              FROM plans p JOIN schools s ON s.id = p.school_id JOIN certificates c ON c.id = p.certificate_id
+              JOIN candidate_sessions k ON k.plan_id = p.id
               WHERE p.school_id IN (\(list))
             ),
             prices AS (
@@ -183,26 +187,27 @@ enum ArrearsLedger {
                  ORDER BY f.effective_from DESC LIMIT 1) AS fee
               FROM (SELECT DISTINCT certificate_id, level, d FROM planned) x
             )
-            SELECT pl.school_id, pl.organization_id, pl.d,
+            SELECT pl.school_id, pl.organization_id, pl.region_id, pl.d,
               CAST(SUM(pl.attended * COALESCE(pr.fee, 0)) AS BIGINT) AS payable,
               CAST(SUM(CASE WHEN pr.fee IS NULL THEN pl.attended ELSE 0 END) AS BIGINT) AS unpriced
             FROM planned pl JOIN prices pr ON pr.certificate_id = pl.certificate_id AND pr.level = pl.level AND pr.d = pl.d
-            GROUP BY pl.school_id, pl.organization_id, pl.d
+            GROUP BY pl.school_id, pl.organization_id, pl.region_id, pl.d
             """
         ).all()
         let money = try await sql.raw(
             """
-            SELECT school_id, organization_id,
-              CAST(SUM(CASE WHEN status <> 'disputed' THEN amount ELSE 0 END) AS BIGINT) AS paid,
-              CAST(SUM(CASE WHEN status = 'confirmed' THEN amount ELSE 0 END) AS BIGINT) AS confirmed
-            FROM payments WHERE school_id IN (\(list)) GROUP BY school_id, organization_id
+            SELECT y.school_id, y.organization_id, s.region_id,
+              CAST(SUM(CASE WHEN y.status <> 'disputed' THEN y.amount ELSE 0 END) AS BIGINT) AS paid,
+              CAST(SUM(CASE WHEN y.status = 'confirmed' THEN y.amount ELSE 0 END) AS BIGINT) AS confirmed
+            FROM payments y JOIN schools s ON s.id = y.school_id
+            WHERE y.school_id IN (\(list)) GROUP BY y.school_id, y.organization_id, s.region_id
             """
         ).all()
         // The certificates behind each pair: those its plans have exams of.
         let named = try await sql.raw(
             """
-            SELECT DISTINCT p.school_id, c.organization_id, c.name
-            FROM plans p JOIN certificates c ON c.id = p.certificate_id
+            SELECT DISTINCT p.school_id, c.organization_id, s.region_id, c.name
+            FROM plans p JOIN schools s ON s.id = p.school_id JOIN certificates c ON c.id = p.certificate_id
             WHERE p.exam_registered > 0 AND p.school_id IN (\(list))
             """
         ).all()
@@ -210,7 +215,8 @@ enum ArrearsLedger {
         func key(_ r: any SQLRow) throws -> Key {
             Key(
                 school: try r.decode(column: "school_id", as: UUID.self),
-                organization: try r.decode(column: "organization_id", as: UUID.self))
+                organization: try r.decode(column: "organization_id", as: UUID.self),
+                region: try r.decode(column: "region_id", as: UUID.self))
         }
         for r in days {
             let k = try key(r)
@@ -220,14 +226,15 @@ enum ArrearsLedger {
             }
             let payable = try r.decode(column: "payable", as: Int?.self) ?? 0
             let unpriced = try r.decode(column: "unpriced", as: Int?.self) ?? 0
-            pairs[k, default: Pair(school: k.school, organization: k.organization)].add(
+            pairs[k, default: Pair(school: k.school, organization: k.organization, region: k.region)].add(
                 day, payable, unpriced)
         }
         for r in money {
             let k = try key(r)
             let paid = try r.decode(column: "paid", as: Int?.self) ?? 0
             let confirmed = try r.decode(column: "confirmed", as: Int?.self) ?? 0
-            pairs[k, default: Pair(school: k.school, organization: k.organization)].paid = paid
+            pairs[k, default: Pair(school: k.school, organization: k.organization, region: k.region)].paid =
+                paid
             pairs[k]?.confirmed = confirmed
         }
         for r in named {

@@ -50,30 +50,78 @@ enum ArrearsService {
             WHERE \(inScope)
             """
         ).all()
-        return try rows.map { r in
-            let balance = Arrears(
-                payable: try r.decode(column: "payable", as: Int.self),
-                paid: try r.decode(column: "paid", as: Int.self),
-                confirmed: try r.decode(column: "confirmed", as: Int.self),
-                unpricedAttended: try r.decode(column: "unpriced", as: Int.self))
-            let certificates = try r.decode(column: "certificates", as: String.self)
-            return Item(
-                school: try r.decode(column: "school", as: String.self),
-                schoolName: try r.decode(column: "school_name", as: String.self),
-                region: try r.decode(column: "region", as: String.self),
-                regionName: try r.decode(column: "region_name", as: String.self),
-                organization: try r.decode(column: "organization", as: String.self),
-                organizationName: try r.decode(column: "organization_name", as: String.self),
-                payable: balance.payable, paid: balance.paid, confirmed: balance.confirmed,
-                outstanding: balance.outstanding, unpricedAttended: balance.unpricedAttended,
-                settlementRate: balance.settlementRate,
-                ageing: try (0..<4).map { try r.decode(column: "age\($0)", as: Int.self) },
-                overdue: try r.decode(column: "overdue", as: Int.self),
-                certificates: try JSONDecoder().decode([String].self, from: Data(certificates.utf8)))
-        }
-        .sorted {
-            ($0.outstanding, $1.school, $1.organization) > ($1.outstanding, $0.school, $0.organization)
-        }
+        return try rows.map(item)
+            .sorted {
+                ($0.outstanding, $1.school, $1.organization) > ($1.outstanding, $0.school, $0.organization)
+            }
+    }
+
+    static func item(_ r: any SQLRow) throws -> Item {
+        let balance = Arrears(
+            payable: try r.decode(column: "payable", as: Int.self),
+            paid: try r.decode(column: "paid", as: Int.self),
+            confirmed: try r.decode(column: "confirmed", as: Int.self),
+            unpricedAttended: try r.decode(column: "unpriced", as: Int.self))
+        let certificates = try r.decode(column: "certificates", as: String.self)
+        return Item(
+            school: try r.decode(column: "school", as: String.self),
+            schoolName: try r.decode(column: "school_name", as: String.self),
+            region: try r.decode(column: "region", as: String.self),
+            regionName: try r.decode(column: "region_name", as: String.self),
+            organization: try r.decode(column: "organization", as: String.self),
+            organizationName: try r.decode(column: "organization_name", as: String.self),
+            payable: balance.payable, paid: balance.paid, confirmed: balance.confirmed,
+            outstanding: balance.outstanding, unpricedAttended: balance.unpricedAttended,
+            settlementRate: balance.settlementRate,
+            ageing: try (0..<4).map { try r.decode(column: "age\($0)", as: Int.self) },
+            overdue: try r.decode(column: "overdue", as: Int.self),
+            certificates: try JSONDecoder().decode([String].self, from: Data(certificates.utf8)))
+    }
+
+    /// One page of the pairs in the actor's scope, the largest debts first, and how many there
+    /// are: the API's list. The page is chosen among the pairs alone (by the outstanding index),
+    /// then named.
+    static func page(
+        actor: Actor, school: String?, organization: String?, region: String?, paging: Paging,
+        today: LocalDate,
+        on db: any Database
+    ) async throws -> (items: [Item], total: Int) {
+        let inScope = try await condition(
+            actor: actor, school: school, organization: organization, region: region, today: today, on: db)
+        let units = units(actor: actor, school: school, organization: organization, region: region)
+        let sql = try db.sql()
+        let order: SQLQueryString =
+            "ORDER BY a.payable - a.confirmed DESC, a.school_id DESC, a.organization_id DESC"
+        let rows = try await sql.raw(
+            """
+            SELECT s.code AS school, s.name AS school_name, r.code AS region, r.name AS region_name,
+              o.code AS organization, o.name AS organization_name, a.payable, a.unpriced, a.paid, a.confirmed,
+              a.age0, a.age1, a.age2, a.age3, a.overdue, a.certificates
+            FROM (SELECT a.* FROM arrears_pairs a \(units) WHERE \(inScope) \(order)
+                  LIMIT \(bind: paging.limit) OFFSET \(bind: paging.offset)) a
+            JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = a.organization_id
+            \(order)
+            """
+        ).all()
+        let count = try await sql.raw("SELECT COUNT(*) AS n FROM arrears_pairs a \(units) WHERE \(inScope)")
+            .first()
+        return (try rows.map(item), try count?.decode(column: "n", as: Int.self) ?? 0)
+    }
+
+    /// The joins a condition of `condition` needs: none for the province's whole table, whose
+    /// condition names no unit.
+    static func units(actor: Actor, school: String?, organization: String?, region: String?) -> SQLQueryString
+    {
+        let whole =
+            Access.scope(of: .payments, for: actor) == .all && school == nil && organization == nil
+            && region == nil
+        return whole
+            ? ""
+            : """
+            JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
+            JOIN organizations o ON o.id = a.organization_id
+            """
     }
 
     /// The pairs `a` (joined to `s`, `r`, `o`) in the actor's scope and the filters, once the
@@ -97,58 +145,66 @@ enum ArrearsService {
     }
 
     /// The total of the pairs in the actor's scope and their totals per grouping, summed by the
-    /// database (a dashboard of the province would otherwise read every pair): one row per city
-    /// and organisation (and school, when schools are asked for), folded here.
+    /// database (a dashboard of the province would otherwise read every pair): one statement per
+    /// grouping, whose rows also add up to the total. The province's whole table is summed from
+    /// the pairs' own city and organisation columns, on indexes that hold the figures.
     static func summed(
         actor: Actor, school: String?, organization: String?, region: String?, by groupings: [Grouping],
         today: LocalDate, on db: any Database
     ) async throws -> (total: Total, groups: [[Total]]) {
         let inScope = try await condition(
             actor: actor, school: school, organization: organization, region: region, today: today, on: db)
-        let bySchool = groupings.contains(.school)
-        let schoolColumns: SQLQueryString = bySchool ? "s.code" : "''"
-        let schoolNames: SQLQueryString = bySchool ? "s.name" : "''"
-        // PostgreSQL refuses a constant in GROUP BY.
-        let schoolGroups: SQLQueryString = bySchool ? ", s.code, s.name" : ""
-        let rows = try await db.sql().raw(
+        let units = units(actor: actor, school: school, organization: organization, region: region)
+        let sums: SQLQueryString = """
+            CAST(SUM(a.payable) AS BIGINT) AS payable, CAST(SUM(a.confirmed) AS BIGINT) AS confirmed,
+            CAST(SUM(CASE WHEN a.confirmed >= a.payable THEN a.payable WHEN a.confirmed > 0 THEN a.confirmed ELSE 0 END)
+              AS BIGINT) AS settled,
+            CAST(SUM(CASE WHEN a.payable > a.confirmed THEN a.payable - a.confirmed ELSE 0 END) AS BIGINT) AS owed,
+            CAST(SUM(a.overdue) AS BIGINT) AS overdue, CAST(SUM(a.unpriced) AS BIGINT) AS unpriced
             """
-            SELECT r.code AS region, r.name AS region_name, o.code AS organization, o.name AS organization_name,
-              \(schoolColumns) AS school, \(schoolNames) AS school_name,
-              CAST(SUM(a.payable) AS BIGINT) AS payable, CAST(SUM(a.confirmed) AS BIGINT) AS confirmed,
-              CAST(SUM(CASE WHEN a.confirmed >= a.payable THEN a.payable WHEN a.confirmed > 0 THEN a.confirmed ELSE 0 END)
-                AS BIGINT) AS settled,
-              CAST(SUM(CASE WHEN a.payable > a.confirmed THEN a.payable - a.confirmed ELSE 0 END) AS BIGINT) AS owed,
-              CAST(SUM(a.overdue) AS BIGINT) AS overdue, CAST(SUM(a.unpriced) AS BIGINT) AS unpriced
-            FROM arrears_pairs a JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
-            JOIN organizations o ON o.id = a.organization_id
-            WHERE \(inScope)
-            GROUP BY r.code, r.name, o.code, o.name\(schoolGroups)
-            """
-        ).all()
-        var total = Total(key: "", name: "")
-        var groups = groupings.map { _ in [String: Total]() }
-        for r in rows {
-            var part = Total(key: "", name: "")
-            part.payable = try r.decode(column: "payable", as: Int.self)
-            part.confirmed = try r.decode(column: "confirmed", as: Int.self)
-            part.settled = try r.decode(column: "settled", as: Int.self)
-            part.owed = try r.decode(column: "owed", as: Int.self)
-            part.overdue = try r.decode(column: "overdue", as: Int.self)
-            part.unpricedAttended = try r.decode(column: "unpriced", as: Int.self)
-            total.add(part)
-            for (n, grouping) in groupings.enumerated() {
-                let column =
-                    switch grouping {
-                    case .region: "region"
-                    case .school: "school"
-                    case .organization: "organization"
-                    }
-                let key = try r.decode(column: column, as: String.self)
-                let name = try r.decode(column: column + "_name", as: String.self)
-                groups[n][key, default: Total(key: key, name: name)].add(part)
-            }
+        func total(_ r: any SQLRow, key: String, name: String) throws -> Total {
+            var t = Total(key: key, name: name)
+            t.payable = try r.decode(column: "payable", as: Int?.self) ?? 0
+            t.confirmed = try r.decode(column: "confirmed", as: Int?.self) ?? 0
+            t.settled = try r.decode(column: "settled", as: Int?.self) ?? 0
+            t.owed = try r.decode(column: "owed", as: Int?.self) ?? 0
+            t.overdue = try r.decode(column: "overdue", as: Int?.self) ?? 0
+            t.unpricedAttended = try r.decode(column: "unpriced", as: Int?.self) ?? 0
+            return t
         }
-        return (total, groups.map { group in group.values.sorted { ($0.owed, $1.key) > ($1.owed, $0.key) } })
+        let sql = try db.sql()
+        var groups: [[Total]] = []
+        for grouping in groupings {
+            let (column, table): (SQLQueryString, SQLQueryString) =
+                switch grouping {
+                case .region: ("a.region_id", "regions")
+                case .school: ("a.school_id", "schools")
+                case .organization: ("a.organization_id", "organizations")
+                }
+            let rows = try await sql.raw(
+                """
+                SELECT g.code AS code, g.name AS name, x.* FROM
+                  (SELECT \(column) AS unit, \(sums) FROM arrears_pairs a \(units) WHERE \(inScope) GROUP BY \(column)) x
+                JOIN \(table) g ON g.id = x.unit
+                """
+            ).all()
+            groups.append(
+                try rows.map {
+                    try total(
+                        $0, key: try $0.decode(column: "code", as: String.self),
+                        name: try $0.decode(column: "name", as: String.self))
+                }
+                .sorted { ($0.owed, $1.key) > ($1.owed, $0.key) })
+        }
+        var sum = Total(key: "", name: "")
+        if let first = groups.first {
+            for part in first { sum.add(part) }
+        } else if let row = try await sql.raw("SELECT \(sums) FROM arrears_pairs a \(units) WHERE \(inScope)")
+            .first()
+        {
+            sum = try total(row, key: "", name: "")
+        }
+        return (sum, groups)
     }
 
     /// Balances summed per region, school or organisation. Each school's money counts toward

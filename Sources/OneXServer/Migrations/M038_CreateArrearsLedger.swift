@@ -6,7 +6,8 @@ import SQLKit
 /// settle, minutes of work for one page. `arrears_pairs` holds a school × organisation's figures
 /// with the days its ageing holds for; `arrears_marks` names the schools whose inputs changed.
 /// The database itself marks them, by triggers on every table the figures are computed from
-/// (exams, imported sessions, plans, certificates, fee standards, payments), so no writer can
+/// (exams, imported sessions, plans, certificates, fee standards, payments, a school's city), so
+/// no writer can
 /// forget to; `ArrearsLedger` recomputes the marked schools before anyone reads them.
 /// `arrears_state` remembers the settlement deadline the figures were computed with.
 /// Every school with data starts marked.
@@ -16,6 +17,7 @@ struct CreateArrearsLedger: AsyncMigration {
         try await db.schema("arrears_pairs")
             .field("school_id", .uuid, .required, .references("schools", "id"))
             .field("organization_id", .uuid, .required, .references("organizations", "id"))
+            .field("region_id", .uuid, .required, .references("regions", "id"))
             .field("payable", .int64, .required)
             .field("unpriced", .int64, .required)
             .field("paid", .int64, .required)
@@ -30,7 +32,19 @@ struct CreateArrearsLedger: AsyncMigration {
             .field("good_until", .string, .required)
             .unique(on: "school_id", "organization_id")
             .create()
-        try await sql.raw("CREATE INDEX arrears_pairs_organization ON arrears_pairs (organization_id)").run()
+        // The province's totals per city and per organisation read these indexes alone.
+        try await sql.raw(
+            "CREATE INDEX arrears_pairs_region ON arrears_pairs (region_id, payable, confirmed, overdue, unpriced)"
+        ).run()
+        try await sql.raw(
+            """
+            CREATE INDEX arrears_pairs_organization ON arrears_pairs (organization_id, payable, confirmed, overdue, unpriced)
+            """
+        ).run()
+        // The API's list, largest debts first.
+        try await sql.raw(
+            "CREATE INDEX arrears_pairs_outstanding ON arrears_pairs ((payable - confirmed), school_id, organization_id)"
+        ).run()
         try await sql.raw("CREATE INDEX arrears_pairs_good_from ON arrears_pairs (good_from)").run()
         try await sql.raw("CREATE INDEX arrears_pairs_good_until ON arrears_pairs (good_until)").run()
         try await db.schema("arrears_state")
@@ -61,6 +75,7 @@ struct CreateArrearsLedger: AsyncMigration {
                 ["INSERT", "UPDATE", "DELETE"]
             ),
             ("certificates", "SELECT DISTINCT school_id FROM plans WHERE certificate_id = X.id", ["UPDATE"]),
+            ("schools", "SELECT X.id", ["UPDATE OF region_id"]),
             (
                 "plans", "SELECT X.school_id",
                 ["UPDATE OF school_id, certificate_id, level, exam_registered", "DELETE"]
@@ -110,7 +125,9 @@ struct CreateArrearsLedger: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         let sql = try db.sql()
-        let tables = ["exams", "candidate_sessions", "payments", "fee_standards", "certificates", "plans"]
+        let tables = [
+            "exams", "candidate_sessions", "payments", "fee_standards", "certificates", "schools", "plans",
+        ]
         for table in tables {
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("DROP TRIGGER arrears_mark_\(unsafeRaw: table) ON \(unsafeRaw: table)")
