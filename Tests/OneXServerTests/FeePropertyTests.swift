@@ -237,7 +237,8 @@ struct FeePropertyTests {
             ] {
                 app.onex.manualClock?.set(day.startOfDay.addingTimeInterval(36_000))
                 let items = try #require(
-                    try await province.send(.GET, "/api/v1/arrears").json["items"] as? [[String: Any]])
+                    try await province.send(.GET, "/api/v1/arrears?limit=1000").json["items"]
+                        as? [[String: Any]])
                 var seen = Set<Key>()
                 for item in items {
                     let key = Key(
@@ -275,6 +276,18 @@ struct FeePropertyTests {
                 }
                 let expected = Set(payable.keys).union(paid.keys)
                 #expect(seen == expected, "seed \(seed), \(day): the pairs listed")
+                // The list pages by ?limit=&offset=, the largest debts first, with the whole count.
+                let keys = items.map { "\($0["school"] ?? "")→\($0["organization"] ?? "")" }
+                let owed = items.compactMap { $0["outstanding"] as? Int }
+                #expect(owed == owed.sorted(by: >), "seed \(seed), \(day): largest debts first")
+                let paged = try await province.send(.GET, "/api/v1/arrears?limit=3&offset=2").json
+                #expect(paged["total"] as? Int == items.count, "seed \(seed), \(day): total")
+                #expect(
+                    (paged["items"] as? [[String: Any]])?.map {
+                        "\($0["school"] ?? "")→\($0["organization"] ?? "")"
+                    }
+                        == Array(keys.dropFirst(2).prefix(3)),
+                    "seed \(seed), \(day): a page is a slice of the list")
                 // The dashboards' totals, summed by the database, as the same pairs summed here.
                 let pairs = try await ArrearsService.items(
                     actor: reviewer, school: nil, organization: nil, today: day, on: app.db)

@@ -120,10 +120,10 @@ enum FeesAPI {
         }
         authed.get("arrears") { req in
             let actor = try req.actor(reading: .payments)
-            let items = try await ArrearsService.items(
+            let page = try await ArrearsService.page(
                 actor: actor, school: req.queryText("school"), organization: req.queryText("organization"),
-                region: req.queryText("region"), today: LocalDate(req.now), on: req.db)
-            return try JSONBody.response(ListBody(items: items, total: items.count))
+                region: req.queryText("region"), paging: try Paging(req), today: LocalDate(req.now), on: req.db)
+            return try JSONBody.response(ListBody(items: page.items, total: page.total))
         }
     }
 
