@@ -10,6 +10,7 @@ import SQLKit
 enum ArrearsLedger {
     /// Schools recomputed in one transaction: short enough that writers barely wait.
     static let chunk = 50
+    static let pauseBetweenChunks = Duration.milliseconds(150)
 
     /// Which schools a reader is about to read (an organisation's view spans every school).
     enum Schools: Sendable {
@@ -42,11 +43,28 @@ enum ArrearsLedger {
         case .school(let code): condition = "s.code = \(bind: code)"
         }
         let day = today.description
+        // Most reads find nothing stale: the earliest expiry and the latest computation day are
+        // one index lookup each, and only when one of them is off are the pairs searched.
+        let bounds = try await sql.raw(
+            """
+            SELECT (SELECT MIN(good_until) FROM arrears_pairs) AS expiry, (SELECT MAX(good_from) FROM arrears_pairs) AS latest,
+              (SELECT COUNT(*) FROM (SELECT 1 FROM arrears_marks LIMIT 1) m) AS marked
+            """
+        ).first()
+        let expiry = try bounds?.decode(column: "expiry", as: String?.self)
+        let latest = try bounds?.decode(column: "latest", as: String?.self)
+        let marked = try bounds?.decode(column: "marked", as: Int.self) ?? 0
+        let aged = expiry.map { $0 < day } ?? false || latest.map { $0 > day } ?? false
+        guard marked > 0 || aged else { return 0 }
+        let agedPairs: SQLQueryString =
+            aged
+            ? """
+            UNION SELECT school_id FROM arrears_pairs WHERE good_until < \(bind: day)
+            UNION SELECT school_id FROM arrears_pairs WHERE good_from > \(bind: day)
+            """ : ""
         let stale = try await sql.raw(
             """
-            SELECT DISTINCT x.school_id FROM
-              (SELECT school_id FROM arrears_marks
-               UNION SELECT school_id FROM arrears_pairs WHERE good_until < \(bind: day) OR good_from > \(bind: day)) x
+            SELECT DISTINCT x.school_id FROM (SELECT school_id FROM arrears_marks \(agedPairs)) x
             JOIN schools s ON s.id = x.school_id JOIN regions r ON r.id = s.region_id
             WHERE \(condition)
             """
@@ -58,6 +76,9 @@ enum ArrearsLedger {
             let ids = Array(stale[done..<min(done + chunk, stale.count)])
             try await db.writeTransaction { tx in try await recompute(ids, today: today, on: tx) }
             done += ids.count
+            // A writer waiting for SQLite's lock retries at most every 100 ms: without a pause it
+            // would find the next chunk holding it, chunk after chunk, until its wait ran out.
+            if done < stale.count { try await Task.sleep(for: pauseBetweenChunks) }
         }
         return stale.count
     }
