@@ -309,11 +309,23 @@ enum PaymentPages {
 
     static func arrears(_ req: Request) async throws -> HTML {
         let lang = req.lang
-        let items = try await arrearsRows(req)
+        let actor = try req.actor(reading: .payments)
+        let (school, organization, region) = (
+            req.queryText("school"), req.queryText("organization"), req.queryText("region")
+        )
+        let today = LocalDate(req.now)
+        // The largest debts first, at most `arrearsShown` rows on the page; the workbook has all.
+        // The totals are the database's sums over every row, not only those shown.
+        let page = try await ArrearsService.page(
+            actor: actor, school: school, organization: organization, region: region,
+            paging: Paging(limit: Self.arrearsShown, offset: 0), today: today, on: req.db)
+        let sums = try await ArrearsService.summed(
+            actor: actor, school: school, organization: organization, region: region,
+            by: [.region, .organization],
+            today: today, on: req.db)
         let here = SitePath.arrears.path
         func anchor(_ text: String, _ href: String) -> HTML { "<a href=\"\(href)\">\(text)</a>" }
-        // The largest debts first, at most `arrearsShown` rows on the page; the workbook has all.
-        let shown = Array(items.prefix(Self.arrearsShown))
+        let shown = page.items
         let rows = shown.map { i -> [HTML] in
             let behind: HTML = """
                 \(anchor(lang(.navPayments), link(SitePath.payments.path, req, set: ["school": i.school, "organization": i.organization], remove: ["region"]))) · \
@@ -328,7 +340,7 @@ enum PaymentPages {
                 "\(IndicatorSet.percent(i.settlementRate))", behind,
             ]
         }
-        let total = ArrearsService.total(items)
+        let total = sums.total
         // What is still owed, by how old its exams are; only rows that owe something.
         let aged = shown.filter { $0.ageing.contains { $0 > 0 } }.map { i -> [HTML] in
             ["\(i.schoolName)", "\(i.organizationName)"] + i.ageing.map { "\(Fen.displayText($0))" } + [
@@ -337,11 +349,10 @@ enum PaymentPages {
         }
         // Totals per city and per organisation, when the rows span more than one.
         var groups: [HTML] = []
-        for (grouping, key, title) in [
-            (ArrearsService.Grouping.region, "region", UIText.arrearsByRegion),
-            (.organization, "organization", .arrearsByOrganization),
+        for (totals, key, title) in [
+            (sums.groups[0], "region", UIText.arrearsByRegion),
+            (sums.groups[1], "organization", .arrearsByOrganization),
         ] {
-            let totals = ArrearsService.totals(items, by: grouping)
             guard totals.count > 1 else { continue }
             groups.append(
                 """
@@ -352,9 +363,9 @@ enum PaymentPages {
         let chips = filterChips(
             req, path: here,
             [
-                ("region", lang(.region), items.first?.regionName),
-                ("school", lang(.school), items.first?.schoolName),
-                ("organization", lang(.nounOrganization), items.first?.organizationName),
+                ("region", lang(.region), shown.first?.regionName),
+                ("school", lang(.school), shown.first?.schoolName),
+                ("organization", lang(.nounOrganization), shown.first?.organizationName),
             ])
         let body: HTML = """
             <h1>\(lang(.navArrears))</h1>
@@ -368,7 +379,7 @@ enum PaymentPages {
             <a class="btn secondary" href="\(here)/form">\(lang(.feeFormPayments))</a></p>
             \(HTML.join(groups))
             <h2>\(lang(.arrearsBySchoolAndOrganization))</h2>
-            \(items.count > shown.count ? "<p class=\"muted\">\(lang(.arrearsTopRows(shown.count, items.count)))</p>" as HTML : "")
+            \(page.total > shown.count ? "<p class=\"muted\">\(lang(.arrearsTopRows(shown.count, page.total)))</p>" as HTML : "")
             \(Components.table(headers: [lang(.school), lang(.nounOrganization), lang(.arrearsPayable), lang(.arrearsPaid), lang(.arrearsConfirmed),
                                          lang(.arrearsOutstanding), lang(.arrearsUnpriced), lang(.settlementRate), lang(.arrearsBehind)],
                                rows: rows, numeric: [2, 3, 4, 5, 6, 7], empty: lang(.noRecords)))
