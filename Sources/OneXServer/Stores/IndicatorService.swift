@@ -88,8 +88,15 @@ enum IndicatorService {
         }
         // Plans examined after `asOf` are few (none once the year's exams are in): their exam
         // figures are corrected here rather than slowing down the pass over every plan.
+        // Whether there are any is one index lookup; the correction itself, grouped by school,
+        // may be planned as a walk over every plan in school order, so it runs only when needed.
         let day = asOf.description
-        for r in try await sql.raw(aggregate(examinedAfter(day, year: year), scope, year: year, by: grouping)).all() {
+        let anyAfter = try await sql.raw(
+            "SELECT 1 AS found FROM plans WHERE year = \(bind: year) AND last_exam_on > \(bind: day) LIMIT 1"
+        ).first()
+        let corrections = anyAfter == nil
+            ? [] : try await sql.raw(aggregate(examinedAfter(day, year: year), scope, year: year, by: grouping)).all()
+        for r in corrections {
             guard let i = index[try r.decode(column: "k", as: String.self)] else { continue }
             let delta = try totals(of: r)
             out[i].totals.registered += delta.registered
