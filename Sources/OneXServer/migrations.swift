@@ -42,4 +42,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateExamDays())
     app.migrations.add(IndexSchoolsByRegion())
     app.migrations.add(CreateArrearsLedger())
+    app.migrations.add(CreateSchoolIndicators())
 }

@@ -198,6 +198,69 @@ struct IndicatorAPITests {
                 }
             }
             #expect(compared == 20)
+            // The dashboards' groupings (read from the sums kept per school) against the same
+            // computation from raw rows, group by group.
+            let groupings: [(IndicatorService.Grouping, (School) -> String)] = [
+                (.region, { $0.region.code }), (.schoolKind, { $0.kind }), (.school, { $0.code }),
+            ]
+            for (grouping, key) in groupings {
+                for asOf in ["2026-06-30", "2027-12-31"] {
+                    let rows = try await IndicatorService.rows(.province, year: 2026, asOf: LocalDate(asOf)!, by: grouping, on: app.db)
+                    let keys = Set(plans.filter { $0.plan.year == 2026 }.map { key($0.school) })
+                    #expect(Set(rows.map(\.key)) == keys && rows.count == keys.count, "\(grouping) \(asOf)")
+                    for row in rows {
+                        let e = expected({ _, s, _ in key(s) == row.key }, year: 2026, asOf: asOf)
+                        let t = row.totals
+                        let got: [Int] = [t.planned, t.new, t.adjusted, t.exited, t.registered, t.attended, t.passed, t.completed]
+                        let want: [Int] = [e.planned, e.new, e.adjusted, e.exited, e.registered, e.attended, e.passed, e.completed]
+                        #expect(got == want, "\(grouping) \(row.key) \(asOf)")
+                    }
+                }
+            }
+            // AH41-10, HN-9: the dashboards ask for several groupings at once, folded from one
+            // pass per school; each is what it is alone, students covered included (declared by
+            // some schools, one of them without a plan that year).
+            let planned2026 = Set(plans.filter { $0.plan.year == 2026 }.map(\.school.code))
+            let declaring = schools.filter { planned2026.contains($0.code) }.prefix(5)
+                + schools.filter { !planned2026.contains($0.code) }.prefix(1)
+            #expect(declaring.count == 6)
+            for (n, school) in declaring.enumerated() {
+                try await StudentCoverage.declare(school: school.id!, year: 2026, count: 40 + n, on: sql)
+            }
+            let asked: [IndicatorService.Grouping] = [.none, .region, .schoolKind, .school, .certificate]
+            for asOf in ["2026-06-30", "2027-12-31"] {
+                let day = LocalDate(asOf)!
+                let together = try await IndicatorService.rows(.province, year: 2026, asOf: day, by: asked, on: app.db)
+                for (grouping, rows) in zip(asked, together) {
+                    let alone = try await IndicatorService.rows(.province, year: 2026, asOf: day, by: grouping, on: app.db)
+                    #expect(rows.map(\.key) == alone.map(\.key) && rows.map(\.label) == alone.map(\.label), "\(grouping) \(asOf)")
+                    #expect(rows.map(\.totals) == alone.map(\.totals), "\(grouping) \(asOf)")
+                }
+                #expect(together[0][0].totals.studentsDeclared == (0..<6).reduce(0) { $0 + 40 + $1 })
+            }
+            // A plan taken away leaves the kept sums equal to the plans' own, as every write did.
+            let examined = Set(exams.map { $0.$plan.id } + candidates.map(\.plan))
+            let unexamined = plans.first { !examined.contains($0.plan.id!) }!
+            try await sql.raw("DELETE FROM plans WHERE id = \(bind: unexamined.plan.id!)").run()
+            let columns = "plans, exited_plans, new_sum, adjusted, planned, exited, registered, attended, passed, completed"
+            func table(_ query: SQLQueryString) async throws -> [String] {
+                try await sql.raw(query).all().map { r in
+                    try (["school_id", "year"] + columns.components(separatedBy: ", ")).map { c in
+                        c == "school_id" ? try r.decode(column: c, as: UUID.self).uuidString : String(try r.decode(column: c, as: Int.self))
+                    }.joined(separator: " ")
+                }.sorted()
+            }
+            let keptSums = try await table("SELECT school_id, year, \(unsafeRaw: columns) FROM school_indicators")
+            let sums = [
+                "CASE WHEN status = 'exited' THEN 1 ELSE 0 END", "new_count", "adjustment_count", "count",
+                "CASE WHEN status = 'exited' THEN count ELSE 0 END", "exam_registered", "exam_attended", "exam_passed",
+                "CASE WHEN exam_attended < count THEN exam_attended ELSE count END",
+            ]
+            let summed = zip(sums, columns.components(separatedBy: ", ").dropFirst()).map { "CAST(SUM(\($0)) AS BIGINT) AS \($1)" }
+                .joined(separator: ", ")
+            let fromPlans = try await table(
+                "SELECT school_id, year, COUNT(*) AS plans, \(unsafeRaw: summed) FROM plans GROUP BY school_id, year")
+            #expect(keptSums == fromPlans && keptSums.count > 1)
             // The test data is not degenerate: exits, adjustments and later sessions all occur.
             let all = expected({ _, _, _ in true }, year: 2026, asOf: "2027-12-31")
             #expect(all.exited > 0 && all.adjusted > 0 && all.attended > expected({ _, _, _ in true }, year: 2026, asOf: "2026-06-30").attended)

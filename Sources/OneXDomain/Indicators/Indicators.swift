@@ -15,8 +15,10 @@ public struct PlanFacts: Sendable, Equatable {
     public var passed: Int
     public var exited: Bool
 
-    public init(new: Int, increase: Int = 0, decrease: Int = 0, planned: Int, registered: Int = 0, attended: Int = 0,
-                passed: Int = 0, exited: Bool = false) {
+    public init(
+        new: Int, increase: Int = 0, decrease: Int = 0, planned: Int, registered: Int = 0, attended: Int = 0,
+        passed: Int = 0, exited: Bool = false
+    ) {
         self.new = new
         self.increase = increase
         self.decrease = decrease
@@ -65,6 +67,21 @@ public struct IndicatorTotals: Sendable, Equatable {
             passed = passed.clampedAdding(f.passed)
             completed = completed.clampedAdding(min(f.attended, f.planned))
         }
+    }
+
+    /// Adds another set's plan figures (the sums over a union of plans); the students examined
+    /// and declared are not sums of plans and stay as they are.
+    public mutating func add(_ other: IndicatorTotals) {
+        plans = plans.clampedAdding(other.plans)
+        exitedPlans = exitedPlans.clampedAdding(other.exitedPlans)
+        new = new.clampedAdding(other.new)
+        adjusted = adjusted.clampedAdding(other.adjusted)
+        planned = planned.clampedAdding(other.planned)
+        exited = exited.clampedAdding(other.exited)
+        registered = registered.clampedAdding(other.registered)
+        attended = attended.clampedAdding(other.attended)
+        passed = passed.clampedAdding(other.passed)
+        completed = completed.clampedAdding(other.completed)
     }
 }
 
@@ -120,8 +137,11 @@ public struct IndicatorSet: Codable, Sendable, Equatable {
         try c.encode(attended, forKey: .attended)
         try c.encode(passed, forKey: .passed)
         try c.encode(completed, forKey: .completed)
-        let rates: [(CodingKeys, Double?)] = [(.completionRate, completionRate), (.adjustmentRate, adjustmentRate), (.exitRate, exitRate),
-                                              (.participationRate, participationRate), (.passRate, passRate), (.studentCoverage, studentCoverage)]
+        let rates: [(CodingKeys, Double?)] = [
+            (.completionRate, completionRate), (.adjustmentRate, adjustmentRate), (.exitRate, exitRate),
+            (.participationRate, participationRate), (.passRate, passRate),
+            (.studentCoverage, studentCoverage),
+        ]
         for (key, rate) in rates {
             if let rate { try c.encode(rate, forKey: key) } else { try c.encodeNil(forKey: key) }
         }

@@ -41,32 +41,33 @@ enum DashboardPages {
             IndicatorService.Scope(query: req.query), actor: actor, on: req.db)
         let policy = try await PolicyVersion.current(on: req.db)?.policy()
         let threshold = policy?.monitoring.warnBelowExpectedPace ?? 0.8
-        let totals = try await IndicatorService.totals(scope, year: year, asOf: asOf, on: req.db)
         var plan: [(UIText, IndicatorService.Grouping)] = []
-        var behind: [MonitoringService.SchoolPace] = []
+        // The province and a city see their schools furthest behind their expected pace.
+        var ranksSchools = false
         var trend: [(day: String, completed: Int, planned: Int)] = []
         switch scope {
         case .province:
             plan = [(.byRegion, .region), (.bySchoolKind, .schoolKind)]
-            behind = try await MonitoringService.behind(
-                scope, year: year, today: asOf, threshold: threshold, limit: 15, on: req.db)
+            ranksSchools = true
             trend = try await MonitoringService.trend(year: year, region: nil, on: req.db)
         case .region(let code):
             plan = [(.bySchool, .school)]
-            behind = try await MonitoringService.behind(
-                scope, year: year, today: asOf, threshold: threshold, limit: 15, on: req.db)
+            ranksSchools = true
             trend = try await MonitoringService.trend(year: year, region: code, on: req.db)
         case .school, .certificate:
             plan = [(.byCertificate, .certificate)]
         case .organization:
             plan = [(.byCertificate, .certificate), (.byRegion, .region)]
         }
-        var groups: [Group] = []
-        for (title, grouping) in plan {
-            let rows = try await IndicatorService.rows(
-                scope, year: year, asOf: asOf, by: grouping, on: req.db)
-            groups.append(Group(title: title, grouping: grouping, rows: rows))
-        }
+        let asked = [.none] + plan.map(\.1) + (ranksSchools ? [.school] : [])
+        let found = try await IndicatorService.rows(scope, year: year, asOf: asOf, by: asked, on: req.db)
+        let totals = found[0].first?.totals ?? IndicatorTotals()
+        let groups = zip(plan, found.dropFirst()).map { Group(title: $0.0, grouping: $0.1, rows: $1) }
+        let behind =
+            ranksSchools
+            ? try await MonitoringService.behind(
+                found[found.count - 1], year: year, today: asOf, threshold: threshold, limit: 15, on: req.db)
+            : []
         return Board(
             scope: scope, year: year, asOf: asOf, totals: IndicatorSet(totals), groups: groups,
             behind: behind,

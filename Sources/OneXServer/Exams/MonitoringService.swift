@@ -127,10 +127,9 @@ enum MonitoringService {
 
     /// Schools furthest behind their expected pace today (largest shortfall first).
     static func behind(
-        _ scope: IndicatorService.Scope, year: Int, today: LocalDate, threshold: Double, limit: Int,
+        _ rows: [IndicatorService.Row], year: Int, today: LocalDate, threshold: Double, limit: Int,
         on db: any Database
     ) async throws -> [SchoolPace] {
-        let rows = try await IndicatorService.rows(scope, year: year, asOf: today, by: .school, on: db)
         let regions = try await schoolRegions(on: db.sql())
         return rows.map { row in
             let pace = Pace(
@@ -235,7 +234,8 @@ enum MonitoringService {
             throw AppError(
                 .conflict, kind: "not_published",
                 detail: "该日的预警通报尚未发布，请先发布通报，再在公开页公布",
-                english: "This bulletin is not published yet: publish it first, then put it on the public pages.")
+                english:
+                    "This bulletin is not published yet: publish it first, then put it on the public pages.")
         }
         guard (publication.publicAt != nil) != shown else { return }
         try await db.writeTransaction { tx in
@@ -246,8 +246,10 @@ enum MonitoringService {
                 """
             ).run()
             try await AuditWriter(tx).append(
-                actor: actor.username, action: shown ? "makePublic" : "withdrawPublic", entity: "warning_bulletins",
-                key: takenOn, before: shown ? "internal" : "public", after: shown ? "public" : "internal", at: now)
+                actor: actor.username, action: shown ? "makePublic" : "withdrawPublic",
+                entity: "warning_bulletins",
+                key: takenOn, before: shown ? "internal" : "public", after: shown ? "public" : "internal",
+                at: now)
         }
     }
 

@@ -4,8 +4,10 @@ import SQLKit
 import Vapor
 
 /// The indicators of indicators.md for a scope and year, as one aggregate query over the plans'
-/// running totals (see `PlanTotals`). Exams after `asOf` are subtracted by a per-plan subquery
-/// that only runs for plans examined after that day.
+/// running totals (see `PlanTotals`), or, for scopes and groupings made of schools, over the
+/// same sums kept per school and year (`school_indicators`, kept by triggers on the plans).
+/// Exams after `asOf` are subtracted by a per-plan subquery that only runs for plans examined
+/// after that day.
 enum IndicatorService {
     enum Scope: Equatable {
         case province, school(String), region(String), certificate(String), organization(String)
@@ -79,9 +81,80 @@ enum IndicatorService {
     static func rows(_ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
                      on db: any Database) async throws -> [Row] {
         let sql = try db.sql()
+        var out = try await planRows(scope, year: year, asOf: asOf, by: grouping, on: sql)
+        if grouping == .none && out.isEmpty { out = [Row(key: "", label: "", totals: IndicatorTotals())] }
+        apply(try await coverage(scope, year: year, asOf: asOf, by: grouping, on: sql), to: &out)
+        return out
+    }
+
+    /// Several groupings of one scope, as `rows` gives each. The groupings made of schools (the
+    /// total, cities, school kinds, schools) are sums over the scope's schools, so they are
+    /// folded here from one pass per school instead of a pass over the plans each: the
+    /// province's dashboard asks for four.
+    static func rows(_ scope: Scope, year: Int, asOf: LocalDate, by groupings: [Grouping],
+                     on db: any Database) async throws -> [[Row]] {
+        guard groupings.filter({ madeOfSchools(scope, $0) }).count > 1 else {
+            var out: [[Row]] = []
+            for grouping in groupings { out.append(try await rows(scope, year: year, asOf: asOf, by: grouping, on: db)) }
+            return out
+        }
+        let sql = try db.sql()
+        let schools = try await planRows(scope, year: year, asOf: asOf, by: .school, on: sql)
+        let students = try await coverage(scope, year: year, asOf: asOf, by: .school, on: sql)
+        var units: [String: (region: String, regionName: String, kind: String)] = [:]
+        for r in try await sql.raw("SELECT s.code, s.kind, r.code AS region, r.name FROM schools s JOIN regions r ON r.id = s.region_id").all() {
+            units[try r.decode(column: "code", as: String.self)] = (try r.decode(column: "region", as: String.self),
+                                                                    try r.decode(column: "name", as: String.self),
+                                                                    try r.decode(column: "kind", as: String.self))
+        }
+        var out: [[Row]] = []
+        for grouping in groupings {
+            guard madeOfSchools(scope, grouping) else {
+                out.append(try await rows(scope, year: year, asOf: asOf, by: grouping, on: db))
+                continue
+            }
+            func group(_ school: String) -> (key: String, label: String) {
+                let unit = units[school]
+                switch grouping {
+                case .none, .certificate: return ("", "")
+                case .region: return (unit?.region ?? "", unit?.regionName ?? "")
+                case .schoolKind: return (unit?.kind ?? "", unit?.kind ?? "")
+                case .school: return (school, "")
+                }
+            }
+            var rows: [Row] = []
+            var index: [String: Int] = [:]
+            for school in schools {
+                var (key, label) = group(school.key)
+                if grouping == .school { label = school.label }
+                if let i = index[key] {
+                    rows[i].totals.add(school.totals)
+                } else {
+                    index[key] = rows.count
+                    rows.append(Row(key: key, label: label, totals: school.totals))
+                }
+            }
+            if grouping == .none && rows.isEmpty { rows = [Row(key: "", label: "", totals: IndicatorTotals())] }
+            rows.sort { $0.key < $1.key }
+            var covered: [String: (examined: Int, declared: Int)] = [:]
+            for (school, figures) in students {
+                let key = group(school).key
+                let sum = covered[key] ?? (0, 0)
+                covered[key] = (sum.examined + figures.examined, sum.declared + figures.declared)
+            }
+            apply(covered, to: &rows)
+            out.append(rows)
+        }
+        return out
+    }
+
+    /// The plan figures of `scope` per `grouping`, exams after `asOf` taken away; no coverage.
+    private static func planRows(_ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
+                                 on sql: any SQLDatabase) async throws -> [Row] {
         var out: [Row] = []
         var index: [String: Int] = [:]
-        for r in try await sql.raw(aggregate(allPlans, scope, year: year, by: grouping)).all() {
+        let source = madeOfSchools(scope, grouping) ? keptPerSchool : allPlans
+        for r in try await sql.raw(aggregate(source, scope, year: year, by: grouping)).all() {
             index[try r.decode(column: "k", as: String.self)] = out.count
             out.append(Row(key: try r.decode(column: "k", as: String.self), label: try r.decode(column: "l", as: String.self),
                            totals: try totals(of: r)))
@@ -104,9 +177,16 @@ enum IndicatorService {
             out[i].totals.passed += delta.passed
             out[i].totals.completed += delta.completed
         }
-        if grouping == .none && out.isEmpty { out = [Row(key: "", label: "", totals: IndicatorTotals())] }
-        try await addCoverage(to: &out, scope, year: year, asOf: asOf, by: grouping, on: sql)
         return out
+    }
+
+    private static func apply(_ coverage: [String: (examined: Int, declared: Int)], to rows: inout [Row]) {
+        for i in rows.indices {
+            if let (examined, declared) = coverage[rows[i].key] {
+                rows[i].totals.studentsExamined = examined
+                rows[i].totals.studentsDeclared = declared
+            }
+        }
     }
 
     private static func totals(of r: any SQLRow) throws -> IndicatorTotals {
@@ -142,6 +222,21 @@ enum IndicatorService {
         SUM(CASE WHEN p.exam_attended < p.count THEN p.exam_attended ELSE p.count END) AS completed
         """)
 
+    /// The same sums as `allPlans`, kept per school and year: one row per school instead of one
+    /// per plan (the province's twelve thousand schools against six hundred thousand plans).
+    private static let keptPerSchool = Source(
+        from: "school_indicators p",
+        columns: totalColumns.map { "SUM(p.\($0)) AS \($0)" }.joined(separator: ", "))
+
+    /// Whether the plans asked for are whole schools' plans, grouped by something of the
+    /// school's: then the per-school sums hold all that is needed.
+    private static func madeOfSchools(_ scope: Scope, _ grouping: Grouping) -> Bool {
+        switch (scope, grouping) {
+        case (.certificate, _), (.organization, _), (_, .certificate): false
+        case (.province, _), (.school, _), (.region, _): true
+        }
+    }
+
     /// Plans examined after `day`: the difference between their figures as of `day` and their
     /// running totals (zero for everything but the exam figures).
     private static func examinedAfter(_ day: String, year: Int) -> Source {
@@ -165,22 +260,22 @@ enum IndicatorService {
             """)
     }
 
-    /// AH41-10: distinct students examined over the pilot students declared, for scopes made
-    /// of schools (a certificate or an organisation has no declared students).
-    private static func addCoverage(to rows: inout [Row], _ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
-                                    on sql: any SQLDatabase) async throws {
+    /// AH41-10: distinct students examined and the pilot students declared per `grouping`, for
+    /// scopes made of schools (a certificate or an organisation has no declared students).
+    private static func coverage(_ scope: Scope, year: Int, asOf: LocalDate, by grouping: Grouping,
+                                 on sql: any SQLDatabase) async throws -> [String: (examined: Int, declared: Int)] {
         switch scope {
-        case .certificate, .organization: return
+        case .certificate, .organization: return [:]
         case .province, .school, .region: break
         }
-        if grouping == .certificate { return }
+        if grouping == .certificate { return [:] }
         let (key, _) = groupColumns(grouping)
         let query: SQLQueryString = """
             SELECT \(unsafeRaw: key) AS k, CAST(SUM(sc.examined) AS BIGINT) AS examined, CAST(SUM(sc.declared) AS BIGINT) AS declared
             FROM student_coverage sc JOIN schools s ON s.id = sc.school_id JOIN regions r ON r.id = s.region_id
             WHERE sc.year = \(bind: year) AND sc.declared IS NOT NULL \(filter(scope)) \(unsafeRaw: grouping == .none ? "" : "GROUP BY " + key)
             """
-        var found: [String: (Int, Int)] = [:]
+        var found: [String: (examined: Int, declared: Int)] = [:]
         for r in try await sql.raw(query).all() {
             // Without GROUP BY an empty set still gives one row, of NULL sums.
             guard let examined = try r.decode(column: "examined", as: Int?.self),
@@ -211,12 +306,7 @@ enum IndicatorService {
                 found[k] = (current.0 - later, current.1)
             }
         }
-        for i in rows.indices {
-            if let (examined, declared) = found[rows[i].key] {
-                rows[i].totals.studentsExamined = examined
-                rows[i].totals.studentsDeclared = declared
-            }
-        }
+        return found
     }
 
     private static func groupColumns(_ grouping: Grouping) -> (key: String, label: String) {
