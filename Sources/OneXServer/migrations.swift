@@ -43,4 +43,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(IndexSchoolsByRegion())
     app.migrations.add(CreateArrearsLedger())
     app.migrations.add(CreateSchoolIndicators())
+    app.migrations.add(IndexPlansByFirstApproval())
 }

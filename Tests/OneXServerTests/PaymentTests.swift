@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OneXDomain
 import Testing
@@ -253,6 +254,17 @@ struct PaymentTests {
             let missing = try #require((after.json["missing"] as? [[String: Any]])?.first)
             #expect(
                 missing["certificate"] as? String == "1-003" && (missing["daysWithout"] as? Int ?? 0) > 100)
+            // The levels still without a standard and the first approval are those of its plans.
+            let certificate = try #require(
+                try await Certificate.query(on: app.db).filter(\.$code == "1-003").first())
+            let plans = try await PlanRow.query(on: app.db).filter(\.$certificate.$id == certificate.id!)
+                .all()
+            #expect(
+                missing["levels"] as? [String]
+                    == Set(plans.map(\.level)).sorted { Level(rawValue: $0)! < Level(rawValue: $1)! })
+            #expect(
+                missing["pilotedSince"] as? String
+                    == plans.map { LocalDate($0.firstApprovedAt).description }.min())
             let web = Client(app)
             try await web.webLogin("reviewer")
             let page = try await web.send(.GET, "/fees/coverage")

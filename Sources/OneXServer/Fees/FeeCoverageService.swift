@@ -28,11 +28,17 @@ enum FeeCoverageService {
         // A province figure: for the roles that see every standard.
         guard Access.scope(of: .feeStandards, for: actor) == .all else { throw AppError.forbidden }
         let sql = try db.sql()
+        // Each certificate and level asks the index `plans_first_approved` for its first plan:
+        // a lookup each, where grouping the plans reads every one of them.
+        let levels = Level.allCases.map { "SELECT '\($0.rawValue)' AS level" }.joined(
+            separator: " UNION ALL ")
         let planned = try await sql.raw(
             """
-            SELECT c.code AS certificate, c.name AS certificate_name, o.name AS organization_name, p.level, MIN(p.first_approved_at) AS since
-            FROM plans p JOIN certificates c ON c.id = p.certificate_id JOIN organizations o ON o.id = c.organization_id
-            GROUP BY c.code, c.name, o.name, p.level ORDER BY c.code
+            SELECT * FROM (
+              SELECT c.code AS certificate, c.name AS certificate_name, o.name AS organization_name, l.level,
+                (SELECT MIN(p.first_approved_at) FROM plans p WHERE p.certificate_id = c.id AND p.level = l.level) AS since
+              FROM certificates c JOIN organizations o ON o.id = c.organization_id CROSS JOIN (\(unsafeRaw: levels)) l
+            ) x WHERE x.since IS NOT NULL ORDER BY x.certificate, x.level
             """
         ).all()
         let priced = try await sql.raw(
