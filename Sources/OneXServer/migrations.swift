@@ -44,4 +44,5 @@ func registerMigrations(_ app: Application) {
     app.migrations.add(CreateArrearsLedger())
     app.migrations.add(CreateSchoolIndicators())
     app.migrations.add(IndexPlansByFirstApproval())
+    app.migrations.add(CreateArrearsSums())
 }

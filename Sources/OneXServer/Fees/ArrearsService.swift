@@ -109,14 +109,17 @@ enum ArrearsService {
         return (try rows.map(item), try count?.decode(column: "n", as: Int.self) ?? 0)
     }
 
+    /// Whether the actor asks for every pair: the province with no filter.
+    static func isWhole(actor: Actor, school: String?, organization: String?, region: String?) -> Bool {
+        Access.scope(of: .payments, for: actor) == .all && school == nil && organization == nil
+            && region == nil
+    }
+
     /// The joins a condition of `condition` needs: none for the province's whole table, whose
     /// condition names no unit.
     static func units(actor: Actor, school: String?, organization: String?, region: String?) -> SQLQueryString
     {
-        let whole =
-            Access.scope(of: .payments, for: actor) == .all && school == nil && organization == nil
-            && region == nil
-        return whole
+        isWhole(actor: actor, school: school, organization: organization, region: region)
             ? ""
             : """
             JOIN schools s ON s.id = a.school_id JOIN regions r ON r.id = s.region_id
@@ -172,6 +175,13 @@ enum ArrearsService {
             t.unpricedAttended = try r.decode(column: "unpriced", as: Int?.self) ?? 0
             return t
         }
+        // The province's whole table per city or organisation: from the sums kept per city and
+        // organisation (`arrears_sums`), a few thousand rows instead of every pair.
+        let kept: SQLQueryString = """
+            CAST(SUM(a.payable) AS BIGINT) AS payable, CAST(SUM(a.confirmed) AS BIGINT) AS confirmed,
+            CAST(SUM(a.settled) AS BIGINT) AS settled, CAST(SUM(a.owed) AS BIGINT) AS owed,
+            CAST(SUM(a.overdue) AS BIGINT) AS overdue, CAST(SUM(a.unpriced) AS BIGINT) AS unpriced
+            """
         let sql = try db.sql()
         var groups: [[Total]] = []
         for grouping in groupings {
@@ -181,10 +191,14 @@ enum ArrearsService {
                 case .school: ("a.school_id", "schools")
                 case .organization: ("a.organization_id", "organizations")
                 }
+            let whole =
+                isWhole(actor: actor, school: school, organization: organization, region: region)
+                && grouping != .school
             let rows = try await sql.raw(
                 """
                 SELECT g.code AS code, g.name AS name, x.* FROM
-                  (SELECT \(column) AS unit, \(sums) FROM arrears_pairs a \(units) WHERE \(inScope) GROUP BY \(column)) x
+                  (SELECT \(column) AS unit, \(whole ? kept : sums) FROM \(unsafeRaw: whole ? "arrears_sums" : "arrears_pairs") a
+                   \(units) WHERE \(inScope) GROUP BY \(column)) x
                 JOIN \(table) g ON g.id = x.unit
                 """
             ).all()
