@@ -295,10 +295,11 @@ enum CandidateImport {
                     school: p.school, certificate: p.certificate, level: p.result.level.rawValue,
                     year: p.result.date.year - yearsBack)
             }
-            try await load(batch.map { key($0, yearsBack: 0) }, into: &known, carryingOver: false, on: sql)
+            try await Self.load(
+                batch.map { key($0, yearsBack: 0) }, into: &known, carryingOver: false, on: sql)
             // HN-3: only an active, unfinished plan of the year before carries over; an exited or
             // completed one does not, and the row then has no plan.
-            try await load(
+            try await Self.load(
                 batch.filter { (known[key($0, yearsBack: 0)] ?? nil) == nil }.map { key($0, yearsBack: 1) },
                 into: &carried, carryingOver: true, on: sql)
             var found: [Pending] = []
@@ -324,7 +325,9 @@ enum CandidateImport {
             return found
         }
 
-        private func load(
+        /// Static: a method of `self` called with `&known` would hold a copy of `self`, and
+        /// every batch would copy the whole cache (quadratic in the plans a file touches).
+        private static func load(
             _ keys: [PlanKey], into cache: inout [PlanKey: RowID?], carryingOver: Bool,
             on sql: any SQLDatabase
         ) async throws {
