@@ -129,6 +129,12 @@ struct MonitoringTests {
             #expect(p.status == .ok && p.body.contains("<svg") && p.body.contains("各地市完成率") && p.body.contains("25.0%"))
             let c = try await city.send(.GET, "/dashboard?year=2026")
             #expect(c.status == .ok && c.body.contains("各院校完成率"))
+            // HN-9: the schools furthest behind, each with its city by name.
+            let day = LocalDate(year: 2026, month: 12, day: 1)
+            let schools = try await IndicatorService.rows(.province, year: 2026, asOf: day, by: .school, on: app.db)
+            let behind = try await MonitoringService.behind(schools, year: 2026, today: day, threshold: 0.8, limit: 15, on: app.db)
+            let cities = Set(try await Region.query(on: app.db).all().map(\.name))
+            #expect(!behind.isEmpty && behind.allSatisfy { cities.contains($0.region) })
             let elsewhere = try #require(try await School.query(on: app.db).join(Region.self, on: \School.$region.$id == \Region.$id)
                 .filter(Region.self, \.$code != "4101").first())
             #expect(try await city.send(.GET, "/dashboard?school=\(elsewhere.code)").status == .notFound)

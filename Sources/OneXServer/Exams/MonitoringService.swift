@@ -130,18 +130,20 @@ enum MonitoringService {
         _ rows: [IndicatorService.Row], year: Int, today: LocalDate, threshold: Double, limit: Int,
         on db: any Database
     ) async throws -> [SchoolPace] {
-        let regions = try await schoolRegions(on: db.sql())
-        return rows.map { row in
+        var ranked = rows.map { row in
             let pace = Pace(
                 planned: row.totals.planned, completed: row.totals.completed, year: year, on: today)
             return SchoolPace(
-                school: row.key, name: row.label, region: regions[row.key] ?? "", planned: row.totals.planned,
+                school: row.key, name: row.label, region: "", planned: row.totals.planned,
                 completed: row.totals.completed, expected: pace.expected, pace: pace.ratio,
                 warned: pace.isBehind(threshold: threshold))
         }
         .filter { $0.shortfall > 0 }
         .sorted { a, b in a.shortfall > b.shortfall }
         .prefix(limit).map { $0 }
+        let regions = try await schoolRegions(ranked.map(\.school), on: db.sql())
+        for i in ranked.indices { ranked[i].region = regions[ranked[i].school] ?? "" }
+        return ranked
     }
 
     /// A 通报's document number as typed: trimmed, at most 40 characters, none of them control
@@ -267,10 +269,17 @@ enum MonitoringService {
         return out
     }
 
-    private static func schoolRegions(on sql: any SQLDatabase) async throws -> [String: String] {
+    /// The city of each of the schools named.
+    private static func schoolRegions(_ schools: [String], on sql: any SQLDatabase) async throws -> [String:
+        String]
+    {
         var out: [String: String] = [:]
+        if schools.isEmpty { return out }
         for r in try await sql.raw(
-            "SELECT s.code, r.name FROM schools s JOIN regions r ON r.id = s.region_id"
+            """
+            SELECT s.code, r.name FROM schools s JOIN regions r ON r.id = s.region_id
+            WHERE s.code IN (\(binds: schools.map { $0 as any Encodable & Sendable }))
+            """
         ).all() {
             out[try r.decode(column: "code", as: String.self)] = try r.decode(column: "name", as: String.self)
         }

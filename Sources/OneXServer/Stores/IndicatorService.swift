@@ -102,7 +102,9 @@ enum IndicatorService {
         let schools = try await planRows(scope, year: year, asOf: asOf, by: .school, on: sql)
         let students = try await coverage(scope, year: year, asOf: asOf, by: .school, on: sql)
         var units: [String: (region: String, regionName: String, kind: String)] = [:]
-        for r in try await sql.raw("SELECT s.code, s.kind, r.code AS region, r.name FROM schools s JOIN regions r ON r.id = s.region_id").all() {
+        for r in try await sql.raw("""
+            SELECT s.code, s.kind, r.code AS region, r.name FROM schools s JOIN regions r ON r.id = s.region_id WHERE 1 = 1 \(filter(scope))
+            """).all() {
             units[try r.decode(column: "code", as: String.self)] = (try r.decode(column: "region", as: String.self),
                                                                     try r.decode(column: "name", as: String.self),
                                                                     try r.decode(column: "kind", as: String.self))
